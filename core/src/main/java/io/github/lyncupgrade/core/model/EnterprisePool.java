@@ -1,0 +1,83 @@
+package io.github.lyncupgrade.core.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An Enterprise Edition pool: Front End servers in upgrade domains and a Back End SQL Server
+ * store. Immutable and thread-safe; built with {@link Pool#enterprise(String)}.
+ */
+public final class EnterprisePool implements Pool {
+  private final Fqdn fqdn;
+  private final List<UpgradeDomain> upgradeDomains;
+  private final BackEndStore backEnd;
+  private final Fqdn partnerPool;
+
+  EnterprisePool(Fqdn fqdn, List<UpgradeDomain> upgradeDomains, BackEndStore backEnd, Fqdn partnerPool) {
+    this.fqdn = fqdn;
+    this.upgradeDomains = List.copyOf(upgradeDomains);
+    this.backEnd = backEnd;
+    this.partnerPool = partnerPool;
+  }
+
+  @Override
+  public Fqdn fqdn() {
+    return fqdn;
+  }
+
+  @Override
+  public Edition edition() {
+    return Edition.ENTERPRISE;
+  }
+
+  /** The upgrade domains in topology order (T-2); never empty, pairwise disjoint. */
+  public List<UpgradeDomain> upgradeDomains() {
+    return upgradeDomains;
+  }
+
+  /** The upgrade domain named {@code name}, if the pool has one. */
+  public Optional<UpgradeDomain> upgradeDomain(String name) {
+    return upgradeDomains.stream().filter(domain -> domain.name().equals(name)).findFirst();
+  }
+
+  /** The Back End SQL Server store. */
+  public BackEndStore backEnd() {
+    return backEnd;
+  }
+
+  @Override
+  public List<Server> frontEnds() {
+    return upgradeDomains.stream().flatMap(domain -> domain.servers().stream()).toList();
+  }
+
+  @Override
+  public Fqdn backEndHost() {
+    return backEnd.sqlServer();
+  }
+
+  @Override
+  public Optional<Fqdn> partnerPool() {
+    return Optional.ofNullable(partnerPool);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof EnterprisePool that
+        && fqdn.equals(that.fqdn)
+        && upgradeDomains.equals(that.upgradeDomains)
+        && backEnd.equals(that.backEnd)
+        && Objects.equals(partnerPool, that.partnerPool);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(fqdn, upgradeDomains, backEnd, partnerPool);
+  }
+
+  @Override
+  public String toString() {
+    return "EnterprisePool[" + fqdn + ", domains=" + upgradeDomains + ", backEnd=" + backEnd
+        + (partnerPool == null ? "" : ", partner=" + partnerPool) + "]";
+  }
+}

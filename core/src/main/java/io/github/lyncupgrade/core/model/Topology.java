@@ -1,0 +1,83 @@
+package io.github.lyncupgrade.core.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The pools to upgrade, in topology order. Valid by construction: {@link Builder#build()}
+ * refuses a topology with any problem. Immutable and thread-safe.
+ */
+public final class Topology {
+  private final List<Pool> pools;
+
+  Topology(List<Pool> pools) {
+    this.pools = List.copyOf(pools);
+  }
+
+  /** A builder for a topology. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The pools in the order they were added. */
+  public List<Pool> pools() {
+    return pools;
+  }
+
+  /** The pool named {@code fqdn}, if any. */
+  public Optional<Pool> pool(Fqdn fqdn) {
+    requireNonNull(fqdn, "fqdn");
+    return pools.stream().filter(pool -> pool.fqdn().equals(fqdn)).findFirst();
+  }
+
+  /** The number of Front End and Standard Edition servers in all pools. */
+  public int frontEndCount() {
+    return pools.stream().mapToInt(pool -> pool.frontEnds().size()).sum();
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Topology that && pools.equals(that.pools);
+  }
+
+  @Override
+  public int hashCode() {
+    return pools.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Topology" + pools;
+  }
+
+  /** Collects pools; not thread-safe. */
+  public static final class Builder {
+    private final List<Pool.Builder> pools = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Adds a pool being built; it is validated with the whole topology. */
+    public Builder pool(Pool.Builder pool) {
+      pools.add(requireNonNull(pool, "pool"));
+      return this;
+    }
+
+    /** Adds a pool built earlier, for example by discovery or a generator. */
+    public Builder pool(Pool pool) {
+      pools.add(Pool.Builder.from(requireNonNull(pool, "pool")));
+      return this;
+    }
+
+    /**
+     * Validates every pool and the relations between them, then builds the topology.
+     *
+     * @throws InvalidTopologyException listing every problem found, each with its path
+     */
+    public Topology build() {
+      return new TopologyValidator().buildTopology(pools);
+    }
+  }
+}

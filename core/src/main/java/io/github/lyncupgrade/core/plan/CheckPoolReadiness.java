@@ -1,0 +1,56 @@
+package io.github.lyncupgrade.core.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.lyncupgrade.core.model.Fqdn;
+
+/**
+ * PROCEDURE FE-1 before upgrade domain {@code upgradeDomain}: run
+ * {@code Get-CsPoolUpgradeReadinessState} on a Front End of the pool (it only runs locally) and
+ * go on when the pool is Ready (FE-1d). Busy: wait the policy's interval and check again (FE-1a);
+ * the policy's number of Busy in a row, or InsufficientActiveFrontEnds: the pool has a problem
+ * (FE-1b), handled by {@link FailOverPool} when the pool has a partner (FE-1c).
+ *
+ * @param pool the pool
+ * @param upgradeDomain the domain about to be upgraded
+ * @param runOn the Front End that runs the cmdlet: one outside the domain, so it stays up
+ * @param policy how long to wait on Busy and how many Busy make a problem
+ */
+public record CheckPoolReadiness(Fqdn pool, String upgradeDomain, Fqdn runOn, ReadinessPolicy policy)
+    implements Step {
+  /** Rejects nulls. */
+  public CheckPoolReadiness {
+    requireNonNull(pool, "pool");
+    requireNonNull(upgradeDomain, "upgradeDomain");
+    requireNonNull(runOn, "runOn");
+    requireNonNull(policy, "policy");
+  }
+
+  @Override
+  public StepKind kind() {
+    return StepKind.CHECK_POOL_READINESS;
+  }
+
+  @Override
+  public StepId id() {
+    return new StepId(pool + "/" + upgradeDomain + "/check-pool-readiness");
+  }
+
+  @Override
+  public ProcedureRule rule() {
+    return ProcedureRule.FE_1;
+  }
+
+  @Override
+  public Fqdn target() {
+    return runOn;
+  }
+
+  @Override
+  public String description() {
+    return "Run Get-CsPoolUpgradeReadinessState on " + runOn + " before " + upgradeDomain
+        + ": go on when PoolUpgradeState is Ready; Busy: wait " + policy.busyInterval().toMinutes()
+        + " min and check again; " + policy.maxConsecutiveBusy()
+        + " Busy in a row or InsufficientActiveFrontEnds: the pool has a problem";
+  }
+}

@@ -1,0 +1,33 @@
+package io.github.lyncupgrade.core.plan;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Install the cumulative update on a server: FE-2b on a Front End, BE-7 in the Back End
+ * procedure.
+ *
+ * @param scope the server
+ * @param rule FE-2b or BE-7
+ */
+public record InstallUpdate(StepScope scope, ProcedureRule rule) implements ServerStep {
+  /** Rejects nulls and rules this step does not carry out. */
+  public InstallUpdate {
+    requireNonNull(scope, "scope");
+    RuleCheck.requireOneOf("InstallUpdate", rule, ProcedureRule.FE_2B, ProcedureRule.BE_7);
+  }
+
+  @Override
+  public StepKind kind() {
+    return StepKind.INSTALL_UPDATE;
+  }
+
+  @Override
+  public String action() {
+    return "install-update";
+  }
+
+  @Override
+  public String description() {
+    return "Install the update (LyncServerUpdateInstaller.exe) on " + target();
+  }
+}

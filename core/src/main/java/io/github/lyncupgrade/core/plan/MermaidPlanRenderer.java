@@ -1,0 +1,61 @@
+package io.github.lyncupgrade.core.plan;
+
+import io.github.lyncupgrade.core.model.Fqdn;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A top-down flowchart: a node per step, an edge per prerequisite, a subgraph per pool. */
+final class MermaidPlanRenderer implements PlanRenderer {
+  static final MermaidPlanRenderer INSTANCE = new MermaidPlanRenderer();
+
+  @Override
+  public String render(UpgradePlan plan) {
+    StringBuilder out = new StringBuilder("flowchart TD\n");
+    List<Step> steps = plan.steps();
+    List<String> contingent = new ArrayList<>();
+    List<String> manual = new ArrayList<>();
+    Fqdn currentPool = null;
+    int subgraphs = 0;
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      if (!step.pool().equals(currentPool)) {
+        if (currentPool != null) {
+          out.append("  end\n");
+        }
+        currentPool = step.pool();
+        out.append("  subgraph p").append(subgraphs++).append("[\"").append(currentPool).append("\"]\n");
+      }
+      out.append("    s").append(i).append("[\"").append(i + 1).append(". ").append(step.rule().id()).append(' ')
+          .append(label(RenderSupport.idWithinPool(step))).append("\"]\n");
+      if (step.isContingent()) {
+        contingent.add("s" + i);
+      } else if (step.isManual()) {
+        manual.add("s" + i);
+      }
+    }
+    if (currentPool != null) {
+      out.append("  end\n");
+    }
+    for (int i = 0; i < steps.size(); i++) {
+      for (StepId prerequisite : plan.prerequisites(steps.get(i).id())) {
+        out.append("  s").append(plan.positionOf(prerequisite)).append(" --> s").append(i).append('\n');
+      }
+    }
+    out.append("  classDef contingent stroke-dasharray: 5 5\n");
+    out.append("  classDef manual fill:#eeeeee,color:#555555\n");
+    appendClass(out, contingent, "contingent");
+    appendClass(out, manual, "manual");
+    return out.toString();
+  }
+
+  private static void appendClass(StringBuilder out, List<String> nodes, String className) {
+    if (!nodes.isEmpty()) {
+      out.append("  class ").append(String.join(",", nodes)).append(' ').append(className).append('\n');
+    }
+  }
+
+  /** Mermaid labels are quoted; ids hold no quotes, but render any defensively. */
+  private static String label(String text) {
+    return text.replace("\"", "#quot;").replace("/", " / ");
+  }
+}

@@ -1,0 +1,144 @@
+package io.github.lyncupgrade.core.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.lyncupgrade.core.model.EnterprisePool;
+import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.model.Server;
+import io.github.lyncupgrade.core.model.StandardEditionPool;
+import io.github.lyncupgrade.core.model.Topology;
+import io.github.lyncupgrade.core.model.UpgradeDomain;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a {@link Topology} into an {@link UpgradePlan}: the ordered, explained steps of the
+ * procedure for every pool, each citing its rule. A pure function of the topology and the
+ * options: the same input always gives the same steps, ids and order. Immutable and
+ * thread-safe; one planner may plan many topologies.
+ *
+ * <pre>{@code
+ * UpgradePlan plan = Planner.create(PlanOptions.ofDefaults()).plan(topology);
+ * }</pre>
+ */
+public final class Planner {
+  private final PlanOptions options;
+
+  private Planner(PlanOptions options) {
+    this.options = options;
+  }
+
+  /** A planner with {@code options}. */
+  public static Planner create(PlanOptions options) {
+    return new Planner(requireNonNull(options, "options"));
+  }
+
+  /** A planner with {@link PlanOptions#ofDefaults()}. */
+  public static Planner create() {
+    return create(PlanOptions.ofDefaults());
+  }
+
+  /** The options this planner plans with. */
+  public PlanOptions options() {
+    return options;
+  }
+
+  /**
+   * Plans the upgrade of every pool of {@code topology}, one pool after another in topology
+   * order (SDK-4).
+   */
+  public UpgradePlan plan(Topology topology) {
+    requireNonNull(topology, "topology");
+    PlanGraph graph = new PlanGraph();
+    List<Integer> previous = List.of();
+    for (Pool pool : topology.pools()) {
+      previous = planPool(graph, pool, previous);
+    }
+    return graph.toPlan(topology, options);
+  }
+
+  private List<Integer> planPool(PlanGraph graph, Pool pool, List<Integer> after) {
+    boolean failover = options.failoverOnPoolProblem() && pool.partnerPool().isPresent();
+    List<Integer> previous = after;
+    if (failover) {
+      previous = List.of(graph.add(new FailOverPool(pool.fqdn(), pool.partnerPool().get()), previous));
+    }
+    if (pool instanceof EnterprisePool enterprise) {
+      boolean backEndFirst = options.backEndOrder() == BackEndOrder.BEFORE_FRONT_ENDS;
+      if (backEndFirst) {
+        previous = planBackEnd(graph, pool, previous);
+      }
+      for (UpgradeDomain domain : enterprise.upgradeDomains()) {
+        previous = planDomain(graph, enterprise, domain, previous);
+      }
+      if (!backEndFirst) {
+        previous = planBackEnd(graph, pool, previous);
+      }
+    } else {
+      previous = planBackEnd(graph, pool, previous);
+    }
+    if (failover) {
+      previous = List.of(graph.add(new FailBackPool(pool.fqdn(), pool.partnerPool().get()), previous));
+    }
+    return previous;
+  }
+
+  /** FE-1 and FE-2 for one domain (FE-3 repeats this per domain); returns the domain's verify steps. */
+  private List<Integer> planDomain(PlanGraph graph, EnterprisePool pool, UpgradeDomain domain, List<Integer> after) {
+    Fqdn runOn = readinessHost(pool, domain);
+    int poolGate = graph.add(
+        new CheckPoolReadiness(pool.fqdn(), domain.name(), runOn, options.readinessPolicy()), after);
+    int domainGate = graph.add(new CheckDomainReadiness(pool.fqdn(), domain, runOn), List.of(poolGate));
+    List<Integer> verified = new ArrayList<>(domain.servers().size());
+    for (Server server : domain.servers()) {
+      StepScope scope = StepScope.frontEnd(pool.fqdn(), domain.name(), server.fqdn());
+      int stop = graph.add(new StopServices(scope, !options.scheduledDowntime(), ProcedureRule.FE_2A), domainGate);
+      int install = graph.add(new InstallUpdate(scope, ProcedureRule.FE_2B), stop);
+      int restart = graph.add(new RestartServer(scope), install);
+      verified.add(graph.add(new VerifyServer(scope, ProcedureRule.FE_2C), restart));
+    }
+    return verified;
+  }
+
+  /**
+   * Get-CsPoolUpgradeReadinessState only runs locally on a Front End of the pool: use the first
+   * one outside the domain about to go down, so the check never runs on a stopped server.
+   */
+  private static Fqdn readinessHost(EnterprisePool pool, UpgradeDomain domain) {
+    return pool.frontEnds().stream()
+        .filter(server -> !domain.contains(server))
+        .findFirst()
+        .orElse(domain.servers().get(0))
+        .fqdn();
+  }
+
+  /** BE-1..BE-11 as one chain, then SDK-2 for Standard Edition; returns the last step. */
+  private List<Integer> planBackEnd(PlanGraph graph, Pool pool, List<Integer> after) {
+    StepScope scope = StepScope.backEnd(pool.fqdn(), pool.backEndHost());
+    boolean standard = pool instanceof StandardEditionPool;
+    List<Step> chain = new ArrayList<>();
+    if (standard || options.backEndServerProcedure()) {
+      chain.add(new CheckAdministratorRole(scope));
+      chain.add(new StageUpdate(scope));
+      chain.add(new ManualStep(scope, ProcedureRule.BE_3));
+      chain.add(new StopServices(scope, false, ProcedureRule.BE_4));
+      chain.add(new StopWebService(scope));
+      chain.add(new ManualStep(scope, ProcedureRule.BE_6));
+      chain.add(new InstallUpdate(scope, ProcedureRule.BE_7));
+      chain.add(new ManualStep(scope, ProcedureRule.BE_8));
+      chain.add(new StopServices(scope, false, ProcedureRule.BE_9));
+      chain.add(new StartWebService(scope));
+    }
+    chain.add(new UpdateDatabases(scope, DatabaseUpdateVariant.forPool(pool), pool.backEndHost()));
+    if (standard) {
+      chain.add(new StartServices(scope));
+      chain.add(new VerifyServer(scope, ProcedureRule.SDK_2));
+    }
+    int last = -1;
+    for (Step step : chain) {
+      last = last < 0 ? graph.add(step, after) : graph.add(step, last);
+    }
+    return List.of(last);
+  }
+}

@@ -1,0 +1,66 @@
+package io.github.lyncupgrade.core.plan;
+
+/**
+ * The numbered rules of the procedure this SDK implements, as {@code PROCEDURE.md} restates
+ * Microsoft's topics (FE-*, BE-*), plus the decisions the topics leave to the SDK (SDK-*), which
+ * the README explains. Every step cites the rule it carries out.
+ */
+public enum ProcedureRule {
+  FE_0("FE-0", "Upgrade one upgrade domain at a time and keep track of what is done"),
+  FE_1("FE-1", "Run Get-CsPoolUpgradeReadinessState on a Front End server of the pool"),
+  FE_1A("FE-1a", "PoolUpgradeState Busy: wait 10 minutes, then check again"),
+  FE_1B("FE-1b", "Busy three times in a row, or InsufficientActiveFrontEnds: the pool has a problem"),
+  FE_1C("FE-1c", "A pool with a problem and a backup pool: fail over, then update its servers"),
+  FE_1D("FE-1d", "PoolUpgradeState Ready: go on to FE-2"),
+  FE_2("FE-2", "Upgrade a domain's servers only when its ReadyForUpgrade is True"),
+  FE_2A("FE-2a", "Stop-CsWindowsService -Graceful -Verbose (without -Graceful in scheduled downtime)"),
+  FE_2B("FE-2b", "Upgrade the servers of the domain"),
+  FE_2C("FE-2c", "Restart the servers and check that they accept new connections"),
+  FE_3("FE-3", "Repeat FE-1 and FE-2 for every other upgrade domain"),
+  BE_0("BE-0", "A Back End down for 30 minutes or more may put users into resiliency mode"),
+  BE_1("BE-1", "Log on to the server as a member of the CsAdministrator role"),
+  BE_2("BE-2", "Download the update and extract it to the local disk"),
+  BE_3("BE-3", "Start the Lync Server Management Shell"),
+  BE_4("BE-4", "Stop-CsWindowsService"),
+  BE_5("BE-5", "net stop w3svc"),
+  BE_6("BE-6", "Close every Management Shell window"),
+  BE_7("BE-7", "Install the update"),
+  BE_8("BE-8", "Start the Management Shell again"),
+  BE_9("BE-9", "Stop-CsWindowsService again, to catch the GAC'd assemblies"),
+  BE_10("BE-10", "net start w3svc"),
+  BE_11A("BE-11a", "Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn <fqdn>"),
+  BE_11B("BE-11b", "Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn <fqdn> -ExcludeCollocatedStores"),
+  BE_11C("BE-11c", "Install-CsDatabase -Update -LocalDatabases"),
+  SDK_1("SDK-1", "Order between a pool's Front End domains and its Back End database update"),
+  SDK_2("SDK-2", "Start a Standard Edition server's services after BE-11 and check them"),
+  SDK_3("SDK-3", "Fail a failed-over pool back once all its servers are verified"),
+  SDK_4("SDK-4", "Pools are upgraded one after another, in topology order");
+
+  private final String id;
+  private final String summary;
+
+  ProcedureRule(String id, String summary) {
+    this.id = id;
+    this.summary = summary;
+  }
+
+  /** The rule's id as {@code PROCEDURE.md} writes it, for example {@code FE-2a}. */
+  public String id() {
+    return id;
+  }
+
+  /** The rule in one line. */
+  public String summary() {
+    return summary;
+  }
+
+  /** Whether this is a decision of the SDK rather than a rule of Microsoft's procedure. */
+  public boolean isSdkDecision() {
+    return id.startsWith("SDK-");
+  }
+
+  @Override
+  public String toString() {
+    return id;
+  }
+}

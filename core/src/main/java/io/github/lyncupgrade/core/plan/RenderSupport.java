@@ -1,0 +1,37 @@
+package io.github.lyncupgrade.core.plan;
+
+import io.github.lyncupgrade.core.model.EnterprisePool;
+import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.model.StandardEditionPool;
+
+/** What the renderers say alike about steps and pools. */
+final class RenderSupport {
+  private RenderSupport() {}
+
+  /** "contingent", "manual: why", or empty. */
+  static String notes(Step step) {
+    if (step.isContingent()) {
+      return "contingent";
+    }
+    return step.manualReason().map(reason -> "manual: " + reason).orElse("");
+  }
+
+  /** The step's id without its pool, for example {@code UD1/fe01.contoso.com/restart}. */
+  static String idWithinPool(Step step) {
+    return step.id().value().substring(step.pool().toString().length() + 1);
+  }
+
+  static String describe(Pool pool) {
+    String partner = pool.partnerPool().map(fqdn -> ", disaster-recovery partner " + fqdn).orElse("");
+    if (pool instanceof EnterprisePool enterprise) {
+      return pool.fqdn() + ": Enterprise Edition, " + enterprise.upgradeDomains().size() + " upgrade domains, "
+          + pool.frontEnds().size() + " Front End servers, Back End " + enterprise.backEnd() + partner;
+    }
+    return pool.fqdn() + ": Standard Edition server " + ((StandardEditionPool) pool).server() + partner;
+  }
+
+  static String summary(UpgradePlan plan) {
+    return "Upgrade plan: " + plan.topology().pools().size() + " pools, " + plan.topology().frontEndCount()
+        + " Front End and Standard Edition servers, " + plan.size() + " steps";
+  }
+}

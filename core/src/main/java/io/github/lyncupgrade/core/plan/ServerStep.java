@@ -1,0 +1,30 @@
+package io.github.lyncupgrade.core.plan;
+
+import io.github.lyncupgrade.core.model.Fqdn;
+
+/** A step that acts on one server, in an upgrade domain or in the Back End procedure. */
+public sealed interface ServerStep extends Step
+    permits StopServices, InstallUpdate, RestartServer, VerifyServer, StartServices, CheckAdministratorRole,
+        StageUpdate, ManualStep, StopWebService, StartWebService, UpdateDatabases {
+
+  /** Where the step runs. */
+  StepScope scope();
+
+  /** The last part of the step's id, for example {@code install-update}. */
+  String action();
+
+  @Override
+  default StepId id() {
+    return scope().stepId(action());
+  }
+
+  @Override
+  default Fqdn pool() {
+    return scope().pool();
+  }
+
+  @Override
+  default Fqdn target() {
+    return scope().server();
+  }
+}

@@ -1,0 +1,55 @@
+package io.github.lyncupgrade.core.plan;
+
+import io.github.lyncupgrade.core.model.Fqdn;
+import java.util.Optional;
+
+/**
+ * One step of an {@link UpgradePlan}. The family is closed: pool and domain gates
+ * ({@link CheckPoolReadiness}, {@link CheckDomainReadiness}), contingent pool failover and
+ * failback ({@link FailOverPool}, {@link FailBackPool}), and the {@link ServerStep}s. Use
+ * {@link #kind()} to switch over them exhaustively.
+ *
+ * <p>Steps are immutable records; two equal steps have the same id.
+ */
+public sealed interface Step permits ServerStep, CheckPoolReadiness, CheckDomainReadiness, FailOverPool, FailBackPool {
+
+  /** The step's kind, for exhaustive {@code switch}. */
+  StepKind kind();
+
+  /** The stable id; see {@link StepId}. */
+  StepId id();
+
+  /** The procedure rule this step carries out. */
+  ProcedureRule rule();
+
+  /** The pool the step belongs to. */
+  Fqdn pool();
+
+  /** The server the step acts on or runs on. */
+  Fqdn target();
+
+  /** What the step does, in one line an operator understands. */
+  String description();
+
+  /**
+   * Why the step needs no automation, for steps that are human actions in the source (opening
+   * and closing the Management Shell). They stay in the plan so that a reader of the procedure
+   * finds every step, and an executor records them without acting.
+   */
+  default Optional<String> manualReason() {
+    return Optional.empty();
+  }
+
+  /** Whether this step is a human action that automation does not carry out. */
+  default boolean isManual() {
+    return manualReason().isPresent();
+  }
+
+  /**
+   * Whether this step runs only when something goes wrong (a pool problem, FE-1b), rather than
+   * on every run.
+   */
+  default boolean isContingent() {
+    return false;
+  }
+}

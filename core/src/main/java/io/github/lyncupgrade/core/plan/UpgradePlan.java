@@ -1,0 +1,157 @@
+package io.github.lyncupgrade.core.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.model.Topology;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The ordered, explained steps that upgrade a topology, made by {@link Planner}.
+ *
+ * <p>The steps form a directed acyclic graph: each step lists its {@link #prerequisites}. The
+ * servers of one upgrade domain are independent of each other; the domains of a pool, and the
+ * pools, follow one another. {@link #steps()} is one linear order consistent with the graph,
+ * always the same for the same input.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class UpgradePlan {
+  private final Topology topology;
+  private final PlanOptions options;
+  private final List<Step> steps;
+  private final List<List<StepId>> prerequisites;
+  private final Map<StepId, Integer> positions;
+  private volatile String fingerprint;
+
+  UpgradePlan(Topology topology, PlanOptions options, List<Step> steps, List<List<StepId>> prerequisites) {
+    this.topology = topology;
+    this.options = options;
+    this.steps = List.copyOf(steps);
+    this.prerequisites = List.copyOf(prerequisites);
+    this.positions = new HashMap<>(steps.size() * 2);
+    for (int i = 0; i < steps.size(); i++) {
+      Integer clash = positions.put(steps.get(i).id(), i);
+      if (clash != null) {
+        throw new IllegalStateException("two steps have the id " + steps.get(i).id());
+      }
+    }
+  }
+
+  /** The topology this plan upgrades. */
+  public Topology topology() {
+    return topology;
+  }
+
+  /** The options it was planned with. */
+  public PlanOptions options() {
+    return options;
+  }
+
+  /** Every step, in the plan's linear order. */
+  public List<Step> steps() {
+    return steps;
+  }
+
+  /** The number of steps. */
+  public int size() {
+    return steps.size();
+  }
+
+  /** The step with id {@code id}, if the plan has one. */
+  public Optional<Step> step(StepId id) {
+    Integer position = positions.get(requireNonNull(id, "id"));
+    return position == null ? Optional.empty() : Optional.of(steps.get(position));
+  }
+
+  /**
+   * The position of step {@code id} in {@link #steps()}.
+   *
+   * @throws IllegalArgumentException if the plan has no such step
+   */
+  public int positionOf(StepId id) {
+    Integer position = positions.get(requireNonNull(id, "id"));
+    if (position == null) {
+      throw new IllegalArgumentException("the plan has no step " + id);
+    }
+    return position;
+  }
+
+  /**
+   * The steps that must be done before step {@code id}.
+   *
+   * @throws IllegalArgumentException if the plan has no such step
+   */
+  public List<StepId> prerequisites(StepId id) {
+    return prerequisites.get(positionOf(id));
+  }
+
+  /** The steps of pool {@code pool}, in plan order. */
+  public List<Step> stepsOf(Fqdn pool) {
+    requireNonNull(pool, "pool");
+    return steps.stream().filter(step -> step.pool().equals(pool)).toList();
+  }
+
+  /** The {@code Install-CsDatabase} steps (BE-11), one per pool, in plan order. */
+  public List<UpdateDatabases> databaseUpdates() {
+    return steps.stream()
+        .filter(step -> step.kind() == StepKind.UPDATE_DATABASES)
+        .map(UpdateDatabases.class::cast)
+        .toList();
+  }
+
+  /**
+   * A SHA-256 over everything that makes the plan what it is: each step's id, rule, description
+   * and prerequisites, in order, and the options. A journal stores it, so a run is never resumed
+   * with a different plan.
+   */
+  public String fingerprint() {
+    String computed = fingerprint;
+    if (computed == null) {
+      computed = computeFingerprint();
+      fingerprint = computed;
+    }
+    return computed;
+  }
+
+  private String computeFingerprint() {
+    MessageDigest digest = sha256();
+    update(digest, options.toString());
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      update(digest, step.id().value());
+      update(digest, step.rule().id());
+      update(digest, step.description());
+      update(digest, step.isContingent() + "/" + step.isManual());
+      for (StepId prerequisite : prerequisites.get(i)) {
+        update(digest, prerequisite.value());
+      }
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static void update(MessageDigest digest, String text) {
+    digest.update(text.getBytes(StandardCharsets.UTF_8));
+    digest.update((byte) 0);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "UpgradePlan[" + topology.pools().size() + " pools, " + steps.size() + " steps]";
+  }
+}

@@ -1,0 +1,33 @@
+package io.github.lyncupgrade.core.plan;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Check that a server accepts new connections again (its Lync services run): FE-2c on a Front
+ * End, SDK-2 on a Standard Edition server.
+ *
+ * @param scope the server
+ * @param rule FE-2c or SDK-2
+ */
+public record VerifyServer(StepScope scope, ProcedureRule rule) implements ServerStep {
+  /** Rejects nulls and rules this step does not carry out. */
+  public VerifyServer {
+    requireNonNull(scope, "scope");
+    RuleCheck.requireOneOf("VerifyServer", rule, ProcedureRule.FE_2C, ProcedureRule.SDK_2);
+  }
+
+  @Override
+  public StepKind kind() {
+    return StepKind.VERIFY_SERVER;
+  }
+
+  @Override
+  public String action() {
+    return "verify";
+  }
+
+  @Override
+  public String description() {
+    return "Check that " + target() + " accepts new connections (Get-CsWindowsService: all services running)";
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * The lync-upgrade core: a validated model of a Lync Server 2013 topology
+ * ({@link io.github.lyncupgrade.core.model}) and the planner that turns it into ordered,
+ * explained upgrade steps ({@link io.github.lyncupgrade.core.plan}).
+ */
+module io.github.lyncupgrade.core {
+  requires com.google.common;
+  requires org.slf4j;
+
+  exports io.github.lyncupgrade.core.model;
+  exports io.github.lyncupgrade.core.plan;
+}

@@ -1,0 +1,183 @@
+package io.github.lyncupgrade.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.github.lyncupgrade.core.model.TopologyProblem.Kind;
+import org.junit.jupiter.api.Test;
+
+/** PROCEDURE T-1..T-4: what a valid topology is, and how every problem is reported with its path. */
+class TopologyValidationTest {
+
+  private static Pool.Builder pool01() {
+    return Pool.enterprise("pool01.contoso.com")
+        .upgradeDomain("UD1", "fe01.contoso.com", "fe02.contoso.com")
+        .upgradeDomain("UD2", "fe03.contoso.com")
+        .backEnd("sql01.contoso.com", CollocatedDatabase.MONITORING);
+  }
+
+  private static InvalidTopologyException invalid(Topology.Builder builder) {
+    return catchThrowableOfType(InvalidTopologyException.class, builder::build);
+  }
+
+  @Test
+  void buildsAValidTopology() {
+    Topology topology = Topology.builder()
+        .pool(pool01().partnerPool("pool02.contoso.com"))
+        .pool(Pool.enterprise("pool02.contoso.com").upgradeDomain("UD1", "fe11.contoso.com")
+            .backEnd("sql02.contoso.com").partnerPool("POOL01.contoso.com"))
+        .pool(Pool.standard("se01.contoso.com"))
+        .build();
+
+    assertThat(topology.pools()).extracting(Pool::edition)
+        .containsExactly(Edition.ENTERPRISE, Edition.ENTERPRISE, Edition.STANDARD);
+    EnterprisePool pool01 = (EnterprisePool) topology.pools().get(0);
+    assertThat(pool01.frontEnds()).extracting(Server::toString)
+        .containsExactly("fe01.contoso.com", "fe02.contoso.com", "fe03.contoso.com");
+    assertThat(pool01.backEnd().collocatedDatabases()).containsExactly(CollocatedDatabase.MONITORING);
+    assertThat(pool01.partnerPool()).contains(Fqdn.of("pool02.contoso.com"));
+    assertThat(((StandardEditionPool) topology.pools().get(2)).server()).isEqualTo(Server.of("se01.contoso.com"));
+    assertThat(topology.frontEndCount()).isEqualTo(5);
+  }
+
+  @Test
+  void anEmptyDomainIsNamedWithItsPath() {
+    InvalidTopologyException e = invalid(Topology.builder()
+        .pool(Pool.standard("se01.contoso.com"))
+        .pool(Pool.enterprise("pool01.contoso.com").upgradeDomain("UD1").backEnd("sql01.contoso.com")));
+
+    assertThat(e.problems()).extracting(TopologyProblem::toString)
+        .containsExactly("pools[1].upgradeDomains[0]: upgrade domain 'UD1' has no servers");
+  }
+
+  @Test
+  void everyProblemIsListedNotJustTheFirst() {
+    InvalidTopologyException e = invalid(Topology.builder()
+        .pool(Pool.enterprise("pool01.contoso.com")
+            .upgradeDomain("UD1", "fe01.contoso.com", "fe02.contoso.com")
+            .upgradeDomain("UD2", "fe02.contoso.com", "fe;03.contoso.com")
+            .upgradeDomain("UD3")
+            .backEnd("sql01.contoso.com")
+            .partnerPool("pool09.contoso.com"))
+        .pool(Pool.enterprise("pool02.contoso.com").backEnd("fe01.contoso.com"))
+        .pool(Pool.standard("se01.contoso.com").upgradeDomain("UD1", "se01.contoso.com")
+            .server("a.contoso.com").server("b.contoso.com").backEnd("sql09.contoso.com"))
+        .pool(Pool.standard("se02.contoso.com").partnerPool("se02.contoso.com")));
+
+    assertThat(e.problems()).extracting(TopologyProblem::path, TopologyProblem::kind).containsExactly(
+        tuple("pools[0].upgradeDomains[1].servers[0]", Kind.SERVER_IN_TWO_DOMAINS),
+        tuple("pools[0].upgradeDomains[1].servers[1]", Kind.MALFORMED_FQDN),
+        tuple("pools[0].upgradeDomains[2]", Kind.EMPTY_UPGRADE_DOMAIN),
+        tuple("pools[1].upgradeDomains", Kind.NO_UPGRADE_DOMAINS),
+        tuple("pools[1].backEnd.sqlServer", Kind.DUPLICATE_FQDN),
+        tuple("pools[2].upgradeDomains", Kind.STANDARD_WITH_UPGRADE_DOMAINS),
+        tuple("pools[2].backEnd", Kind.STANDARD_WITH_BACK_END),
+        tuple("pools[2].servers", Kind.STANDARD_SERVER_COUNT),
+        tuple("pools[0].partnerPool", Kind.UNKNOWN_PARTNER),
+        tuple("pools[3].partnerPool", Kind.SELF_PARTNER));
+    assertThat(e.getMessage()).startsWith("The topology has 10 problems; nothing was planned:")
+        .contains("pools[0].upgradeDomains[1].servers[0]: server fe02.contoso.com is in upgrade domains 'UD1' and 'UD2'")
+        .contains("pools[0].upgradeDomains[1].servers[1]: 'fe;03.contoso.com' contains the character ';' (U+003B)");
+  }
+
+  @Test
+  void duplicateFqdnsAnywhereAreRefused() {
+    InvalidTopologyException e = invalid(Topology.builder()
+        .pool(pool01())
+        .pool(Pool.enterprise("FE01.contoso.com").upgradeDomain("UD1", "fe03.contoso.com").backEnd("sql02.contoso.com"))
+        .pool(Pool.standard("pool01.contoso.com")));
+
+    assertThat(e.problems()).extracting(TopologyProblem::toString).containsExactly(
+        "pools[1].fqdn: fe01.contoso.com is already used at pools[0].upgradeDomains[0].servers[0]",
+        "pools[1].upgradeDomains[0].servers[0]: fe03.contoso.com is already used at pools[0].upgradeDomains[1].servers[0]",
+        "pools[2].fqdn: pool01.contoso.com is already used at pools[0]");
+  }
+
+  @Test
+  void aPartnerMustPairBack() {
+    InvalidTopologyException e = invalid(Topology.builder()
+        .pool(pool01().partnerPool("pool02.contoso.com"))
+        .pool(Pool.standard("pool02.contoso.com")));
+
+    assertThat(e.problems()).extracting(TopologyProblem::toString).containsExactly(
+        "pools[0].partnerPool: the pool pairs with pool02.contoso.com (pools[1]), but that pool pairs with no pool;"
+            + " disaster-recovery pairs name each other");
+  }
+
+  @Test
+  void domainNamesAreCheckedAndUnique() {
+    InvalidTopologyException e = invalid(Topology.builder().pool(Pool.enterprise("pool01.contoso.com")
+        .upgradeDomain("UD 1", "fe01.contoso.com")
+        .upgradeDomain("ud2", "fe02.contoso.com")
+        .upgradeDomain("UD2", "fe03.contoso.com")
+        .upgradeDomain("back-end", "fe04.contoso.com")
+        .upgradeDomain(null, "fe05.contoso.com")
+        .backEnd("sql01.contoso.com").sqlInstance("RTC;drop")));
+
+    assertThat(e.problems()).extracting(TopologyProblem::path, TopologyProblem::kind).containsExactly(
+        tuple("pools[0].upgradeDomains[0].name", Kind.INVALID_DOMAIN_NAME),
+        tuple("pools[0].upgradeDomains[2].name", Kind.DUPLICATE_DOMAIN_NAME),
+        tuple("pools[0].upgradeDomains[3].name", Kind.INVALID_DOMAIN_NAME),
+        tuple("pools[0].upgradeDomains[4].name", Kind.INVALID_DOMAIN_NAME),
+        tuple("pools[0].backEnd.sqlInstance", Kind.INVALID_SQL_INSTANCE));
+  }
+
+  @Test
+  void anEnterprisePoolNeedsABackEndAndAtMostTwelveFrontEnds() {
+    Pool.Builder big = Pool.enterprise("pool01.contoso.com");
+    for (int i = 1; i <= 13; i++) {
+      big.upgradeDomain("UD" + i, "fe" + i + ".contoso.com");
+    }
+    InvalidTopologyException e = invalid(Topology.builder().pool(big));
+
+    assertThat(e.problems()).extracting(TopologyProblem::kind)
+        .containsExactly(Kind.TOO_MANY_FRONT_ENDS, Kind.MISSING_BACK_END);
+  }
+
+  @Test
+  void twoPoolsCannotShareOneStore() {
+    InvalidTopologyException e = invalid(Topology.builder()
+        .pool(pool01())
+        .pool(Pool.enterprise("pool02.contoso.com").upgradeDomain("UD1", "fe11.contoso.com")
+            .backEnd("SQL01.contoso.com")));
+
+    assertThat(e.problems()).extracting(TopologyProblem::path, TopologyProblem::kind)
+        .containsExactly(tuple("pools[1].backEnd", Kind.SHARED_BACK_END));
+  }
+
+  @Test
+  void twoPoolsMayShareASqlServerOnDifferentInstances() {
+    Topology topology = Topology.builder()
+        .pool(pool01().sqlInstance("RTC1"))
+        .pool(Pool.enterprise("pool02.contoso.com").upgradeDomain("UD1", "fe11.contoso.com")
+            .backEnd("sql01.contoso.com").sqlInstance("RTC2"))
+        .build();
+
+    assertThat(topology.pools()).hasSize(2);
+  }
+
+  @Test
+  void anEmptyTopologyIsRefused() {
+    assertThat(invalid(Topology.builder()).problems()).extracting(TopologyProblem::kind)
+        .containsExactly(Kind.EMPTY_TOPOLOGY);
+  }
+
+  @Test
+  void aPoolBuiltAloneIsValidatedWithItsOwnPath() {
+    InvalidTopologyException e = catchThrowableOfType(InvalidTopologyException.class,
+        () -> Pool.enterprise("pool01.contoso.com").upgradeDomain("UD1").backEnd("sql01.contoso.com").build());
+
+    assertThat(e.problems()).extracting(TopologyProblem::toString)
+        .containsExactly("pool.upgradeDomains[0]: upgrade domain 'UD1' has no servers");
+  }
+
+  @Test
+  void builtPoolsRoundTripThroughATopology() {
+    Pool built = pool01().sqlInstance("RTC").build();
+
+    Topology topology = Topology.builder().pool(built).pool(Pool.standard("se01.contoso.com").build()).build();
+
+    assertThat(topology.pools().get(0)).isEqualTo(built);
+  }
+}

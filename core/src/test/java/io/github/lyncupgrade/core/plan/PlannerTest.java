@@ -1,0 +1,249 @@
+package io.github.lyncupgrade.core.plan;
+
+import static io.github.lyncupgrade.core.plan.PlanFixtures.id;
+import static io.github.lyncupgrade.core.plan.PlanFixtures.plan;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.lyncupgrade.core.model.Fqdn;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The planner, rule by rule; each test names the PROCEDURE rule it pins. */
+class PlannerTest {
+  private final UpgradePlan plan = plan(PlanOptions.ofDefaults());
+
+  private List<String> idsOf(String pool) {
+    return plan.stepsOf(Fqdn.of(pool)).stream().map(step -> step.id().value()).toList();
+  }
+
+  private int position(String id) {
+    return plan.positionOf(id(id));
+  }
+
+  @Test
+  void fe0_fe3_domainsOfAPoolAreUpgradedOneAtATimeInTopologyOrder() {
+    assertThat(idsOf("pool01.contoso.com")).containsExactly(
+        "pool01.contoso.com/fail-over",
+        "pool01.contoso.com/UD1/check-pool-readiness",
+        "pool01.contoso.com/UD1/check-domain-readiness",
+        "pool01.contoso.com/UD1/fe01.contoso.com/stop-services",
+        "pool01.contoso.com/UD1/fe01.contoso.com/install-update",
+        "pool01.contoso.com/UD1/fe01.contoso.com/restart",
+        "pool01.contoso.com/UD1/fe01.contoso.com/verify",
+        "pool01.contoso.com/UD1/fe02.contoso.com/stop-services",
+        "pool01.contoso.com/UD1/fe02.contoso.com/install-update",
+        "pool01.contoso.com/UD1/fe02.contoso.com/restart",
+        "pool01.contoso.com/UD1/fe02.contoso.com/verify",
+        "pool01.contoso.com/UD2/check-pool-readiness",
+        "pool01.contoso.com/UD2/check-domain-readiness",
+        "pool01.contoso.com/UD2/fe03.contoso.com/stop-services",
+        "pool01.contoso.com/UD2/fe03.contoso.com/install-update",
+        "pool01.contoso.com/UD2/fe03.contoso.com/restart",
+        "pool01.contoso.com/UD2/fe03.contoso.com/verify",
+        "pool01.contoso.com/back-end/sql01.contoso.com/check-administrator-role",
+        "pool01.contoso.com/back-end/sql01.contoso.com/stage-update",
+        "pool01.contoso.com/back-end/sql01.contoso.com/open-management-shell",
+        "pool01.contoso.com/back-end/sql01.contoso.com/stop-services",
+        "pool01.contoso.com/back-end/sql01.contoso.com/stop-web-service",
+        "pool01.contoso.com/back-end/sql01.contoso.com/close-management-shells",
+        "pool01.contoso.com/back-end/sql01.contoso.com/install-update",
+        "pool01.contoso.com/back-end/sql01.contoso.com/reopen-management-shell",
+        "pool01.contoso.com/back-end/sql01.contoso.com/stop-services-again",
+        "pool01.contoso.com/back-end/sql01.contoso.com/start-web-service",
+        "pool01.contoso.com/back-end/sql01.contoso.com/update-databases",
+        "pool01.contoso.com/fail-back");
+  }
+
+  @Test
+  void fe3_theNextDomainWaitsForEveryServerOfThePreviousOneToBeVerified() {
+    assertThat(plan.prerequisites(id("pool01.contoso.com/UD2/check-pool-readiness"))).containsExactly(
+        id("pool01.contoso.com/UD1/fe01.contoso.com/verify"), id("pool01.contoso.com/UD1/fe02.contoso.com/verify"));
+  }
+
+  @Test
+  void fe1_thePoolGateRunsOnAFrontEndOutsideTheDomainAboutToStop() {
+    CheckPoolReadiness ud1 = (CheckPoolReadiness) plan.step(id("pool01.contoso.com/UD1/check-pool-readiness")).orElseThrow();
+    CheckPoolReadiness ud2 = (CheckPoolReadiness) plan.step(id("pool01.contoso.com/UD2/check-pool-readiness")).orElseThrow();
+
+    assertThat(ud1.runOn()).isEqualTo(Fqdn.of("fe03.contoso.com"));
+    assertThat(ud2.runOn()).isEqualTo(Fqdn.of("fe01.contoso.com"));
+    assertThat(ud1.rule()).isEqualTo(ProcedureRule.FE_1);
+  }
+
+  @Test
+  void fe1a_fe1b_theGateCarriesTheReadinessPolicy() {
+    assertThat(plan.step(id("pool01.contoso.com/UD1/check-pool-readiness")).orElseThrow().description())
+        .contains("Busy: wait 10 min and check again; 3 Busy in a row or InsufficientActiveFrontEnds");
+
+    ReadinessPolicy patient = new ReadinessPolicy(Duration.ofMinutes(15), 5);
+    UpgradePlan custom = plan(PlanOptions.builder().readinessPolicy(patient).build());
+    CheckPoolReadiness gate = (CheckPoolReadiness) custom.step(id("pool01.contoso.com/UD1/check-pool-readiness")).orElseThrow();
+    assertThat(gate.policy()).isEqualTo(patient);
+    assertThat(gate.description()).contains("wait 15 min", "5 Busy in a row");
+  }
+
+  @Test
+  void fe1c_aPairedPoolGetsContingentFailoverAndFailback() {
+    Step failover = plan.step(id("pool01.contoso.com/fail-over")).orElseThrow();
+    Step failback = plan.step(id("pool01.contoso.com/fail-back")).orElseThrow();
+
+    assertThat(failover).isEqualTo(new FailOverPool(Fqdn.of("pool01.contoso.com"), Fqdn.of("pool02.contoso.com")));
+    assertThat(failover.isContingent()).isTrue();
+    assertThat(failover.rule()).isEqualTo(ProcedureRule.FE_1C);
+    assertThat(failback.rule()).isEqualTo(ProcedureRule.SDK_3);
+    assertThat(failback.isContingent()).isTrue();
+    assertThat(plan.prerequisites(id("pool01.contoso.com/UD1/check-pool-readiness")))
+        .containsExactly(failover.id());
+    assertThat(idsOf("se01.contoso.com")).noneMatch(stepId -> stepId.contains("fail-"));
+  }
+
+  @Test
+  void fe1c_failoverCanBeLeftOutOfThePlan() {
+    UpgradePlan noFailover = plan(PlanOptions.builder().failoverOnPoolProblem(false).build());
+
+    assertThat(noFailover.steps()).noneMatch(Step::isContingent);
+  }
+
+  @Test
+  void fe2_theDomainGateComesAfterThePoolGateAndBeforeAnyStop() {
+    assertThat(plan.prerequisites(id("pool01.contoso.com/UD1/check-domain-readiness")))
+        .containsExactly(id("pool01.contoso.com/UD1/check-pool-readiness"));
+    assertThat(plan.step(id("pool01.contoso.com/UD1/check-domain-readiness")).orElseThrow().description())
+        .isEqualTo("Check that upgrade domain UD1 (fe01, fe02) reports ReadyForUpgrade = True");
+  }
+
+  @Test
+  void fe2_serversOfOneDomainAreIndependentOfEachOther() {
+    StepId gate = id("pool01.contoso.com/UD1/check-domain-readiness");
+
+    assertThat(plan.prerequisites(id("pool01.contoso.com/UD1/fe01.contoso.com/stop-services"))).containsExactly(gate);
+    assertThat(plan.prerequisites(id("pool01.contoso.com/UD1/fe02.contoso.com/stop-services"))).containsExactly(gate);
+  }
+
+  @Test
+  void fe2a_stopsAreGracefulUnlessInScheduledDowntime() {
+    StopServices graceful = (StopServices) plan.step(id("pool01.contoso.com/UD1/fe01.contoso.com/stop-services")).orElseThrow();
+    UpgradePlan downtime = plan(PlanOptions.builder().scheduledDowntime(true).build());
+    StopServices immediate = (StopServices) downtime.step(id("pool01.contoso.com/UD1/fe01.contoso.com/stop-services")).orElseThrow();
+
+    assertThat(graceful.command()).isEqualTo("Stop-CsWindowsService -Graceful -Verbose");
+    assertThat(graceful.rule()).isEqualTo(ProcedureRule.FE_2A);
+    assertThat(immediate.command()).isEqualTo("Stop-CsWindowsService -Verbose");
+    assertThat(immediate.description()).contains("scheduled downtime");
+  }
+
+  @Test
+  void fe2b_fe2c_eachFrontEndIsStoppedInstalledRestartedAndVerifiedInThatOrder() {
+    String server = "pool01.contoso.com/UD2/fe03.contoso.com/";
+
+    assertThat(plan.prerequisites(id(server + "install-update"))).containsExactly(id(server + "stop-services"));
+    assertThat(plan.prerequisites(id(server + "restart"))).containsExactly(id(server + "install-update"));
+    assertThat(plan.prerequisites(id(server + "verify"))).containsExactly(id(server + "restart"));
+    assertThat(plan.step(id(server + "install-update")).orElseThrow().rule()).isEqualTo(ProcedureRule.FE_2B);
+    assertThat(plan.step(id(server + "verify")).orElseThrow().rule()).isEqualTo(ProcedureRule.FE_2C);
+  }
+
+  @Test
+  void be1_to_be10_theBackEndProcedureIsOneChainWithEveryRule() {
+    List<Step> backEnd = plan.stepsOf(Fqdn.of("pool01.contoso.com")).stream()
+        .filter(step -> step instanceof ServerStep serverStep && serverStep.scope().isBackEnd())
+        .toList();
+
+    assertThat(backEnd).extracting(step -> step.rule().id()).containsExactly(
+        "BE-1", "BE-2", "BE-3", "BE-4", "BE-5", "BE-6", "BE-7", "BE-8", "BE-9", "BE-10", "BE-11b");
+    for (int i = 1; i < backEnd.size(); i++) {
+      assertThat(plan.prerequisites(backEnd.get(i).id())).containsExactly(backEnd.get(i - 1).id());
+    }
+    assertThat(backEnd).allMatch(step -> step.target().equals(Fqdn.of("sql01.contoso.com")));
+  }
+
+  @Test
+  void be3_be6_be8_humanActionsAreKeptAndMarkedManualWithTheReason() {
+    List<Step> manual = plan.steps().stream().filter(Step::isManual).toList();
+
+    assertThat(manual).extracting(step -> step.rule().id())
+        .containsExactly("BE-3", "BE-6", "BE-8", "BE-3", "BE-6", "BE-8", "BE-3", "BE-6", "BE-8");
+    assertThat(manual).allSatisfy(step -> assertThat(step.manualReason()).hasValueSatisfying(
+        reason -> assertThat(reason).isNotBlank()));
+    assertThat(plan.step(id("pool01.contoso.com/back-end/sql01.contoso.com/stop-services-again")).orElseThrow()
+        .description()).contains("Global Assembly Cache");
+  }
+
+  @Test
+  void be1_to_be10_canBeLeftOutForEnterpriseBackEndsButNeverForStandardEdition() {
+    UpgradePlan databasesOnly = plan(PlanOptions.builder().backEndServerProcedure(false).build());
+
+    assertThat(databasesOnly.stepsOf(Fqdn.of("pool02.contoso.com")))
+        .filteredOn(step -> step instanceof ServerStep serverStep && serverStep.scope().isBackEnd())
+        .extracting(step -> step.rule().id()).containsExactly("BE-11a");
+    assertThat(databasesOnly.stepsOf(Fqdn.of("se01.contoso.com"))).extracting(step -> step.rule().id())
+        .startsWith("BE-1", "BE-2").contains("BE-9", "BE-10", "BE-11c");
+  }
+
+  @Test
+  void be11_eachPoolGetsExactlyOneDatabaseUpdateWithTheRightVariant() {
+    assertThat(plan.databaseUpdates()).extracting(UpdateDatabases::command).containsExactly(
+        "Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn sql01.contoso.com -ExcludeCollocatedStores",
+        "Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn sql02.contoso.com",
+        "Install-CsDatabase -Update -LocalDatabases");
+    assertThat(plan.databaseUpdates()).extracting(step -> step.rule().id()).containsExactly("BE-11b", "BE-11a", "BE-11c");
+  }
+
+  @Test
+  void sdk1_theBackEndComesAfterTheFrontEndsByDefaultAndBeforeThemOnRequest() {
+    assertThat(position("pool01.contoso.com/back-end/sql01.contoso.com/check-administrator-role"))
+        .isGreaterThan(position("pool01.contoso.com/UD2/fe03.contoso.com/verify"));
+
+    UpgradePlan backEndFirst = plan(PlanOptions.builder().backEndOrder(BackEndOrder.BEFORE_FRONT_ENDS).build());
+    assertThat(backEndFirst.prerequisites(id("pool01.contoso.com/UD1/check-pool-readiness")))
+        .containsExactly(id("pool01.contoso.com/back-end/sql01.contoso.com/update-databases"));
+    assertThat(backEndFirst.prerequisites(id("pool01.contoso.com/back-end/sql01.contoso.com/check-administrator-role")))
+        .containsExactly(id("pool01.contoso.com/fail-over"));
+  }
+
+  @Test
+  void sdk2_aStandardEditionServerIsStartedAndVerifiedAfterItsDatabaseUpdate() {
+    assertThat(idsOf("se01.contoso.com")).endsWith(
+        "se01.contoso.com/back-end/se01.contoso.com/update-databases",
+        "se01.contoso.com/back-end/se01.contoso.com/start-services",
+        "se01.contoso.com/back-end/se01.contoso.com/verify");
+  }
+
+  @Test
+  void sdk4_poolsFollowOneAnotherInTopologyOrder() {
+    assertThat(plan.prerequisites(id("pool02.contoso.com/fail-over")))
+        .containsExactly(id("pool01.contoso.com/fail-back"));
+    assertThat(plan.prerequisites(id("se01.contoso.com/back-end/se01.contoso.com/check-administrator-role")))
+        .containsExactly(id("pool02.contoso.com/fail-back"));
+    assertThat(plan.steps().get(0).id()).isEqualTo(id("pool01.contoso.com/fail-over"));
+    assertThat(plan.prerequisites(plan.steps().get(0).id())).isEmpty();
+  }
+
+  @Test
+  void idsAreStableAndTheSameInputGivesTheSamePlan() {
+    UpgradePlan again = plan(PlanOptions.ofDefaults());
+
+    assertThat(again.steps()).isEqualTo(plan.steps());
+    assertThat(again.fingerprint()).isEqualTo(plan.fingerprint()).hasSize(64);
+    assertThat(plan.step(id("pool01.contoso.com/UD2/fe03.contoso.com/install-update"))).isPresent();
+  }
+
+  @Test
+  void anythingThatChangesWhatRunsChangesTheFingerprint() {
+    assertThat(plan(PlanOptions.builder().scheduledDowntime(true).build()).fingerprint())
+        .isNotEqualTo(plan.fingerprint());
+    assertThat(plan(PlanOptions.builder().updatePackage(UpdatePackage.of("C:\\cu\\installer.exe", "5.0.8308.1001"))
+        .build()).fingerprint()).isNotEqualTo(plan.fingerprint());
+  }
+
+  @Test
+  void everyPrerequisiteComesEarlierInTheLinearOrder() {
+    for (Step step : plan.steps()) {
+      for (StepId prerequisite : plan.prerequisites(step.id())) {
+        assertThat(plan.positionOf(prerequisite)).as("%s before %s", prerequisite, step.id())
+            .isLessThan(plan.positionOf(step.id()));
+      }
+    }
+  }
+}

@@ -1,7 +1,8 @@
 /**
  * The lync-upgrade core: a validated model of a Lync Server 2013 topology
  * ({@link io.github.lyncupgrade.core.model}) and the planner that turns it into ordered,
- * explained upgrade steps ({@link io.github.lyncupgrade.core.plan}).
+ * explained upgrade steps ({@link io.github.lyncupgrade.core.plan}), and the service provider
+ * interface an executor needs from a deployment ({@link io.github.lyncupgrade.core.run}).
  */
 module io.github.lyncupgrade.core {
   requires com.google.common;
@@ -9,4 +10,5 @@ module io.github.lyncupgrade.core {
 
   exports io.github.lyncupgrade.core.model;
   exports io.github.lyncupgrade.core.plan;
+  exports io.github.lyncupgrade.core.run;
 }

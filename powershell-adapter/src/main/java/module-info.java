@@ -1,10 +1,9 @@
 /**
- * Carries an upgrade plan out on real Lync servers through PowerShell. The session, commands
- * and deployment arrive with the adapter issue; the module exists so the build's layout is final.
+ * Carries an upgrade plan out on real Lync servers through PowerShell. It has no API yet: the
+ * session, the commands and {@code PowerShellDeployment} arrive with the adapter issue, and
+ * their packages will be exported then.
  */
 module io.github.lyncupgrade.powershell {
   requires io.github.lyncupgrade.core;
   requires org.slf4j;
-
-  exports io.github.lyncupgrade.powershell;
 }

@@ -1,0 +1,50 @@
+package io.github.lyncupgrade.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Microsoft's pool-level quorum table (PROCEDURE, "Facts from Microsoft's cmdlet reference"). */
+class PoolQuorumTest {
+
+  private static List<Server> servers(int count) {
+    List<Server> servers = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      servers.add(Server.of("fe" + i + ".contoso.com"));
+    }
+    return servers;
+  }
+
+  @ParameterizedTest(name = "{0} Front Ends: any {1} of the first {2}")
+  @CsvSource({"1,1,1", "2,1,2", "3,2,3", "4,2,4", "5,3,5", "6,3,6", "7,4,7", "8,4,7", "9,4,7", "10,5,9", "11,5,9",
+      "12,5,9"})
+  void followsMicrosoftsTableNotTheMagazineOne(int frontEnds, int required, int amongFirst) {
+    assertThat(PoolQuorum.forPoolSize(frontEnds)).isEqualTo(new PoolQuorum(required, amongFirst));
+  }
+
+  @Test
+  void countsOnlyTheFirstServersInTopologyOrder() {
+    List<Server> twelve = servers(12);
+    Set<Server> lastEightAndFirstOne = new HashSet<>(twelve.subList(4, 12));
+    lastEightAndFirstOne.add(twelve.get(0));
+
+    PoolQuorum quorum = PoolQuorum.forPoolSize(12);
+
+    assertThat(quorum.isMetBy(twelve, lastEightAndFirstOne)).isTrue();
+    assertThat(quorum.isMetBy(twelve, new HashSet<>(twelve.subList(5, 12)))).as("only fe6..fe9 of the first 9").isFalse();
+    assertThat(quorum).hasToString("any 5 of the first 9");
+  }
+
+  @Test
+  void refusesPoolSizesLync2013DoesNotHave() {
+    assertThatThrownBy(() -> PoolQuorum.forPoolSize(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PoolQuorum.forPoolSize(13)).hasMessageContaining("1 to 12");
+  }
+}

@@ -1,0 +1,70 @@
+package io.github.lyncupgrade.testkit;
+
+import io.github.lyncupgrade.core.model.CollocatedDatabase;
+import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.model.Topology;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Built-in topologies for examples, demos, tests and benchmarks. */
+public final class SampleTopologies {
+  private SampleTopologies() {}
+
+  /**
+   * The sample the README's main command runs: {@code pool01.contoso.com}, an Enterprise pool of
+   * 6 Front Ends in 3 upgrade domains whose Back End {@code sql01} also holds the Monitoring
+   * database, paired for disaster recovery with {@code pool02.contoso.com}, an Enterprise pool of
+   * 4 Front Ends in 2 domains whose Back End {@code sql02} holds nothing else, and
+   * {@code se01.contoso.com}, a Standard Edition server.
+   */
+  public static Topology contoso() {
+    return Topology.builder()
+        .pool(Pool.enterprise("pool01.contoso.com")
+            .upgradeDomain("UpgradeDomain1", "fe01.contoso.com", "fe02.contoso.com")
+            .upgradeDomain("UpgradeDomain2", "fe03.contoso.com", "fe04.contoso.com")
+            .upgradeDomain("UpgradeDomain3", "fe05.contoso.com", "fe06.contoso.com")
+            .backEnd("sql01.contoso.com", CollocatedDatabase.MONITORING)
+            .partnerPool("pool02.contoso.com"))
+        .pool(Pool.enterprise("pool02.contoso.com")
+            .upgradeDomain("UpgradeDomain1", "fe11.contoso.com", "fe12.contoso.com")
+            .upgradeDomain("UpgradeDomain2", "fe13.contoso.com", "fe14.contoso.com")
+            .backEnd("sql02.contoso.com")
+            .partnerPool("pool01.contoso.com"))
+        .pool(Pool.standard("se01.contoso.com"))
+        .build();
+  }
+
+  /**
+   * {@code pools} Enterprise pools of {@code frontEndsPerPool} Front Ends each, split into
+   * {@code domainsPerPool} upgrade domains of nearly equal size, in topology order; pools
+   * {@code 2k+1} and {@code 2k+2} are paired when {@code paired}. For benchmarks and scale tests.
+   *
+   * @throws IllegalArgumentException if a count is out of range (1 to 12 Front Ends, 1 domain
+   *     per Front End at most)
+   */
+  public static Topology uniform(int pools, int frontEndsPerPool, int domainsPerPool, boolean paired) {
+    if (pools < 1 || frontEndsPerPool < 1 || domainsPerPool < 1 || domainsPerPool > frontEndsPerPool) {
+      throw new IllegalArgumentException("need pools >= 1 and 1 <= domains <= Front Ends; got " + pools + " pools, "
+          + frontEndsPerPool + " Front Ends, " + domainsPerPool + " domains");
+    }
+    Topology.Builder topology = Topology.builder();
+    for (int p = 1; p <= pools; p++) {
+      Pool.Builder pool = Pool.enterprise("pool" + p + ".fleet.contoso.com").backEnd("sql" + p + ".fleet.contoso.com");
+      int server = 1;
+      for (int d = 0; d < domainsPerPool; d++) {
+        int size = frontEndsPerPool / domainsPerPool + (d < frontEndsPerPool % domainsPerPool ? 1 : 0);
+        List<String> names = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+          names.add("p" + p + "-fe" + server++ + ".fleet.contoso.com");
+        }
+        pool.upgradeDomain("UD" + (d + 1), names);
+      }
+      int partner = p % 2 == 1 ? p + 1 : p - 1;
+      if (paired && partner <= pools) {
+        pool.partnerPool("pool" + partner + ".fleet.contoso.com");
+      }
+      topology.pool(pool);
+    }
+    return topology.build();
+  }
+}

@@ -1,0 +1,140 @@
+package io.github.lyncupgrade.testkit.assertions;
+
+import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.model.Server;
+import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
+import io.github.lyncupgrade.testkit.fake.FakeDeployment;
+import io.github.lyncupgrade.testkit.fake.FakeEvent;
+import io.github.lyncupgrade.testkit.fake.History;
+import io.github.lyncupgrade.testkit.fake.ServerState;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.assertj.core.api.AbstractAssert;
+
+/** Assertions on what happened in a {@link FakeDeployment}, with failures in the domain's words. */
+public final class FakeDeploymentAssert extends AbstractAssert<FakeDeploymentAssert, FakeDeployment> {
+
+  FakeDeploymentAssert(FakeDeployment actual) {
+    super(actual, FakeDeploymentAssert.class);
+  }
+
+  private History history() {
+    isNotNull();
+    return actual.history();
+  }
+
+  /** FE-0: no pool ever had servers of two upgrade domains down at the same moment. */
+  public FakeDeploymentAssert upgradedOneDomainAtATime() {
+    History history = history();
+    for (Pool pool : actual.topology().pools()) {
+      Optional<Map<String, Set<Fqdn>>> overlap = history.firstTimeSeveralDomainsWereDown(pool.fqdn());
+      if (overlap.isPresent()) {
+        failWithMessage("Expected %s to upgrade one domain at a time, but these domains were down together: %s",
+            pool.fqdn(), overlap.get());
+      }
+    }
+    return this;
+  }
+
+  /** FE-2: no Front End was stopped while its domain was not ReadyForUpgrade. */
+  public FakeDeploymentAssert neverStoppedADomainThatWasNotReady() {
+    List<FakeEvent.ServicesStopped> stops = history().stopsWhileDomainNotReady();
+    if (!stops.isEmpty()) {
+      failWithMessage("Expected no server to be stopped while its domain was not ReadyForUpgrade, but: %s",
+          stops.stream().map(stop -> stop.server() + " (" + stop.upgradeDomain() + " of " + stop.pool() + ") at "
+              + stop.at()).toList());
+    }
+    return this;
+  }
+
+  /** Every Front End and Standard Edition server got the update exactly once. */
+  public FakeDeploymentAssert upgradedEveryServerExactlyOnce() {
+    Map<Fqdn, Integer> counts = history().updateCounts();
+    Map<Fqdn, Integer> wrong = new LinkedHashMap<>();
+    for (Pool pool : actual.topology().pools()) {
+      for (Server server : pool.frontEnds()) {
+        int times = counts.getOrDefault(server.fqdn(), 0);
+        if (times != 1) {
+          wrong.put(server.fqdn(), times);
+        }
+      }
+    }
+    if (!wrong.isEmpty()) {
+      failWithMessage("Expected every server to be updated exactly once, but these were updated this many times: %s",
+          wrong);
+    }
+    return this;
+  }
+
+  /** BE-11: {@code pool}'s databases were updated with {@code variant}, and only with it. */
+  public FakeDeploymentAssert usedDatabaseVariant(String pool, DatabaseUpdateVariant variant) {
+    List<DatabaseUpdateVariant> used = history().databaseUpdates(Fqdn.of(pool));
+    if (used.isEmpty() || used.stream().anyMatch(other -> other != variant)) {
+      failWithMessage("Expected %s's databases to be updated with %s (%s), but the variants used were %s",
+          pool, variant, variant.rule(), used);
+    }
+    return this;
+  }
+
+  /** BE-0: no pool's Back End was down for 30 minutes or more. */
+  public FakeDeploymentAssert keptUsersOutOfResiliencyMode() {
+    History history = history();
+    for (Pool pool : actual.topology().pools()) {
+      if (history.usersWentIntoResiliencyMode(pool.fqdn())) {
+        failWithMessage("Expected %s's users to stay out of resiliency mode, but its Back End was down for %s",
+            pool.fqdn(), history.longestBackEndDowntime(pool.fqdn()));
+      }
+    }
+    return this;
+  }
+
+  /** No Enterprise pool fell below its quorum. */
+  public FakeDeploymentAssert neverLostQuorum() {
+    List<FakeEvent.QuorumLost> losses = history().events(FakeEvent.QuorumLost.class);
+    if (!losses.isEmpty()) {
+      failWithMessage("Expected no pool to lose quorum, but: %s", losses.stream()
+          .map(loss -> loss.pool() + " ran " + loss.running() + " Front Ends, needs " + loss.quorum()).toList());
+    }
+    return this;
+  }
+
+  /** Every Front End and Standard Edition server runs its services now. */
+  public FakeDeploymentAssert hasEveryServerRunning() {
+    isNotNull();
+    for (Pool pool : actual.topology().pools()) {
+      for (Server server : pool.frontEnds()) {
+        ServerState state = actual.state(server.toString());
+        if (state != ServerState.RUNNING) {
+          failWithMessage("Expected every server to run, but %s of %s is %s", server, pool.fqdn(), state);
+        }
+      }
+    }
+    return this;
+  }
+
+  /** {@code server} is in {@code state} now. */
+  public FakeDeploymentAssert hasServerIn(String server, ServerState state) {
+    isNotNull();
+    ServerState actualState = actual.state(server);
+    if (actualState != state) {
+      failWithMessage("Expected %s to be %s, but it is %s", server, state, actualState);
+    }
+    return this;
+  }
+
+  /** Every pool that was failed over was failed back. */
+  public FakeDeploymentAssert hasNoPoolLeftFailedOver() {
+    isNotNull();
+    for (Pool pool : actual.topology().pools()) {
+      if (actual.isFailedOver(pool.fqdn().toString())) {
+        failWithMessage("Expected no pool left failed over, but %s still runs on %s", pool.fqdn(),
+            pool.partnerPool().orElseThrow());
+      }
+    }
+    return this;
+  }
+}

@@ -1,0 +1,166 @@
+package io.github.lyncupgrade.testkit.assertions;
+
+import io.github.lyncupgrade.core.model.EnterprisePool;
+import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.model.Server;
+import io.github.lyncupgrade.core.model.UpgradeDomain;
+import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.plan.ServerStep;
+import io.github.lyncupgrade.core.plan.Step;
+import io.github.lyncupgrade.core.plan.StepId;
+import io.github.lyncupgrade.core.plan.StepKind;
+import io.github.lyncupgrade.core.plan.StepScope;
+import io.github.lyncupgrade.core.plan.UpdateDatabases;
+import io.github.lyncupgrade.core.plan.UpgradePlan;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.assertj.core.api.AbstractAssert;
+
+/** Assertions on an {@link UpgradePlan}, with failures that name pools, domains and servers. */
+public final class UpgradePlanAssert extends AbstractAssert<UpgradePlanAssert, UpgradePlan> {
+  private static final List<String> FRONT_END_CHAIN = List.of("stop-services", "install-update", "restart", "verify");
+
+  UpgradePlanAssert(UpgradePlan actual) {
+    super(actual, UpgradePlanAssert.class);
+  }
+
+  /** The plan has a step with this id. */
+  public UpgradePlanAssert hasStep(String id) {
+    isNotNull();
+    if (actual.step(new StepId(id)).isEmpty()) {
+      failWithMessage("Expected the plan to have step %s, but it has none; its steps:%n%s", id, ids(actual.steps()));
+    }
+    return this;
+  }
+
+  /** Every step comes after all its prerequisites in the plan's linear order. */
+  public UpgradePlanAssert respectsItsPrerequisites() {
+    isNotNull();
+    for (Step step : actual.steps()) {
+      for (StepId prerequisite : actual.prerequisites(step.id())) {
+        if (actual.positionOf(prerequisite) > actual.positionOf(step.id())) {
+          failWithMessage("Expected %s to come after its prerequisite %s, but it comes before it", step.id(), prerequisite);
+        }
+      }
+    }
+    return this;
+  }
+
+  /**
+   * FE-0, FE-3: in every Enterprise pool, each upgrade domain's steps all come before the next
+   * domain's readiness check, which waits for every server of the domain to be verified.
+   */
+  public UpgradePlanAssert upgradesOneDomainAtATime() {
+    isNotNull();
+    for (Pool pool : actual.topology().pools()) {
+      if (!(pool instanceof EnterprisePool enterprise)) {
+        continue;
+      }
+      List<UpgradeDomain> domains = enterprise.upgradeDomains();
+      for (int i = 0; i + 1 < domains.size(); i++) {
+        StepId nextGate = poolGate(pool.fqdn(), domains.get(i + 1));
+        List<StepId> gatePrerequisites = actual.prerequisites(nextGate);
+        for (Step step : domainSteps(pool.fqdn(), domains.get(i))) {
+          if (actual.positionOf(step.id()) > actual.positionOf(nextGate)) {
+            failWithMessage("Expected %s to be done before %s starts, but step %s comes after its readiness check",
+                domains.get(i).name(), domains.get(i + 1).name(), step.id());
+          }
+        }
+        for (Server server : domains.get(i).servers()) {
+          StepId verify = StepScope.frontEnd(pool.fqdn(), domains.get(i).name(), server.fqdn()).stepId("verify");
+          if (!gatePrerequisites.contains(verify)) {
+            failWithMessage("Expected %s's readiness check in %s to wait for %s of %s to be verified, but it waits for %s",
+                domains.get(i + 1).name(), pool.fqdn(), server, domains.get(i).name(), gatePrerequisites);
+          }
+        }
+      }
+    }
+    return this;
+  }
+
+  /**
+   * FE-1, FE-2: every Front End of every Enterprise pool appears in exactly one chain stop,
+   * install, restart, verify, in that order, after its domain's pool and domain readiness checks.
+   */
+  public UpgradePlanAssert hasEveryFrontEndInExactlyOneChain() {
+    isNotNull();
+    for (Pool pool : actual.topology().pools()) {
+      if (!(pool instanceof EnterprisePool enterprise)) {
+        continue;
+      }
+      for (UpgradeDomain domain : enterprise.upgradeDomains()) {
+        StepId poolGate = poolGate(pool.fqdn(), domain);
+        StepId domainGate = new StepId(pool.fqdn() + "/" + domain.name() + "/check-domain-readiness");
+        requirePrerequisite(domainGate, poolGate, "the domain check (FE-2) waits for the pool check (FE-1)");
+        for (Server server : domain.servers()) {
+          checkChain(pool.fqdn(), domain, server, domainGate);
+        }
+      }
+    }
+    return this;
+  }
+
+  private void checkChain(Fqdn pool, UpgradeDomain domain, Server server, StepId domainGate) {
+    List<Step> chain = actual.steps().stream()
+        .filter(step -> step instanceof ServerStep serverStep && !serverStep.scope().isBackEnd()
+            && serverStep.target().equals(server.fqdn()))
+        .toList();
+    List<String> actions = chain.stream().map(step -> ((ServerStep) step).action()).toList();
+    if (!actions.equals(FRONT_END_CHAIN)) {
+      failWithMessage("Expected %s of %s in %s to be stopped, installed, restarted and verified once each,"
+          + " in that order, but its steps are %s", server, domain.name(), pool, actions);
+    }
+    requirePrerequisite(chain.get(0).id(), domainGate, server + " is stopped only after " + domain.name()
+        + " reports ReadyForUpgrade (FE-2)");
+    for (int i = 1; i < chain.size(); i++) {
+      requirePrerequisite(chain.get(i).id(), chain.get(i - 1).id(),
+          server + " does " + actions.get(i) + " only after " + actions.get(i - 1));
+    }
+  }
+
+  private void requirePrerequisite(StepId step, StepId prerequisite, String rule) {
+    if (!actual.prerequisites(step).contains(prerequisite)) {
+      failWithMessage("Expected that %s: %s should list %s among its prerequisites, but it lists %s",
+          rule, step, prerequisite, actual.prerequisites(step));
+    }
+  }
+
+  /** BE-11: exactly one {@code Install-CsDatabase} per pool, with the variant the pool needs. */
+  public UpgradePlanAssert hasTheRightDatabaseUpdateForEveryPool() {
+    isNotNull();
+    for (Pool pool : actual.topology().pools()) {
+      usesDatabaseVariant(pool.fqdn().toString(), DatabaseUpdateVariant.forPool(pool));
+    }
+    return this;
+  }
+
+  /** BE-11: pool {@code pool} is updated with exactly one {@code Install-CsDatabase}, of {@code variant}. */
+  public UpgradePlanAssert usesDatabaseVariant(String pool, DatabaseUpdateVariant variant) {
+    isNotNull();
+    Fqdn fqdn = Fqdn.of(pool);
+    List<DatabaseUpdateVariant> used = actual.databaseUpdates().stream()
+        .filter(step -> step.pool().equals(fqdn))
+        .map(UpdateDatabases::variant)
+        .toList();
+    if (!used.equals(List.of(variant))) {
+      failWithMessage("Expected %s to be updated once with %s (%s), but the plan uses %s",
+          pool, variant.command(fqdn).replace(" " + fqdn, " <sql>"), variant.rule(), used);
+    }
+    return this;
+  }
+
+  private StepId poolGate(Fqdn pool, UpgradeDomain domain) {
+    return new StepId(pool + "/" + domain.name() + "/check-pool-readiness");
+  }
+
+  private List<Step> domainSteps(Fqdn pool, UpgradeDomain domain) {
+    String prefix = pool + "/" + domain.name() + "/";
+    return actual.steps().stream().filter(step -> step.id().value().startsWith(prefix)).toList();
+  }
+
+  private static String ids(List<Step> steps) {
+    return steps.stream().filter(step -> step.kind() != StepKind.MANUAL)
+        .map(step -> "  " + step.id()).collect(Collectors.joining("\n"));
+  }
+}

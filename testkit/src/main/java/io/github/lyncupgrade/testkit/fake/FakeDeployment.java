@@ -1,0 +1,642 @@
+package io.github.lyncupgrade.testkit.fake;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.lyncupgrade.core.model.BuildVersion;
+import io.github.lyncupgrade.core.model.EnterprisePool;
+import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.model.PoolQuorum;
+import io.github.lyncupgrade.core.model.Server;
+import io.github.lyncupgrade.core.model.Topology;
+import io.github.lyncupgrade.core.model.UpgradeDomain;
+import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.plan.UpdatePackage;
+import io.github.lyncupgrade.core.run.DeploymentException;
+import io.github.lyncupgrade.core.run.DomainReadiness;
+import io.github.lyncupgrade.core.run.LyncDeployment;
+import io.github.lyncupgrade.core.run.PoolReadiness;
+import io.github.lyncupgrade.core.run.PoolUpgradeState;
+import io.github.lyncupgrade.core.run.ServerStatus;
+import io.github.lyncupgrade.core.run.ServerUnreachableException;
+import io.github.lyncupgrade.core.run.UpdateInstallFailedException;
+import io.github.lyncupgrade.testkit.VirtualClock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * A faithful fake of a Lync Server 2013 deployment: a state machine per server and per pool,
+ * in virtual time, with scripted faults and a full {@link History}.
+ *
+ * <p>Rules it keeps, as a real deployment would:
+ * <ul>
+ *   <li>Pool readiness (FE-1): InsufficientActiveFrontEnds when fewer Front Ends run than
+ *       Microsoft's quorum table needs ({@link PoolQuorum}); Busy for {@link FakeTimings#rebalance()}
+ *       after a Front End comes back; Ready otherwise. A domain is ReadyForUpgrade (FE-2) only
+ *       when the pool is Ready and every Front End of the pool's other domains runs.</li>
+ *   <li>Quorum: when a stop leaves fewer Front Ends running than the quorum, the remaining ones
+ *       stop their services too ({@link FakeEvent.QuorumLost}).</li>
+ *   <li>The installer refuses a server whose Lync services run; a restart brings services and
+ *       w3svc back.</li>
+ *   <li>Back End downtime (BE-0): an Enterprise pool's Back End is down while its w3svc is
+ *       stopped (BE-5 to BE-10); 30 minutes or more puts the pool's users into resiliency mode,
+ *       recorded when it comes back. A Standard Edition server's users are simply offline
+ *       while it is, which its state changes show.</li>
+ *   <li>{@code Install-CsDatabase} with a variant other than the pool's (BE-11a/b/c) fails.</li>
+ *   <li>Failover needs the pool's own partner; failback needs a failover first.</li>
+ * </ul>
+ *
+ * <p>Every operation takes its {@link FakeTimings} duration on the {@link VirtualClock}.
+ * Thread-safe: operations are serialised. {@link #close()} ends it; later calls fail.
+ */
+public final class FakeDeployment implements LyncDeployment, AutoCloseable {
+  /** The build every server has unless told otherwise: Lync Server 2013 RTM. */
+  public static final BuildVersion DEFAULT_INITIAL_VERSION = BuildVersion.parse("5.0.8308.0");
+  /** BE-0: a Back End down this long or longer may put users into resiliency mode. */
+  public static final Duration RESILIENCY_THRESHOLD = Duration.ofMinutes(30);
+
+  private enum Role { FRONT_END, STANDARD_EDITION, BACK_END }
+
+  /** A server's mutable state. */
+  private static final class Node {
+    final Fqdn fqdn;
+    final Fqdn pool;
+    final String domain;
+    final Role role;
+    final List<Fqdn> storesOf = new ArrayList<>();
+    ServerState state = ServerState.RUNNING;
+    boolean webServiceRunning = true;
+    BuildVersion version;
+    Instant backEndDownSince;
+
+    Node(Fqdn fqdn, Fqdn pool, String domain, Role role, BuildVersion version) {
+      this.fqdn = fqdn;
+      this.pool = pool;
+      this.domain = domain;
+      this.role = role;
+      this.version = version;
+    }
+  }
+
+  /** A pool's mutable state. */
+  private static final class PoolState {
+    final Pool pool;
+    boolean failedOver;
+    Instant rebalancedAt = Instant.MIN;
+
+    PoolState(Pool pool) {
+      this.pool = pool;
+    }
+  }
+
+  private final Topology topology;
+  private final VirtualClock clock;
+  private final FakeTimings timings;
+  private final boolean csAdministrator;
+  private final Map<Fqdn, Node> nodes = new LinkedHashMap<>();
+  private final Map<Fqdn, PoolState> pools = new LinkedHashMap<>();
+  private final List<Fault> pendingFaults;
+  private final List<FakeEvent> events = new ArrayList<>();
+  private int calls;
+  private boolean closed;
+
+  private FakeDeployment(Builder builder) {
+    this.topology = builder.topology;
+    this.clock = builder.clock;
+    this.timings = builder.timings;
+    this.csAdministrator = builder.csAdministrator;
+    this.pendingFaults = new ArrayList<>(builder.faults.faults());
+    for (Pool pool : topology.pools()) {
+      pools.put(pool.fqdn(), new PoolState(pool));
+      if (pool instanceof EnterprisePool enterprise) {
+        for (UpgradeDomain domain : enterprise.upgradeDomains()) {
+          for (Server server : domain.servers()) {
+            addNode(new Node(server.fqdn(), pool.fqdn(), domain.name(), Role.FRONT_END, builder.initialVersion));
+          }
+        }
+        Node backEnd = nodes.computeIfAbsent(pool.backEndHost(),
+            host -> new Node(host, pool.fqdn(), "", Role.BACK_END, builder.initialVersion));
+        backEnd.storesOf.add(pool.fqdn());
+      } else {
+        addNode(new Node(pool.backEndHost(), pool.fqdn(), "", Role.STANDARD_EDITION, builder.initialVersion));
+      }
+    }
+  }
+
+  private void addNode(Node node) {
+    nodes.put(node.fqdn, node);
+  }
+
+  /** A fake of {@code topology} with default timings, no faults, on a new virtual clock. */
+  public static FakeDeployment of(Topology topology) {
+    return builder(topology).build();
+  }
+
+  /** A builder for a fake of {@code topology}. */
+  public static Builder builder(Topology topology) {
+    return new Builder(requireNonNull(topology, "topology"));
+  }
+
+  /** The topology this fake was built from. */
+  public Topology topology() {
+    return topology;
+  }
+
+  /** The virtual clock every operation advances. */
+  public VirtualClock clock() {
+    return clock;
+  }
+
+  /** A snapshot of everything that happened so far. */
+  public synchronized History history() {
+    return new History(events);
+  }
+
+  /** The faults not yet spent. */
+  public synchronized List<Fault> pendingFaults() {
+    return List.copyOf(pendingFaults);
+  }
+
+  /** The current state of {@code server}. */
+  public synchronized ServerState state(String server) {
+    return node(Fqdn.of(server)).state;
+  }
+
+  /** The build installed on {@code server}. */
+  public synchronized BuildVersion version(String server) {
+    return node(Fqdn.of(server)).version;
+  }
+
+  /** Whether {@code pool} is failed over to its partner now. */
+  public synchronized boolean isFailedOver(String pool) {
+    return poolState(Fqdn.of(pool)).failedOver;
+  }
+
+  // ---- LyncDeployment ----
+
+  @Override
+  public PoolReadiness poolReadiness(Fqdn pool, Fqdn runOn) {
+    return call("Get-CsPoolUpgradeReadinessState", runOn, () -> {
+      PoolState state = poolState(pool);
+      if (!(state.pool instanceof EnterprisePool enterprise)) {
+        throw new DeploymentException("Get-CsPoolUpgradeReadinessState", pool,
+            "a Standard Edition pool has no upgrade domains to report");
+      }
+      Node host = reachable("Get-CsPoolUpgradeReadinessState", runOn);
+      if (!pool.equals(host.pool) || host.role != Role.FRONT_END) {
+        throw new DeploymentException("Get-CsPoolUpgradeReadinessState", runOn,
+            runOn + " is not a Front End of " + pool + "; the cmdlet only runs locally on one");
+      }
+      if (!host.state.isUp()) {
+        throw new DeploymentException("Get-CsPoolUpgradeReadinessState", runOn,
+            "Lync services are not running on " + runOn);
+      }
+      clock.advance(timings.readinessCheck());
+      PoolUpgradeState upgradeState = reportedState(state, enterprise);
+      List<DomainReadiness> domains = new ArrayList<>();
+      for (UpgradeDomain domain : enterprise.upgradeDomains()) {
+        domains.add(new DomainReadiness(domain.name(), domain.servers().stream().map(Server::fqdn).toList(),
+            upgradeState == PoolUpgradeState.READY && otherDomainsUp(enterprise, domain.name())));
+      }
+      PoolReadiness readiness = new PoolReadiness(pool, upgradeState, enterprise.frontEnds().size(),
+          runningFrontEnds(enterprise).size(), domains);
+      record(new FakeEvent.ReadinessReported(clock.now(), readiness));
+      return readiness;
+    });
+  }
+
+  @Override
+  public void stopServices(Fqdn server, boolean graceful) {
+    run("Stop-CsWindowsService", server, () -> {
+      Node node = reachable("Stop-CsWindowsService", server);
+      if (node.state != ServerState.RUNNING) {
+        return;
+      }
+      boolean domainReady = node.role == Role.FRONT_END && domainReadyForStop(node);
+      record(new FakeEvent.ServicesStopped(clock.now(), node.pool, node.domain, server, graceful, domainReady));
+      if (graceful) {
+        transition(node, ServerState.DRAINING);
+        clock.advance(timings.gracefulStop());
+      } else {
+        clock.advance(timings.immediateStop());
+      }
+      transition(node, ServerState.STOPPED);
+      if (node.role == Role.FRONT_END) {
+        enforceQuorum((EnterprisePool) poolState(node.pool).pool);
+      }
+    });
+  }
+
+  @Override
+  public void startServices(Fqdn server) {
+    run("Start-CsWindowsService", server, () -> {
+      Node node = reachable("Start-CsWindowsService", server);
+      if (node.state == ServerState.RUNNING) {
+        return;
+      }
+      clock.advance(timings.startServices());
+      if (takeFault(Fault.ServicesFailToStart.class, fault -> fault.server().equals(server)).isPresent()) {
+        throw new DeploymentException("Start-CsWindowsService", server, "the Lync services did not start");
+      }
+      bringUp(node);
+    });
+  }
+
+  @Override
+  public ServerStatus serverStatus(Fqdn server) {
+    return call("Get-CsWindowsService", server, () -> {
+      Node node = reachable("Get-CsWindowsService", server);
+      return new ServerStatus(server, node.state.isUp(), node.webServiceRunning, node.version);
+    });
+  }
+
+  @Override
+  public boolean isCsAdministrator(Fqdn server) {
+    return call("Test CsAdministrator membership", server, () -> {
+      reachable("Test CsAdministrator membership", server);
+      return csAdministrator;
+    });
+  }
+
+  @Override
+  public void stageUpdate(Fqdn server, UpdatePackage update) {
+    requireNonNull(update, "update");
+    run("Stage update", server, () -> {
+      reachable("Stage update", server);
+      clock.advance(timings.stageUpdate());
+    });
+  }
+
+  @Override
+  public void installUpdate(Fqdn server, UpdatePackage update) {
+    requireNonNull(update, "update");
+    run("LyncServerUpdateInstaller", server, () -> {
+      Node node = reachable("LyncServerUpdateInstaller", server);
+      if (node.state == ServerState.RUNNING || node.state == ServerState.DRAINING) {
+        throw new DeploymentException("LyncServerUpdateInstaller", server,
+            "the Lync services are running; stop them first (Stop-CsWindowsService, FE-2a or BE-4)");
+      }
+      ServerState before = node.state;
+      transition(node, ServerState.INSTALLING);
+      clock.advance(timings.install());
+      Optional<Fault.InstallFails> failure =
+          takeFault(Fault.InstallFails.class, fault -> fault.server().equals(server));
+      transition(node, before);
+      if (failure.isPresent()) {
+        throw new UpdateInstallFailedException(server, failure.get().exitCode(),
+            "C:\\LyncUpdate\\LyncServerUpdateInstaller.log on " + server);
+      }
+      BuildVersion from = node.version;
+      node.version = update.targetVersion();
+      record(new FakeEvent.UpdateInstalled(clock.now(), server, from, node.version));
+    });
+  }
+
+  @Override
+  public void restart(Fqdn server) {
+    run("Restart-Computer", server, () -> {
+      Node node = reachable("Restart-Computer", server);
+      transition(node, ServerState.RESTARTING);
+      node.webServiceRunning = false;
+      clock.advance(timings.restart());
+      if (takeFault(Fault.NeverComesBack.class, fault -> fault.server().equals(server)).isPresent()) {
+        transition(node, ServerState.UNREACHABLE);
+        throw new ServerUnreachableException("Restart-Computer", server);
+      }
+      node.webServiceRunning = true;
+      if (takeFault(Fault.ServicesFailToStart.class, fault -> fault.server().equals(server)).isPresent()) {
+        transition(node, ServerState.STOPPED);
+        return;
+      }
+      bringUp(node);
+    });
+  }
+
+  @Override
+  public void stopWebService(Fqdn server) {
+    run("net stop w3svc", server, () -> {
+      Node node = reachable("net stop w3svc", server);
+      clock.advance(timings.webService());
+      node.webServiceRunning = false;
+      trackBackEndDowntime(node);
+    });
+  }
+
+  @Override
+  public void startWebService(Fqdn server) {
+    run("net start w3svc", server, () -> {
+      Node node = reachable("net start w3svc", server);
+      clock.advance(timings.webService());
+      node.webServiceRunning = true;
+      trackBackEndDowntime(node);
+    });
+  }
+
+  @Override
+  public void updateDatabases(Fqdn pool, DatabaseUpdateVariant variant, Fqdn sqlServer) {
+    requireNonNull(variant, "variant");
+    run("Install-CsDatabase", sqlServer, () -> {
+      PoolState state = poolState(pool);
+      reachable("Install-CsDatabase", sqlServer);
+      if (!state.pool.backEndHost().equals(sqlServer)) {
+        throw new DeploymentException("Install-CsDatabase", sqlServer,
+            "the store of " + pool + " is on " + state.pool.backEndHost() + ", not " + sqlServer);
+      }
+      clock.advance(timings.databaseUpdate());
+      DatabaseUpdateVariant expected = DatabaseUpdateVariant.forPool(state.pool);
+      record(new FakeEvent.DatabasesUpdated(clock.now(), pool, variant, expected));
+      if (variant != expected) {
+        throw new DeploymentException("Install-CsDatabase", sqlServer, "pool " + pool + " needs "
+            + expected.command(sqlServer) + " (" + expected.rule() + "), not " + variant.command(sqlServer));
+      }
+    });
+  }
+
+  @Override
+  public void failOver(Fqdn pool, Fqdn partner) {
+    run("Invoke-CsPoolFailOver", pool, () -> {
+      PoolState state = pairedPool("Invoke-CsPoolFailOver", pool, partner);
+      if (state.failedOver) {
+        throw new DeploymentException("Invoke-CsPoolFailOver", pool, "the pool is already failed over to " + partner);
+      }
+      if (poolState(partner).failedOver) {
+        throw new DeploymentException("Invoke-CsPoolFailOver", pool,
+            "its partner " + partner + " is itself failed over and cannot take its users");
+      }
+      clock.advance(timings.failover());
+      state.failedOver = true;
+      record(new FakeEvent.PoolFailedOver(clock.now(), pool, partner));
+    });
+  }
+
+  @Override
+  public void failBack(Fqdn pool, Fqdn partner) {
+    run("Invoke-CsPoolFailBack", pool, () -> {
+      PoolState state = pairedPool("Invoke-CsPoolFailBack", pool, partner);
+      if (!state.failedOver) {
+        throw new DeploymentException("Invoke-CsPoolFailBack", pool, "the pool is not failed over");
+      }
+      clock.advance(timings.failover());
+      state.failedOver = false;
+      record(new FakeEvent.PoolFailedBack(clock.now(), pool, partner));
+    });
+  }
+
+  /** Ends the fake; any later operation fails with {@link IllegalStateException}. */
+  @Override
+  public synchronized void close() {
+    closed = true;
+  }
+
+  // ---- the machinery ----
+
+  private void run(String operation, Fqdn target, Runnable body) {
+    call(operation, target, () -> {
+      body.run();
+      return null;
+    });
+  }
+
+  /** Counts and records the call, runs it, then crashes the controlling process if a fault says so. */
+  private synchronized <T> T call(String operation, Fqdn target, Supplier<T> body) {
+    requireNonNull(target, "target");
+    if (closed) {
+      throw new IllegalStateException("this FakeDeployment is closed (its test has ended); make a new one");
+    }
+    int call = ++calls;
+    record(new FakeEvent.OperationCalled(clock.now(), call, operation, target));
+    try {
+      return body.get();
+    } finally {
+      if (takeFault(Fault.CrashAfterCall.class, fault -> fault.call() == call).isPresent()) {
+        throw new SimulatedCrash(call, operation);
+      }
+    }
+  }
+
+  private PoolUpgradeState reportedState(PoolState state, EnterprisePool pool) {
+    Fqdn fqdn = pool.fqdn();
+    if (takeCheckFault(fqdn, false)) {
+      return PoolUpgradeState.INSUFFICIENT_ACTIVE_FRONT_ENDS;
+    }
+    if (!quorumMet(pool)) {
+      return PoolUpgradeState.INSUFFICIENT_ACTIVE_FRONT_ENDS;
+    }
+    if (takeCheckFault(fqdn, true)) {
+      return PoolUpgradeState.BUSY;
+    }
+    return clock.now().isBefore(state.rebalancedAt) ? PoolUpgradeState.BUSY : PoolUpgradeState.READY;
+  }
+
+  /** Spends one check of a pending Busy ({@code busy}) or InsufficientActiveFrontEnds fault for {@code pool}. */
+  private boolean takeCheckFault(Fqdn pool, boolean busy) {
+    for (int i = 0; i < pendingFaults.size(); i++) {
+      Fault fault = pendingFaults.get(i);
+      int checks;
+      if (busy && fault instanceof Fault.Busy busyFault && busyFault.pool().equals(pool)) {
+        checks = busyFault.checks();
+      } else if (!busy && fault instanceof Fault.InsufficientActiveFrontEnds insufficient
+          && insufficient.pool().equals(pool)) {
+        checks = insufficient.checks();
+      } else {
+        continue;
+      }
+      record(new FakeEvent.FaultFired(clock.now(), fault));
+      if (checks == 1) {
+        pendingFaults.remove(i);
+      } else {
+        pendingFaults.set(i, busy ? new Fault.Busy(pool, checks - 1)
+            : new Fault.InsufficientActiveFrontEnds(pool, checks - 1));
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private <F extends Fault> Optional<F> takeFault(Class<F> type, Predicate<F> matches) {
+    for (int i = 0; i < pendingFaults.size(); i++) {
+      Fault fault = pendingFaults.get(i);
+      if (type.isInstance(fault) && matches.test(type.cast(fault))) {
+        pendingFaults.remove(i);
+        record(new FakeEvent.FaultFired(clock.now(), fault));
+        return Optional.of(type.cast(fault));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private boolean domainReadyForStop(Node node) {
+    EnterprisePool pool = (EnterprisePool) poolState(node.pool).pool;
+    return quorumMet(pool) && otherDomainsUp(pool, node.domain);
+  }
+
+  private boolean otherDomainsUp(EnterprisePool pool, String domain) {
+    return pool.upgradeDomains().stream()
+        .filter(other -> !other.name().equals(domain))
+        .flatMap(other -> other.servers().stream())
+        .allMatch(server -> nodes.get(server.fqdn()).state.isUp());
+  }
+
+  private Set<Server> runningFrontEnds(EnterprisePool pool) {
+    Set<Server> running = new HashSet<>();
+    for (Server server : pool.frontEnds()) {
+      if (nodes.get(server.fqdn()).state.isUp()) {
+        running.add(server);
+      }
+    }
+    return running;
+  }
+
+  private boolean quorumMet(EnterprisePool pool) {
+    return PoolQuorum.forPoolSize(pool.frontEnds().size()).isMetBy(pool.frontEnds(), runningFrontEnds(pool));
+  }
+
+  private void enforceQuorum(EnterprisePool pool) {
+    if (quorumMet(pool)) {
+      return;
+    }
+    Set<Server> running = runningFrontEnds(pool);
+    record(new FakeEvent.QuorumLost(clock.now(), pool.fqdn(), running.size(),
+        PoolQuorum.forPoolSize(pool.frontEnds().size())));
+    for (Server server : pool.frontEnds()) {
+      Node node = nodes.get(server.fqdn());
+      if (node.state.isUp()) {
+        transition(node, ServerState.STOPPED);
+      }
+    }
+  }
+
+  private void bringUp(Node node) {
+    transition(node, ServerState.RUNNING);
+    if (node.role == Role.FRONT_END) {
+      poolState(node.pool).rebalancedAt = clock.now().plus(timings.rebalance());
+    }
+  }
+
+  private void trackBackEndDowntime(Node node) {
+    if (node.role != Role.BACK_END) {
+      return;
+    }
+    if (!node.webServiceRunning && node.backEndDownSince == null) {
+      node.backEndDownSince = clock.now();
+    } else if (node.webServiceRunning && node.backEndDownSince != null) {
+      Duration downtime = Duration.between(node.backEndDownSince, clock.now());
+      node.backEndDownSince = null;
+      for (Fqdn pool : node.storesOf) {
+        record(new FakeEvent.BackEndDowntime(clock.now(), pool, downtime,
+            downtime.compareTo(RESILIENCY_THRESHOLD) >= 0));
+      }
+    }
+  }
+
+  private void transition(Node node, ServerState to) {
+    ServerState from = node.state;
+    node.state = to;
+    record(new FakeEvent.ServerStateChanged(clock.now(), node.pool, node.domain, node.fqdn, from, to));
+  }
+
+  private PoolState pairedPool(String operation, Fqdn pool, Fqdn partner) {
+    PoolState state = poolState(pool);
+    if (!state.pool.partnerPool().equals(Optional.of(partner))) {
+      throw new DeploymentException(operation, pool, partner + " is not the disaster-recovery partner of " + pool
+          + " (its partner: " + state.pool.partnerPool().map(Fqdn::toString).orElse("none") + ")");
+    }
+    return state;
+  }
+
+  private Node reachable(String operation, Fqdn server) {
+    Node node = node(server);
+    if (node.state == ServerState.UNREACHABLE) {
+      throw new ServerUnreachableException(operation, server);
+    }
+    return node;
+  }
+
+  private Node node(Fqdn server) {
+    Node node = nodes.get(server);
+    if (node == null) {
+      throw new DeploymentException("look up", server, server + " is not a server of this fake's topology");
+    }
+    return node;
+  }
+
+  private PoolState poolState(Fqdn pool) {
+    PoolState state = pools.get(pool);
+    if (state == null) {
+      throw new DeploymentException("look up", pool, pool + " is not a pool of this fake's topology");
+    }
+    return state;
+  }
+
+  private void record(FakeEvent event) {
+    events.add(event);
+  }
+
+  @Override
+  public String toString() {
+    return "FakeDeployment[" + topology.pools().size() + " pools, " + nodes.size() + " servers, " + clock + "]";
+  }
+
+  /** Builds a {@link FakeDeployment}; not thread-safe. */
+  public static final class Builder {
+    private final Topology topology;
+    private VirtualClock clock = VirtualClock.create();
+    private FakeTimings timings = FakeTimings.ofDefaults();
+    private FaultSchedule faults = FaultSchedule.none();
+    private BuildVersion initialVersion = DEFAULT_INITIAL_VERSION;
+    private boolean csAdministrator = true;
+
+    private Builder(Topology topology) {
+      this.topology = topology;
+    }
+
+    /** The virtual clock to advance; shared with an executor so both see the same time. */
+    public Builder clock(VirtualClock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How long operations take. */
+    public Builder timings(FakeTimings timings) {
+      this.timings = requireNonNull(timings, "timings");
+      return this;
+    }
+
+    /** The faults to inject. */
+    public Builder faults(FaultSchedule faults) {
+      this.faults = requireNonNull(faults, "faults");
+      return this;
+    }
+
+    /** The faults to inject. */
+    public Builder faults(Fault... faults) {
+      return faults(FaultSchedule.of(faults));
+    }
+
+    /** The build every server starts at. */
+    public Builder initialVersion(BuildVersion initialVersion) {
+      this.initialVersion = requireNonNull(initialVersion, "initialVersion");
+      return this;
+    }
+
+    /** Whether the account is a member of CsAdministrator (BE-1); true unless told otherwise. */
+    public Builder csAdministrator(boolean csAdministrator) {
+      this.csAdministrator = csAdministrator;
+      return this;
+    }
+
+    /** The fake. */
+    public FakeDeployment build() {
+      return new FakeDeployment(this);
+    }
+  }
+}

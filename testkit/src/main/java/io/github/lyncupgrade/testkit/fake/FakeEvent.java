@@ -1,0 +1,137 @@
+package io.github.lyncupgrade.testkit.fake;
+
+import io.github.lyncupgrade.core.model.BuildVersion;
+import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.model.PoolQuorum;
+import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.run.PoolReadiness;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Something that happened in a {@link FakeDeployment}, at a virtual time. The fake's
+ * {@link History} holds them in order; its queries are computed from them.
+ */
+public sealed interface FakeEvent {
+
+  /** When it happened, in virtual time. */
+  Instant at();
+
+  /**
+   * A {@code LyncDeployment} operation was called.
+   *
+   * @param at when
+   * @param call the call's number, from 1
+   * @param operation the operation, named like the cmdlet
+   * @param target the server or pool
+   */
+  record OperationCalled(Instant at, int call, String operation, Fqdn target) implements FakeEvent {}
+
+  /**
+   * A server changed state.
+   *
+   * @param at when
+   * @param pool the server's pool
+   * @param upgradeDomain its upgrade domain, or empty for a Back End or Standard Edition server
+   * @param server the server
+   * @param from the state before
+   * @param to the state after
+   */
+  record ServerStateChanged(Instant at, Fqdn pool, String upgradeDomain, Fqdn server, ServerState from,
+      ServerState to) implements FakeEvent {}
+
+  /**
+   * A server's services were stopped, with what {@code ReadyForUpgrade} its domain had then:
+   * the pool kept quorum and no other domain of the pool was down.
+   *
+   * @param at when
+   * @param pool the pool
+   * @param upgradeDomain the domain, or empty for a Back End or Standard Edition server
+   * @param server the server
+   * @param graceful whether {@code -Graceful} was used
+   * @param domainReadyForUpgrade whether its domain was ready for upgrade at that moment
+   */
+  record ServicesStopped(Instant at, Fqdn pool, String upgradeDomain, Fqdn server, boolean graceful,
+      boolean domainReadyForUpgrade) implements FakeEvent {}
+
+  /**
+   * The installer ran to success on a server.
+   *
+   * @param at when it finished
+   * @param server the server
+   * @param from the build before
+   * @param to the build after
+   */
+  record UpdateInstalled(Instant at, Fqdn server, BuildVersion from, BuildVersion to) implements FakeEvent {}
+
+  /**
+   * {@code Install-CsDatabase -Update} ran for a pool.
+   *
+   * @param at when
+   * @param pool the pool
+   * @param variant the variant used
+   * @param expected the variant the pool needs (BE-11a/b/c)
+   */
+  record DatabasesUpdated(Instant at, Fqdn pool, DatabaseUpdateVariant variant, DatabaseUpdateVariant expected)
+      implements FakeEvent {
+    /** Whether the right variant was used. */
+    public boolean isCorrectVariant() {
+      return variant == expected;
+    }
+  }
+
+  /**
+   * A pool's Back End came back after a downtime (BE-0).
+   *
+   * @param at when it came back
+   * @param pool the pool
+   * @param downtime how long it was down
+   * @param usersInResiliencyMode whether the downtime reached 30 minutes, putting users into resiliency mode
+   */
+  record BackEndDowntime(Instant at, Fqdn pool, Duration downtime, boolean usersInResiliencyMode)
+      implements FakeEvent {}
+
+  /**
+   * Fewer Front Ends ran than the pool's quorum needs, so the remaining ones stopped their services.
+   *
+   * @param at when
+   * @param pool the pool
+   * @param running how many were running
+   * @param quorum what the pool needs
+   */
+  record QuorumLost(Instant at, Fqdn pool, int running, PoolQuorum quorum) implements FakeEvent {}
+
+  /**
+   * The readiness cmdlet reported.
+   *
+   * @param at when
+   * @param readiness what it reported
+   */
+  record ReadinessReported(Instant at, PoolReadiness readiness) implements FakeEvent {}
+
+  /**
+   * A pool was failed over to its partner: its users moved there (FE-1c).
+   *
+   * @param at when
+   * @param pool the pool
+   * @param partner the pool that took its users
+   */
+  record PoolFailedOver(Instant at, Fqdn pool, Fqdn partner) implements FakeEvent {}
+
+  /**
+   * A pool was failed back from its partner.
+   *
+   * @param at when
+   * @param pool the pool
+   * @param partner the pool that had its users
+   */
+  record PoolFailedBack(Instant at, Fqdn pool, Fqdn partner) implements FakeEvent {}
+
+  /**
+   * A scheduled fault fired.
+   *
+   * @param at when
+   * @param fault the fault
+   */
+  record FaultFired(Instant at, Fault fault) implements FakeEvent {}
+}

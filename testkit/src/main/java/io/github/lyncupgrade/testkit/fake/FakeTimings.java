@@ -1,0 +1,63 @@
+package io.github.lyncupgrade.testkit.fake;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+
+/**
+ * How long each operation of a {@link FakeDeployment} takes in virtual time. The defaults are
+ * realistic: a physical Front End takes about 15 minutes from reboot to services up (field
+ * reports in {@code PROCEDURE.md}); a graceful drain a few minutes on a quiet night.
+ *
+ * @param readinessCheck {@code Get-CsPoolUpgradeReadinessState}
+ * @param gracefulStop {@code Stop-CsWindowsService -Graceful}: the drain
+ * @param immediateStop {@code Stop-CsWindowsService} without {@code -Graceful}
+ * @param startServices {@code Start-CsWindowsService}
+ * @param stageUpdate copying and extracting the update (BE-2)
+ * @param install the update installer
+ * @param restart reboot until the server answers again
+ * @param webService {@code net stop/start w3svc}
+ * @param databaseUpdate {@code Install-CsDatabase -Update}
+ * @param failover a pool failover or failback
+ * @param rebalance how long a pool reports Busy after a server comes back (its routing groups rebalancing)
+ */
+public record FakeTimings(Duration readinessCheck, Duration gracefulStop, Duration immediateStop,
+    Duration startServices, Duration stageUpdate, Duration install, Duration restart, Duration webService,
+    Duration databaseUpdate, Duration failover, Duration rebalance) {
+
+  /** Rejects nulls and negative durations. */
+  public FakeTimings {
+    for (Duration duration : new Duration[] {readinessCheck, gracefulStop, immediateStop, startServices, stageUpdate,
+        install, restart, webService, databaseUpdate, failover, rebalance}) {
+      requireNonNull(duration, "every timing is required");
+      if (duration.isNegative()) {
+        throw new IllegalArgumentException("timings must not be negative: " + duration);
+      }
+    }
+  }
+
+  /** Realistic defaults; see the class description. */
+  public static FakeTimings ofDefaults() {
+    return new FakeTimings(Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofMinutes(1),
+        Duration.ofMinutes(3), Duration.ofMinutes(5), Duration.ofMinutes(15), Duration.ofMinutes(15),
+        Duration.ofSeconds(20), Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(5));
+  }
+
+  /** Every operation instantaneous and no rebalancing, for tests about order rather than time. */
+  public static FakeTimings instant() {
+    return new FakeTimings(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO,
+        Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
+  }
+
+  /** These timings with a different install duration. */
+  public FakeTimings withInstall(Duration install) {
+    return new FakeTimings(readinessCheck, gracefulStop, immediateStop, startServices, stageUpdate, install, restart,
+        webService, databaseUpdate, failover, rebalance);
+  }
+
+  /** These timings with a different rebalance duration. */
+  public FakeTimings withRebalance(Duration rebalance) {
+    return new FakeTimings(readinessCheck, gracefulStop, immediateStop, startServices, stageUpdate, install, restart,
+        webService, databaseUpdate, failover, rebalance);
+  }
+}

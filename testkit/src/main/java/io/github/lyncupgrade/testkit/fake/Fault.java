@@ -1,0 +1,95 @@
+package io.github.lyncupgrade.testkit.fake;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.lyncupgrade.core.model.Fqdn;
+
+/**
+ * A fault a {@link FakeDeployment} injects when its moment comes. Each fires once (or for its
+ * number of checks) and is then spent. Create them with the static factories.
+ */
+public sealed interface Fault {
+
+  /** The next {@code checks} readiness checks of {@code pool} report Busy (FE-1a, FE-1b). */
+  static Fault busy(String pool, int checks) {
+    return new Busy(Fqdn.of(pool), checks);
+  }
+
+  /** The next {@code checks} readiness checks of {@code pool} report InsufficientActiveFrontEnds (FE-1b). */
+  static Fault insufficientActiveFrontEnds(String pool, int checks) {
+    return new InsufficientActiveFrontEnds(Fqdn.of(pool), checks);
+  }
+
+  /** The next install on {@code server} fails with exit code 1603 (a fatal MSI error). */
+  static Fault installFails(String server) {
+    return new InstallFails(Fqdn.of(server), 1603);
+  }
+
+  /** The next restart of {@code server} never completes: the server stays unreachable. */
+  static Fault neverComesBack(String server) {
+    return new NeverComesBack(Fqdn.of(server));
+  }
+
+  /** The next time {@code server}'s services should start (restart or Start-CsWindowsService), they do not. */
+  static Fault servicesFailToStart(String server) {
+    return new ServicesFailToStart(Fqdn.of(server));
+  }
+
+  /** The controlling process crashes right after call number {@code call} (counted from 1) takes effect. */
+  static Fault crashAfterCall(int call) {
+    return new CrashAfterCall(call);
+  }
+
+  /** See {@link Fault#busy}. @param pool the pool @param checks how many checks */
+  record Busy(Fqdn pool, int checks) implements Fault {
+    /** Rejects a null pool and a count below one. */
+    public Busy {
+      requireNonNull(pool, "pool");
+      FaultChecks.requirePositive("checks", checks);
+    }
+  }
+
+  /** See {@link Fault#insufficientActiveFrontEnds}. @param pool the pool @param checks how many checks */
+  record InsufficientActiveFrontEnds(Fqdn pool, int checks) implements Fault {
+    /** Rejects a null pool and a count below one. */
+    public InsufficientActiveFrontEnds {
+      requireNonNull(pool, "pool");
+      FaultChecks.requirePositive("checks", checks);
+    }
+  }
+
+  /** See {@link Fault#installFails}. @param server the server @param exitCode the installer's exit code */
+  record InstallFails(Fqdn server, int exitCode) implements Fault {
+    /** Rejects a null server and the success codes 0 and 3010. */
+    public InstallFails {
+      requireNonNull(server, "server");
+      if (exitCode == 0 || exitCode == 3010) {
+        throw new IllegalArgumentException("exit codes 0 and 3010 mean success; a failing install needs another");
+      }
+    }
+  }
+
+  /** See {@link Fault#neverComesBack}. @param server the server */
+  record NeverComesBack(Fqdn server) implements Fault {
+    /** Rejects null. */
+    public NeverComesBack {
+      requireNonNull(server, "server");
+    }
+  }
+
+  /** See {@link Fault#servicesFailToStart}. @param server the server */
+  record ServicesFailToStart(Fqdn server) implements Fault {
+    /** Rejects null. */
+    public ServicesFailToStart {
+      requireNonNull(server, "server");
+    }
+  }
+
+  /** See {@link Fault#crashAfterCall}. @param call the call after which the process crashes, from 1 */
+  record CrashAfterCall(int call) implements Fault {
+    /** Rejects a call number below one. */
+    public CrashAfterCall {
+      FaultChecks.requirePositive("call", call);
+    }
+  }
+}

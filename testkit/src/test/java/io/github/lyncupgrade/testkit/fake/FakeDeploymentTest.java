@@ -1,0 +1,318 @@
+package io.github.lyncupgrade.testkit.fake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.lyncupgrade.core.model.BuildVersion;
+import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.plan.UpdatePackage;
+import io.github.lyncupgrade.core.run.DeploymentException;
+import io.github.lyncupgrade.core.run.DomainReadiness;
+import io.github.lyncupgrade.core.run.PoolReadiness;
+import io.github.lyncupgrade.core.run.PoolUpgradeState;
+import io.github.lyncupgrade.core.run.ServerUnreachableException;
+import io.github.lyncupgrade.core.run.UpdateInstallFailedException;
+import io.github.lyncupgrade.testkit.SampleTopologies;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The fake's state machine on the sample topology: pool01 (6 FEs, 3 domains), pool02 (4 FEs, 2 domains), se01. */
+class FakeDeploymentTest {
+  private static final UpdatePackage CU = UpdatePackage.of("C:\\cu\\LyncServerUpdateInstaller.exe", "5.0.8308.1001");
+  private static final Fqdn POOL01 = Fqdn.of("pool01.contoso.com");
+  private static final Fqdn POOL02 = Fqdn.of("pool02.contoso.com");
+
+  private final FakeDeployment fake = FakeDeployment.of(SampleTopologies.contoso());
+
+  private static Fqdn fqdn(String name) {
+    return Fqdn.of(name);
+  }
+
+  private PoolReadiness readiness() {
+    return fake.poolReadiness(POOL01, fqdn("fe05.contoso.com"));
+  }
+
+  @Test
+  void fe1_aHealthyPoolIsReadyWithEveryDomainReadyForUpgrade() {
+    PoolReadiness readiness = readiness();
+
+    assertThat(readiness.state()).isEqualTo(PoolUpgradeState.READY);
+    assertThat(readiness.frontEndCount()).isEqualTo(6);
+    assertThat(readiness.activeFrontEnds()).isEqualTo(6);
+    assertThat(readiness.upgradeDomains()).extracting(DomainReadiness::name, DomainReadiness::readyForUpgrade)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("UpgradeDomain1", true),
+            org.assertj.core.groups.Tuple.tuple("UpgradeDomain2", true),
+            org.assertj.core.groups.Tuple.tuple("UpgradeDomain3", true));
+    assertThat(fake.clock().elapsed()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void fe1_theReadinessCmdletOnlyRunsOnAFrontEndOfThePool() {
+    assertThatThrownBy(() -> fake.poolReadiness(POOL01, fqdn("fe11.contoso.com")))
+        .isInstanceOf(DeploymentException.class).hasMessageContaining("not a Front End of pool01.contoso.com");
+    assertThatThrownBy(() -> fake.poolReadiness(fqdn("se01.contoso.com"), fqdn("se01.contoso.com")))
+        .hasMessageContaining("Standard Edition pool has no upgrade domains");
+  }
+
+  @Test
+  void fe2a_aGracefulStopDrainsThenStops() {
+    fake.stopServices(fqdn("fe01.contoso.com"), true);
+
+    assertThat(fake.state("fe01.contoso.com")).isEqualTo(ServerState.STOPPED);
+    assertThat(fake.history().events(FakeEvent.ServerStateChanged.class))
+        .extracting(FakeEvent.ServerStateChanged::to).containsExactly(ServerState.DRAINING, ServerState.STOPPED);
+    assertThat(fake.clock().elapsed()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(fake.history().events(FakeEvent.ServicesStopped.class)).singleElement()
+        .satisfies(stop -> assertThat(stop.domainReadyForUpgrade()).isTrue());
+  }
+
+  @Test
+  void fe2_whileOneDomainIsDownTheOthersAreNotReadyForUpgrade() {
+    fake.stopServices(fqdn("fe01.contoso.com"), false);
+
+    PoolReadiness readiness = readiness();
+    assertThat(readiness.isReadyForUpgrade("UpgradeDomain1")).isTrue();
+    assertThat(readiness.isReadyForUpgrade("UpgradeDomain2")).isFalse();
+    assertThat(readiness.activeFrontEnds()).isEqualTo(5);
+
+    fake.stopServices(fqdn("fe03.contoso.com"), false);
+    History history = fake.history();
+    assertThat(history.stopsWhileDomainNotReady()).extracting(FakeEvent.ServicesStopped::server)
+        .containsExactly(fqdn("fe03.contoso.com"));
+    assertThat(history.maxDomainsDownAtOnce(POOL01)).isEqualTo(2);
+    assertThat(history.firstTimeSeveralDomainsWereDown(POOL01)).hasValueSatisfying(down ->
+        assertThat(down).containsOnlyKeys("UpgradeDomain1", "UpgradeDomain2"));
+  }
+
+  @Test
+  void fe2b_theInstallerRefusesARunningServerAndUpdatesAStoppedOne() {
+    Fqdn fe01 = fqdn("fe01.contoso.com");
+    assertThatThrownBy(() -> fake.installUpdate(fe01, CU)).hasMessageContaining("stop them first");
+
+    fake.stopServices(fe01, true);
+    fake.installUpdate(fe01, CU);
+
+    assertThat(fake.version("fe01.contoso.com")).isEqualTo(BuildVersion.parse("5.0.8308.1001"));
+    assertThat(fake.history().timesUpdated(fe01)).isEqualTo(1);
+    assertThat(fake.state("fe01.contoso.com")).isEqualTo(ServerState.STOPPED);
+  }
+
+  @Test
+  void fe2c_aRestartBringsTheServerBackAndThePoolIsBusyWhileItRebalances() {
+    Fqdn fe01 = fqdn("fe01.contoso.com");
+    fake.stopServices(fe01, true);
+    fake.installUpdate(fe01, CU);
+    fake.restart(fe01);
+
+    assertThat(fake.serverStatus(fe01).servicesRunning()).isTrue();
+    assertThat(readiness().state()).isEqualTo(PoolUpgradeState.BUSY);
+    fake.clock().advance(Duration.ofMinutes(5));
+    assertThat(readiness().state()).isEqualTo(PoolUpgradeState.READY);
+  }
+
+  @Test
+  void quorum_belowMicrosoftsTableTheRemainingFrontEndsStopToo() {
+    fake.stopServices(fqdn("fe11.contoso.com"), false);
+    fake.stopServices(fqdn("fe12.contoso.com"), false);
+    assertThat(fake.state("fe13.contoso.com")).isEqualTo(ServerState.RUNNING);
+
+    fake.stopServices(fqdn("fe13.contoso.com"), false);
+
+    assertThat(fake.state("fe14.contoso.com")).isEqualTo(ServerState.STOPPED);
+    assertThat(fake.history().events(FakeEvent.QuorumLost.class)).singleElement()
+        .satisfies(loss -> assertThat(loss.running()).isEqualTo(1));
+    assertThatThrownBy(() -> fake.poolReadiness(POOL02, fqdn("fe14.contoso.com")))
+        .hasMessageContaining("Lync services are not running");
+  }
+
+  @Test
+  void quorumLossIsReportedAsInsufficientActiveFrontEnds() {
+    fake.stopServices(fqdn("fe11.contoso.com"), false);
+    fake.stopServices(fqdn("fe12.contoso.com"), false);
+    fake.stopServices(fqdn("fe13.contoso.com"), false);
+    fake.restart(fqdn("fe11.contoso.com"));
+
+    assertThat(fake.poolReadiness(POOL02, fqdn("fe11.contoso.com")).state())
+        .isEqualTo(PoolUpgradeState.INSUFFICIENT_ACTIVE_FRONT_ENDS);
+  }
+
+  @Test
+  void be0_aBackEndDownThirtyMinutesPutsUsersIntoResiliencyMode() {
+    Fqdn sql01 = fqdn("sql01.contoso.com");
+    fake.stopWebService(sql01);
+    fake.clock().advance(Duration.ofMinutes(10));
+    fake.startWebService(sql01);
+    fake.stopWebService(sql01);
+    fake.clock().advance(Duration.ofMinutes(30));
+    fake.startWebService(sql01);
+
+    History history = fake.history();
+    assertThat(history.backEndDowntimes(POOL01))
+        .containsExactly(Duration.ofMinutes(10).plusSeconds(20), Duration.ofMinutes(30).plusSeconds(20));
+    assertThat(history.usersWentIntoResiliencyMode(POOL01)).isTrue();
+    assertThat(history.usersWentIntoResiliencyMode(POOL02)).isFalse();
+  }
+
+  @Test
+  void be11_theWrongDatabaseVariantFailsAndIsRecorded() {
+    Fqdn sql01 = fqdn("sql01.contoso.com");
+    assertThatThrownBy(() -> fake.updateDatabases(POOL01, DatabaseUpdateVariant.CONFIGURED_DATABASES, sql01))
+        .isInstanceOf(DeploymentException.class).hasMessageContaining("-ExcludeCollocatedStores (BE-11b)");
+    fake.updateDatabases(POOL01, DatabaseUpdateVariant.CONFIGURED_DATABASES_EXCLUDING_COLLOCATED, sql01);
+
+    assertThat(fake.history().databaseUpdates(POOL01)).containsExactly(
+        DatabaseUpdateVariant.CONFIGURED_DATABASES, DatabaseUpdateVariant.CONFIGURED_DATABASES_EXCLUDING_COLLOCATED);
+    assertThatThrownBy(() -> fake.updateDatabases(POOL01, DatabaseUpdateVariant.CONFIGURED_DATABASES, fqdn("sql02.contoso.com")))
+        .hasMessageContaining("the store of pool01.contoso.com is on sql01.contoso.com");
+  }
+
+  @Test
+  void fe1c_failoverNeedsThePartnerAndFailbackNeedsAFailover() {
+    assertThatThrownBy(() -> fake.failBack(POOL01, POOL02)).hasMessageContaining("not failed over");
+    assertThatThrownBy(() -> fake.failOver(POOL01, fqdn("se01.contoso.com"))).hasMessageContaining("is not the disaster-recovery partner");
+
+    fake.failOver(POOL01, POOL02);
+    assertThat(fake.isFailedOver("pool01.contoso.com")).isTrue();
+    assertThatThrownBy(() -> fake.failOver(POOL02, POOL01)).hasMessageContaining("is itself failed over");
+    fake.failBack(POOL01, POOL02);
+
+    assertThat(fake.isFailedOver("pool01.contoso.com")).isFalse();
+    assertThat(fake.history().events(FakeEvent.PoolFailedOver.class)).hasSize(1);
+    assertThat(fake.history().events(FakeEvent.PoolFailedBack.class)).hasSize(1);
+  }
+
+  @Test
+  void standardEditionServersTakeTheBackEndProcedure() {
+    Fqdn se01 = fqdn("se01.contoso.com");
+    fake.stopServices(se01, false);
+    fake.stopWebService(se01);
+    fake.installUpdate(se01, CU);
+    fake.startWebService(se01);
+    fake.updateDatabases(se01, DatabaseUpdateVariant.LOCAL_DATABASES, se01);
+    fake.startServices(se01);
+
+    assertThat(fake.serverStatus(se01).servicesRunning()).isTrue();
+    assertThat(fake.version("se01.contoso.com")).isEqualTo(CU.targetVersion());
+    assertThat(fake.isCsAdministrator(se01)).isTrue();
+  }
+
+  @Test
+  void unknownServersAndClosedFakesAreRefused() {
+    assertThatThrownBy(() -> fake.serverStatus(fqdn("fe99.contoso.com")))
+        .hasMessageContaining("is not a server of this fake's topology");
+    fake.close();
+    assertThatThrownBy(() -> fake.serverStatus(fqdn("fe01.contoso.com")))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+  }
+
+  @Test
+  void everyCallIsNumberedInTheHistory() {
+    readiness();
+    fake.serverStatus(fqdn("fe01.contoso.com"));
+
+    assertThat(fake.history().events(FakeEvent.OperationCalled.class))
+        .extracting(FakeEvent.OperationCalled::call, FakeEvent.OperationCalled::operation)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "Get-CsPoolUpgradeReadinessState"),
+            org.assertj.core.groups.Tuple.tuple(2, "Get-CsWindowsService"));
+    assertThat(fake.history().callCount()).isEqualTo(2);
+  }
+
+  // ---- faults ----
+
+  @Test
+  void fault_busyForTwoChecksThenReady() {
+    FakeDeployment busy = FakeDeployment.builder(SampleTopologies.contoso())
+        .faults(Fault.busy("pool01.contoso.com", 2)).build();
+
+    assertThat(busy.poolReadiness(POOL01, fqdn("fe01.contoso.com")).state()).isEqualTo(PoolUpgradeState.BUSY);
+    assertThat(busy.poolReadiness(POOL01, fqdn("fe01.contoso.com")).state()).isEqualTo(PoolUpgradeState.BUSY);
+    assertThat(busy.poolReadiness(POOL01, fqdn("fe01.contoso.com")).state()).isEqualTo(PoolUpgradeState.READY);
+    assertThat(busy.pendingFaults()).isEmpty();
+    assertThat(busy.history().events(FakeEvent.FaultFired.class)).hasSize(2);
+  }
+
+  @Test
+  void fault_insufficientActiveFrontEnds() {
+    FakeDeployment insufficient = FakeDeployment.builder(SampleTopologies.contoso())
+        .faults(Fault.insufficientActiveFrontEnds("pool01.contoso.com", 1)).build();
+
+    PoolReadiness readiness = insufficient.poolReadiness(POOL01, fqdn("fe01.contoso.com"));
+    assertThat(readiness.state()).isEqualTo(PoolUpgradeState.INSUFFICIENT_ACTIVE_FRONT_ENDS);
+    assertThat(readiness.upgradeDomains()).noneMatch(DomainReadiness::readyForUpgrade);
+    assertThat(insufficient.poolReadiness(POOL01, fqdn("fe01.contoso.com")).state()).isEqualTo(PoolUpgradeState.READY);
+  }
+
+  @Test
+  void fault_anInstallThatFailsLeavesTheOldBuild() {
+    FakeDeployment failing = FakeDeployment.builder(SampleTopologies.contoso())
+        .faults(Fault.installFails("fe01.contoso.com")).build();
+    failing.stopServices(fqdn("fe01.contoso.com"), true);
+
+    assertThatThrownBy(() -> failing.installUpdate(fqdn("fe01.contoso.com"), CU))
+        .isInstanceOfSatisfying(UpdateInstallFailedException.class, e -> {
+          assertThat(e.exitCode()).isEqualTo(1603);
+          assertThat(e.logLocation()).contains("LyncServerUpdateInstaller.log");
+        });
+    assertThat(failing.version("fe01.contoso.com")).isEqualTo(FakeDeployment.DEFAULT_INITIAL_VERSION);
+    assertThat(failing.state("fe01.contoso.com")).isEqualTo(ServerState.STOPPED);
+    assertThat(failing.history().timesUpdated(fqdn("fe01.contoso.com"))).isZero();
+  }
+
+  @Test
+  void fault_aServerThatNeverComesBackIsUnreachable() {
+    FakeDeployment lost = FakeDeployment.builder(SampleTopologies.contoso())
+        .faults(Fault.neverComesBack("fe01.contoso.com")).build();
+
+    assertThatThrownBy(() -> lost.restart(fqdn("fe01.contoso.com"))).isInstanceOf(ServerUnreachableException.class);
+    assertThat(lost.state("fe01.contoso.com")).isEqualTo(ServerState.UNREACHABLE);
+    assertThatThrownBy(() -> lost.serverStatus(fqdn("fe01.contoso.com"))).isInstanceOf(ServerUnreachableException.class)
+        .hasMessageContaining("fe01.contoso.com does not answer");
+  }
+
+  @Test
+  void fault_servicesThatFailToStart() {
+    FakeDeployment stuck = FakeDeployment.builder(SampleTopologies.contoso())
+        .faults(Fault.servicesFailToStart("fe01.contoso.com"), Fault.servicesFailToStart("fe01.contoso.com")).build();
+    stuck.stopServices(fqdn("fe01.contoso.com"), true);
+    stuck.restart(fqdn("fe01.contoso.com"));
+
+    assertThat(stuck.serverStatus(fqdn("fe01.contoso.com")).servicesRunning()).isFalse();
+    assertThatThrownBy(() -> stuck.startServices(fqdn("fe01.contoso.com"))).hasMessageContaining("did not start");
+    stuck.startServices(fqdn("fe01.contoso.com"));
+    assertThat(stuck.state("fe01.contoso.com")).isEqualTo(ServerState.RUNNING);
+  }
+
+  @Test
+  void fault_aCrashAfterCallKComesAfterTheCallTookEffect() {
+    FakeDeployment crashing = FakeDeployment.builder(SampleTopologies.contoso())
+        .faults(Fault.crashAfterCall(2)).build();
+    crashing.serverStatus(fqdn("fe01.contoso.com"));
+
+    assertThatThrownBy(() -> crashing.stopServices(fqdn("fe01.contoso.com"), true))
+        .isInstanceOfSatisfying(SimulatedCrash.class, crash -> assertThat(crash.call()).isEqualTo(2));
+    assertThat(crashing.state("fe01.contoso.com")).isEqualTo(ServerState.STOPPED);
+    crashing.restart(fqdn("fe01.contoso.com"));
+    assertThat(crashing.state("fe01.contoso.com")).isEqualTo(ServerState.RUNNING);
+  }
+
+  @Test
+  void instantTimingsLetTestsIgnoreTime() {
+    FakeDeployment instant = FakeDeployment.builder(SampleTopologies.contoso()).timings(FakeTimings.instant()).build();
+    instant.stopServices(fqdn("fe01.contoso.com"), true);
+    instant.restart(fqdn("fe01.contoso.com"));
+
+    assertThat(instant.clock().elapsed()).isZero();
+    assertThat(instant.poolReadiness(POOL01, fqdn("fe01.contoso.com")).state()).isEqualTo(PoolUpgradeState.READY);
+  }
+
+  @Test
+  void randomScheduleIsTheSameForTheSameSeed() {
+    FaultSchedule first = FaultSchedule.random(42, SampleTopologies.contoso(), 100);
+
+    assertThat(FaultSchedule.random(42, SampleTopologies.contoso(), 100)).isEqualTo(first);
+    assertThat(java.util.stream.LongStream.range(0, 50)
+        .mapToObj(seed -> FaultSchedule.random(seed, SampleTopologies.contoso(), 100).faults().size())
+        .distinct()).containsExactlyInAnyOrder(0, 1, 2, 3);
+  }
+}

@@ -1,0 +1,115 @@
+package io.github.lyncupgrade.testkit.gen;
+
+import static io.github.lyncupgrade.testkit.assertions.LyncAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.github.lyncupgrade.core.model.InvalidTopologyException;
+import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.model.Topology;
+import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.plan.PlanOptions;
+import io.github.lyncupgrade.core.plan.Planner;
+import io.github.lyncupgrade.core.plan.Step;
+import io.github.lyncupgrade.core.plan.StepKind;
+import io.github.lyncupgrade.core.plan.UpgradePlan;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The planner's properties over random valid topologies and options (PROCEDURE FE-0..FE-3,
+ * BE-11), and its refusal of random invalid ones. Seeds are fixed; QuickTheories prints the
+ * seed of any failure.
+ */
+class PlannerPropertiesTest {
+
+  @Test
+  void fe1_fe2_everyFrontEndIsInExactlyOneStopInstallRestartVerifyChainAfterItsGates() {
+    Theories.qt(300).forAll(LyncGens.topologies(), LyncGens.planOptions())
+        .checkAssert((topology, options) -> assertThat(Planner.create(options).plan(topology))
+            .hasEveryFrontEndInExactlyOneChain()
+            .respectsItsPrerequisites());
+  }
+
+  @Test
+  void fe0_fe3_eachDomainIsDoneBeforeTheNextDomainsGate() {
+    Theories.qt(300).forAll(LyncGens.topologies(), LyncGens.planOptions())
+        .checkAssert((topology, options) -> assertThat(Planner.create(options).plan(topology))
+            .upgradesOneDomainAtATime());
+  }
+
+  @Test
+  void be11_exactlyOneDatabaseUpdatePerPoolWithTheRightVariant() {
+    Theories.qt(300).forAll(LyncGens.topologies(), LyncGens.planOptions())
+        .checkAssert((topology, options) -> {
+          UpgradePlan plan = Planner.create(options).plan(topology);
+          assertThat(plan).hasTheRightDatabaseUpdateForEveryPool();
+          for (Pool pool : topology.pools()) {
+            DatabaseUpdateVariant variant = DatabaseUpdateVariant.forPool(pool);
+            assertThat(plan.databaseUpdates()).filteredOn(step -> step.pool().equals(pool.fqdn()))
+                .singleElement().satisfies(step -> assertThat(step.command()).isEqualTo(variant.command(pool.backEndHost())));
+          }
+        });
+  }
+
+  @Test
+  void theSameInputGivesTheSamePlanIdsAndOrder() {
+    Theories.qt(200).forAll(LyncGens.topologies(), LyncGens.planOptions())
+        .checkAssert((topology, options) -> {
+          UpgradePlan first = Planner.create(options).plan(topology);
+          UpgradePlan second = Planner.create(options).plan(rebuilt(topology));
+          assertThat(second.steps().stream().map(Step::id).toList())
+              .isEqualTo(first.steps().stream().map(Step::id).toList());
+          assertThat(second.fingerprint()).isEqualTo(first.fingerprint());
+        });
+  }
+
+  @Test
+  void contingentStepsExistExactlyForPairedPoolsWhenFailoverIsAllowed() {
+    Theories.qt(200).forAll(LyncGens.topologies(), LyncGens.planOptions())
+        .checkAssert((topology, options) -> {
+          UpgradePlan plan = Planner.create(options).plan(topology);
+          long paired = topology.pools().stream().filter(pool -> pool.partnerPool().isPresent()).count();
+          long failovers = plan.steps().stream().filter(step -> step.kind() == StepKind.FAIL_OVER_POOL).count();
+          assertThat(failovers).isEqualTo(options.failoverOnPoolProblem() ? paired : 0);
+        });
+  }
+
+  @Test
+  void invalidTopologiesListEveryInjectedProblemAndNoPlanIsMade() {
+    Theories.qt(300).forAll(LyncGens.invalidTopologies())
+        .checkAssert(invalid -> {
+          InvalidTopologyException e = catchThrowableOfType(InvalidTopologyException.class, invalid.builder()::build);
+          assertThat(e).as("building %s must fail", invalid).isNotNull();
+          assertThat(e.problems()).hasSameSizeAs(invalid.expectedProblems());
+          for (int i = 0; i < e.problems().size(); i++) {
+            InvalidTopology.Expected expected = invalid.expectedProblems().get(i);
+            assertThat(expected.matches(e.problems().get(i)))
+                .as("problem %d: expected %s, got %s", i, expected, e.problems().get(i)).isTrue();
+          }
+        });
+  }
+
+  @Test
+  void generatedTopologiesStayWithinLync2013Limits() {
+    Theories.qt(300).forAll(LyncGens.topologies().withPools(1, 6))
+        .checkAssert(topology -> {
+          assertThat(topology.pools()).hasSizeBetween(1, 6);
+          assertThat(topology.pools()).allSatisfy(pool -> assertThat(pool.frontEnds()).hasSizeBetween(1, 12));
+        });
+  }
+
+  private static Topology rebuilt(Topology topology) {
+    Topology.Builder builder = Topology.builder();
+    List<Pool> pools = topology.pools();
+    pools.forEach(builder::pool);
+    return builder.build();
+  }
+
+  @Test
+  void defaultsPlanTheSameAsExplicitDefaults() {
+    Topology topology = io.github.lyncupgrade.testkit.SampleTopologies.contoso();
+    assertThat(Planner.create().plan(topology).fingerprint())
+        .isEqualTo(Planner.create(PlanOptions.ofDefaults()).plan(topology).fingerprint());
+  }
+}

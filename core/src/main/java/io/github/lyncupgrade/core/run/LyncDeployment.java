@@ -58,4 +58,10 @@ public interface LyncDeployment {
 
   /** Fails {@code pool} back from {@code partner} (SDK-3). */
   void failBack(Fqdn pool, Fqdn partner);
+
+  /**
+   * Whether {@code pool}'s users are on its disaster-recovery partner now, so that a failover
+   * interrupted by a crash can be checked before it is redone.
+   */
+  boolean isFailedOver(Fqdn pool);
 }

@@ -176,7 +176,10 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
     return node(Fqdn.of(server)).version;
   }
 
-  /** Whether {@code pool} is failed over to its partner now. */
+  /**
+   * Whether {@code pool} is failed over to its partner now. An inspection for tests: unlike the
+   * {@link LyncDeployment} operations it is not recorded as a call.
+   */
   public synchronized boolean isFailedOver(String pool) {
     return poolState(Fqdn.of(pool)).failedOver;
   }
@@ -389,6 +392,11 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
       state.failedOver = false;
       record(new FakeEvent.PoolFailedBack(clock.now(), pool, partner));
     });
+  }
+
+  @Override
+  public boolean isFailedOver(Fqdn pool) {
+    return call("Get-CsPoolFailoverState", pool, () -> poolState(pool).failedOver);
   }
 
   /** Ends the fake; any later operation fails with {@link IllegalStateException}. */

@@ -1,0 +1,284 @@
+package io.github.lyncupgrade.core.run;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.plan.ServerStep;
+import io.github.lyncupgrade.core.plan.Step;
+import io.github.lyncupgrade.core.plan.StepId;
+import io.github.lyncupgrade.core.plan.StepKind;
+import io.github.lyncupgrade.core.plan.UpgradePlan;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out an {@link UpgradePlan} against a {@link LyncDeployment}, enforcing the
+ * procedure's safety rules whatever the plan says, recording every step in a {@link Journal}
+ * before going on, and telling {@link RunListener}s what happens.
+ *
+ * <ul>
+ *   <li>FE-1: Ready goes on; Busy waits the policy's interval on the injected clock and checks
+ *       again; the policy's number of Busy in a row, or InsufficientActiveFrontEnds, is a pool
+ *       problem: a pool with a partner and failover allowed is failed over (FE-1c), updated
+ *       without further readiness checks and failed back (SDK-3); otherwise the run stops with
+ *       {@link RunOutcome.PoolProblem} and the evidence.</li>
+ *   <li>FE-2: a domain's servers are stopped only after it reports ReadyForUpgrade, checked
+ *       right before the domain; no server of another domain of the pool is ever stopped while
+ *       one is between stop and verify.</li>
+ *   <li>A failed step stops the run: no new step starts, the running ones finish.</li>
+ *   <li>BE-0: a Back End's downtime raises an event at the warning threshold and at 30 minutes.</li>
+ *   <li>A server already at the update's build is skipped, so running a plan again is safe.</li>
+ * </ul>
+ *
+ * <pre>{@code
+ * Executor executor = Executor.builder(deployment).journal(Journal.file(path)).build();
+ * RunReport report = executor.run(plan);     // later, after a stop: executor.resume(plan)
+ * }</pre>
+ *
+ * <p>Thread-safe: {@link #cancel()} and {@link #progress()} may be called while a run goes on.
+ * One run at a time per executor.
+ */
+public final class Executor {
+  /** BE-0: a Back End down this long may put users into resiliency mode. */
+  public static final Duration RESILIENCY_THRESHOLD = Duration.ofMinutes(30);
+  /** The default Back End downtime warning threshold. */
+  public static final Duration DEFAULT_DOWNTIME_WARNING = Duration.ofMinutes(20);
+  /** The default number of a domain's servers updated at once. */
+  public static final int DEFAULT_PARALLELISM = 4;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
+
+  private final LyncDeployment deployment;
+  private final UpgradeClock clock;
+  private final List<RunListener> listeners;
+  private final Journal journal;
+  private final int parallelism;
+  private final Duration downtimeWarning;
+  private final CancelSignal cancel = new CancelSignal();
+  private final AtomicReference<Live> live = new AtomicReference<>();
+  private final Object oneRunAtATime = new Object();
+  private boolean running;
+
+  private record Live(UpgradePlan plan, StepRecorder recorder) {}
+
+  private Executor(Builder builder) {
+    this.deployment = builder.deployment;
+    this.clock = builder.clock;
+    this.listeners = List.copyOf(builder.listeners);
+    this.journal = builder.journal;
+    this.parallelism = builder.parallelism;
+    this.downtimeWarning = builder.downtimeWarning;
+  }
+
+  /** A builder for an executor that acts on {@code deployment}. */
+  public static Builder builder(LyncDeployment deployment) {
+    return new Builder(requireNonNull(deployment, "deployment"));
+  }
+
+  /**
+   * Runs {@code plan} from the start. The journal must hold nothing of it yet.
+   *
+   * @throws IllegalArgumentException if the plan names no update package; nothing runs
+   * @throws JournalException if the journal already holds steps (use {@link #resume}) or cannot be used
+   * @throws JournalMismatchException if the journal belongs to another plan
+   */
+  public RunReport run(UpgradePlan plan) {
+    return start(plan, false);
+  }
+
+  /**
+   * Resumes {@code plan} from its journal: steps recorded as done are not run again; a step
+   * recorded as started (or failed) but not done is checked against the deployment (services,
+   * installed build, failover) and then redone or recorded as done. With an empty journal it
+   * is the same as {@link #run}.
+   *
+   * @throws IllegalArgumentException if the plan names no update package; nothing runs
+   * @throws JournalMismatchException if the journal was written for a different plan; it says what changed
+   */
+  public RunReport resume(UpgradePlan plan) {
+    return start(plan, true);
+  }
+
+  /**
+   * Stops the run at the next safe point: no new upgrade domain, Back End procedure or gate
+   * starts, but a server between stop and verify is brought back first. The journal stays
+   * consistent and {@link #resume} goes on from there.
+   */
+  public void cancel() {
+    cancel.atSafePoint();
+  }
+
+  /**
+   * Stops before the next step, whatever it is, even inside a server's stop..verify chain.
+   * Running steps finish; nothing is abandoned half-way.
+   */
+  public void cancelNow() {
+    cancel.now();
+  }
+
+  /** Where the current (or last) run stands; empty before the first run. */
+  public Optional<Progress> progress() {
+    Live current = live.get();
+    return current == null ? Optional.empty() : Optional.of(Progress.of(current.plan(), current.recorder().statuses()));
+  }
+
+  private RunReport start(UpgradePlan plan, boolean resuming) {
+    requireNonNull(plan, "plan");
+    if (plan.options().updatePackage().isEmpty()) {
+      throw new IllegalArgumentException("the plan names no update package, so there is nothing to install;"
+          + " plan with PlanOptions.builder().updatePackage(UpdatePackage.of(location, targetBuild))");
+    }
+    synchronized (oneRunAtATime) {
+      if (running) {
+        throw new IllegalStateException("this executor is already running a plan; one run at a time");
+      }
+      running = true;
+    }
+    try {
+      return runSession(plan, resuming);
+    } finally {
+      synchronized (oneRunAtATime) {
+        running = false;
+      }
+    }
+  }
+
+  private RunReport runSession(UpgradePlan plan, boolean resuming) {
+    JournalContents contents = journal.open(plan);
+    if (!resuming && !contents.records().isEmpty()) {
+      throw new JournalException("the journal already records " + contents.records().size()
+          + " transitions of this plan; call resume(plan) to go on from there, or use a new journal");
+    }
+    cancel.reset();
+    EventDispatcher events = new EventDispatcher(listeners);
+    contents.ignoredTail().ifPresent(tail -> {
+      LOG.warn("{}", tail);
+      events.emit(new RunEvent.JournalTailIgnored(clock.now(), tail));
+    });
+    StepRecorder recorder = new StepRecorder(journal, clock, events, contents);
+    RunState state = restoreState(plan, contents);
+    BackEndWatch backEnd = new BackEndWatch(plan.topology(), downtimeWarning, events);
+    ReadinessQuery readiness = new ReadinessQuery(plan.topology(), deployment);
+    ReadinessGate gate = new ReadinessGate(readiness, clock, events, cancel::isRequested);
+    StepPerformer performer =
+        new StepPerformer(plan, deployment, clock, recorder, state, readiness, gate, backEnd, events);
+    live.set(new Live(plan, recorder));
+    return new RunSession(plan, recorder, performer, backEnd, events, clock, cancel, parallelism,
+        unfinished(contents)).run();
+  }
+
+  /** Steps the journal shows started or failed but not done: their effect may be there. */
+  private static Set<StepId> unfinished(JournalContents contents) {
+    Set<StepId> unfinished = new HashSet<>();
+    contents.latestStatuses().forEach((step, status) -> {
+      if (status == StepStatus.STARTED || status == StepStatus.FAILED) {
+        unfinished.add(step);
+      }
+    });
+    return unfinished;
+  }
+
+  /** Which pools the journal shows failed over, and which Front Ends it shows between stop and verify. */
+  private static RunState restoreState(UpgradePlan plan, JournalContents contents) {
+    Map<StepId, StepStatus> statuses = contents.latestStatuses();
+    RunState state = new RunState();
+    List<Step> stops = new ArrayList<>();
+    for (Step step : plan.steps()) {
+      StepStatus status = statuses.getOrDefault(step.id(), StepStatus.PENDING);
+      if (step.kind() == StepKind.FAIL_OVER_POOL && status == StepStatus.SUCCEEDED) {
+        state.setFailedOver(step.pool(), true);
+      } else if (step.kind() == StepKind.FAIL_BACK_POOL && status == StepStatus.SUCCEEDED) {
+        state.setFailedOver(step.pool(), false);
+      } else if (step.kind() == StepKind.STOP_SERVICES && status == StepStatus.SUCCEEDED
+          && ((ServerStep) step).scope().upgradeDomain().isPresent()) {
+        stops.add(step);
+      }
+    }
+    for (Step stop : stops) {
+      ServerStep server = (ServerStep) stop;
+      StepId verify = server.scope().stepId("verify");
+      if (!statuses.getOrDefault(verify, StepStatus.PENDING).isDone()) {
+        Fqdn pool = server.pool();
+        state.openChain(pool, server.scope().group(), server.target());
+      }
+    }
+    return state;
+  }
+
+  /** Builds an {@link Executor}; not thread-safe. */
+  public static final class Builder {
+    private final LyncDeployment deployment;
+    private UpgradeClock clock = UpgradeClock.system();
+    private final List<RunListener> listeners = new ArrayList<>();
+    private Journal journal = Journal.inMemory();
+    private int parallelism = DEFAULT_PARALLELISM;
+    private Duration downtimeWarning = DEFAULT_DOWNTIME_WARNING;
+
+    private Builder(LyncDeployment deployment) {
+      this.deployment = deployment;
+    }
+
+    /** The clock that times steps and waits; {@link UpgradeClock#system()} unless told otherwise. */
+    public Builder clock(UpgradeClock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Adds a listener for the run's events. */
+    public Builder listener(RunListener listener) {
+      listeners.add(requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Where to record step transitions. In memory unless told otherwise, which survives no
+     * crash: give real runs {@link Journal#file}.
+     */
+    public Builder journal(Journal journal) {
+      this.journal = requireNonNull(journal, "journal");
+      return this;
+    }
+
+    /**
+     * How many servers of one upgrade domain are updated at once; 1 follows the plan's linear
+     * order exactly, on the calling thread.
+     *
+     * @throws IllegalArgumentException if below 1
+     */
+    public Builder maxParallelServers(int parallelism) {
+      if (parallelism < 1) {
+        throw new IllegalArgumentException("maxParallelServers must be at least 1, was " + parallelism);
+      }
+      this.parallelism = parallelism;
+      return this;
+    }
+
+    /**
+     * After how long a Back End's downtime raises {@link RunEvent.BackEndDowntimeWarning}; 20
+     * minutes unless told otherwise. The 30-minute event of BE-0 always comes.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder backEndDowntimeWarning(Duration threshold) {
+      requireNonNull(threshold, "threshold");
+      if (threshold.isNegative() || threshold.isZero()) {
+        throw new IllegalArgumentException("the warning threshold must be positive, was " + threshold);
+      }
+      this.downtimeWarning = threshold;
+      return this;
+    }
+
+    /** The executor. */
+    public Executor build() {
+      return new Executor(this);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package io.github.lyncupgrade.core.run;
+
+import io.github.lyncupgrade.core.plan.StepId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a journal holds: the plan it belongs to and its records, in order. Immutable.
+ *
+ * @param planFingerprint the fingerprint of the plan the journal was written for, or empty for a new journal
+ * @param planOptions the plan's options as text, for explaining a mismatch, or empty for a new journal
+ * @param records the complete records, in order
+ * @param ignoredTail a description of a torn last record that was ignored, if any
+ */
+public record JournalContents(String planFingerprint, String planOptions, List<JournalRecord> records,
+    Optional<String> ignoredTail) {
+
+  /** Copies the list. */
+  public JournalContents {
+    records = List.copyOf(records);
+  }
+
+  /** An empty journal, not yet written for any plan. */
+  public static JournalContents empty() {
+    return new JournalContents("", "", List.of(), Optional.empty());
+  }
+
+  /** Whether nothing was ever written. */
+  public boolean isNew() {
+    return planFingerprint.isEmpty();
+  }
+
+  /** Each recorded step's latest status, in order of first record. */
+  public Map<StepId, StepStatus> latestStatuses() {
+    Map<StepId, StepStatus> statuses = new LinkedHashMap<>();
+    for (JournalRecord record : records) {
+      statuses.put(record.step(), record.status());
+    }
+    return Collections.unmodifiableMap(statuses);
+  }
+
+  /** The number the next record gets. */
+  public long nextSequence() {
+    return records.isEmpty() ? 1 : records.get(records.size() - 1).sequence() + 1;
+  }
+}

@@ -1,0 +1,128 @@
+package io.github.lyncupgrade.core.run;
+
+import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.plan.Step;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Something a run tells its {@link RunListener}s. Immutable records, each with the time on the
+ * run's clock.
+ */
+public sealed interface RunEvent {
+
+  /** When it happened, on the run's clock. */
+  Instant at();
+
+  /**
+   * The run started (or resumed).
+   *
+   * @param at when
+   * @param planFingerprint the plan's fingerprint
+   * @param steps how many steps the plan has
+   * @param alreadyDone how many the journal records as done
+   */
+  record RunStarted(Instant at, String planFingerprint, int steps, int alreadyDone) implements RunEvent {}
+
+  /**
+   * A step started.
+   *
+   * @param at when
+   * @param step the step
+   */
+  record StepStarted(Instant at, Step step) implements RunEvent {}
+
+  /**
+   * A step succeeded.
+   *
+   * @param at when
+   * @param step the step
+   * @param detail what it found or did
+   */
+  record StepSucceeded(Instant at, Step step, String detail) implements RunEvent {}
+
+  /**
+   * A step failed.
+   *
+   * @param at when
+   * @param step the step
+   * @param reason why
+   */
+  record StepFailed(Instant at, Step step, String reason) implements RunEvent {}
+
+  /**
+   * A step was not needed.
+   *
+   * @param at when
+   * @param step the step
+   * @param reason why: a manual step, an unneeded contingency, a server already updated
+   */
+  record StepSkipped(Instant at, Step step, String reason) implements RunEvent {}
+
+  /**
+   * The run waits.
+   *
+   * @param at when the wait started
+   * @param pool the pool it waits for
+   * @param reason why, for example "PoolUpgradeState Busy (FE-1a), check 1 of 3"
+   * @param until when it checks again
+   */
+  record Waiting(Instant at, Fqdn pool, String reason, Instant until) implements RunEvent {}
+
+  /**
+   * A pool has a problem (FE-1b).
+   *
+   * @param at when
+   * @param pool the pool
+   * @param reason what
+   * @param evidence every readiness answer of the check
+   * @param failingOver whether the pool is being failed over to its partner (FE-1c)
+   */
+  record PoolProblemFound(Instant at, Fqdn pool, String reason, List<ReadinessObservation> evidence,
+      boolean failingOver) implements RunEvent {}
+
+  /**
+   * A pool was failed over to its partner (FE-1c).
+   *
+   * @param at when
+   * @param pool the pool
+   * @param partner the partner that took its users
+   */
+  record PoolFailedOver(Instant at, Fqdn pool, Fqdn partner) implements RunEvent {}
+
+  /**
+   * A Back End has been down longer than the warning threshold (BE-0).
+   *
+   * @param at when
+   * @param pool the pool
+   * @param downtime how long so far
+   * @param threshold the warning threshold
+   */
+  record BackEndDowntimeWarning(Instant at, Fqdn pool, Duration downtime, Duration threshold) implements RunEvent {}
+
+  /**
+   * A Back End has been down 30 minutes or more: users may be in resiliency mode (BE-0).
+   *
+   * @param at when
+   * @param pool the pool
+   * @param downtime how long so far
+   */
+  record BackEndDowntimeExceeded(Instant at, Fqdn pool, Duration downtime) implements RunEvent {}
+
+  /**
+   * The journal's last record was torn by a crash and is ignored.
+   *
+   * @param at when it was found
+   * @param description what was ignored
+   */
+  record JournalTailIgnored(Instant at, String description) implements RunEvent {}
+
+  /**
+   * The run ended.
+   *
+   * @param at when
+   * @param outcome how
+   */
+  record RunFinished(Instant at, RunOutcome outcome) implements RunEvent {}
+}

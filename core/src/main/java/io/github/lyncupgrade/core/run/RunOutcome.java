@@ -1,0 +1,201 @@
+package io.github.lyncupgrade.core.run;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.plan.StepId;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * How a run ended. A closed family; switch over {@link #kind()}. Immutable.
+ */
+public sealed interface RunOutcome {
+
+  /** The kinds of outcome. */
+  enum Kind {
+    /** Every step is done. */
+    COMPLETED,
+    /** {@link Executor#cancel()} stopped the run at a safe point. */
+    CANCELLED,
+    /** A step failed; the run stopped. */
+    STEP_FAILED,
+    /** A pool had a problem (FE-1b) and could not be failed over. */
+    POOL_PROBLEM,
+    /** An upgrade domain was not ReadyForUpgrade when its turn came (FE-2). */
+    DOMAIN_NOT_READY,
+    /** Going on would have broken a safety rule, whatever the plan said. */
+    SAFETY_STOP,
+    /** The journal could not be written, so nothing more was done. */
+    JOURNAL_FAILURE
+  }
+
+  /** The kind, for exhaustive {@code switch}. */
+  Kind kind();
+
+  /** What happened, in a sentence or two an operator can act on. */
+  String describe();
+
+  /** Whether every step is done. */
+  default boolean isCompleted() {
+    return kind() == Kind.COMPLETED;
+  }
+
+  /** Every step is done. */
+  record Completed() implements RunOutcome {
+    @Override
+    public Kind kind() {
+      return Kind.COMPLETED;
+    }
+
+    @Override
+    public String describe() {
+      return "Every step is done.";
+    }
+  }
+
+  /**
+   * The run was cancelled at a safe point.
+   *
+   * @param pendingSteps how many steps are left
+   */
+  record Cancelled(int pendingSteps) implements RunOutcome {
+    @Override
+    public Kind kind() {
+      return Kind.CANCELLED;
+    }
+
+    @Override
+    public String describe() {
+      return "Cancelled at a safe point with " + pendingSteps + " steps left; resume to go on.";
+    }
+  }
+
+  /**
+   * A step failed.
+   *
+   * @param step the step
+   * @param target the server or pool it acted on
+   * @param reason why it failed
+   */
+  record StepFailed(StepId step, Fqdn target, String reason) implements RunOutcome {
+    /** Rejects nulls. */
+    public StepFailed {
+      requireNonNull(step, "step");
+      requireNonNull(target, "target");
+      requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.STEP_FAILED;
+    }
+
+    @Override
+    public String describe() {
+      return "Step " + step + " failed on " + target + ": " + reason
+          + ". Fix the cause, then resume: the step is checked again before it is redone.";
+    }
+  }
+
+  /**
+   * A pool had a problem (FE-1b) and was not failed over: it has no partner, failover is not
+   * allowed, or its partner cannot take its users.
+   *
+   * @param pool the pool
+   * @param reason what the problem was and why there was no failover
+   * @param evidence every readiness answer of the check, with its time
+   */
+  record PoolProblem(Fqdn pool, String reason, List<ReadinessObservation> evidence) implements RunOutcome {
+    /** Rejects nulls; copies the evidence. */
+    public PoolProblem {
+      requireNonNull(pool, "pool");
+      requireNonNull(reason, "reason");
+      evidence = List.copyOf(evidence);
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.POOL_PROBLEM;
+    }
+
+    @Override
+    public String describe() {
+      return "Pool " + pool + " has a problem (FE-1b): " + reason + ". Readiness checks:\n"
+          + evidence.stream().map(observation -> "  " + observation).collect(Collectors.joining("\n"));
+    }
+  }
+
+  /**
+   * An upgrade domain was not ReadyForUpgrade right before its servers were to be stopped.
+   *
+   * @param pool the pool
+   * @param upgradeDomain the domain
+   * @param evidence the readiness answer
+   */
+  record DomainNotReady(Fqdn pool, String upgradeDomain, ReadinessObservation evidence) implements RunOutcome {
+    /** Rejects nulls. */
+    public DomainNotReady {
+      requireNonNull(pool, "pool");
+      requireNonNull(upgradeDomain, "upgradeDomain");
+      requireNonNull(evidence, "evidence");
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.DOMAIN_NOT_READY;
+    }
+
+    @Override
+    public String describe() {
+      return "Upgrade domain " + upgradeDomain + " of " + pool + " was not ReadyForUpgrade (FE-2) at " + evidence
+          + "; none of its servers was stopped.";
+    }
+  }
+
+  /**
+   * Going on would have broken a safety rule.
+   *
+   * @param step the step that was not started
+   * @param reason the rule and what would have broken it
+   */
+  record SafetyStop(StepId step, String reason) implements RunOutcome {
+    /** Rejects nulls. */
+    public SafetyStop {
+      requireNonNull(step, "step");
+      requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.SAFETY_STOP;
+    }
+
+    @Override
+    public String describe() {
+      return "Stopped before " + step + ": " + reason;
+    }
+  }
+
+  /**
+   * The journal could not be written.
+   *
+   * @param reason why
+   */
+  record JournalFailure(String reason) implements RunOutcome {
+    /** Rejects null. */
+    public JournalFailure {
+      requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.JOURNAL_FAILURE;
+    }
+
+    @Override
+    public String describe() {
+      return "The journal could not be written, so the run stopped before the next step: " + reason;
+    }
+  }
+}

@@ -1,0 +1,154 @@
+package io.github.lyncupgrade.core.run;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.plan.Step;
+import io.github.lyncupgrade.core.plan.StepId;
+import io.github.lyncupgrade.core.plan.UpgradePlan;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run did: how it ended, where every pool, domain and server stands, how long things
+ * took and what remains. Immutable.
+ */
+public final class RunReport {
+  private final UpgradePlan plan;
+  private final RunOutcome outcome;
+  private final Progress progress;
+  private final Instant startedAt;
+  private final Instant finishedAt;
+  private final Map<StepId, Duration> stepDurations;
+  private final Map<Fqdn, Duration> backEndDowntimes;
+
+  RunReport(UpgradePlan plan, RunOutcome outcome, Progress progress, Instant startedAt, Instant finishedAt,
+      Map<StepId, Duration> stepDurations, Map<Fqdn, Duration> backEndDowntimes) {
+    this.plan = plan;
+    this.outcome = outcome;
+    this.progress = progress;
+    this.startedAt = startedAt;
+    this.finishedAt = finishedAt;
+    this.stepDurations = Map.copyOf(stepDurations);
+    this.backEndDowntimes = Map.copyOf(backEndDowntimes);
+  }
+
+  /** How the run ended. */
+  public RunOutcome outcome() {
+    return outcome;
+  }
+
+  /** Where every pool, domain and server stands at the end of the run. */
+  public Progress progress() {
+    return progress;
+  }
+
+  /** When the run started, on its clock. */
+  public Instant startedAt() {
+    return startedAt;
+  }
+
+  /** When it ended, on its clock. */
+  public Instant finishedAt() {
+    return finishedAt;
+  }
+
+  /** How long it took, on its clock. */
+  public Duration duration() {
+    return Duration.between(startedAt, finishedAt);
+  }
+
+  /** How long each step that ran in this run took. */
+  public Map<StepId, Duration> stepDurations() {
+    return stepDurations;
+  }
+
+  /** How long each pool's Back End was down in this run (BE-0), for pools whose Back End went down. */
+  public Map<Fqdn, Duration> backEndDowntimes() {
+    return backEndDowntimes;
+  }
+
+  /** How long the steps of {@code server} took in this run. */
+  public Duration timeSpentOn(Fqdn server) {
+    requireNonNull(server, "server");
+    return plan.steps().stream()
+        .filter(step -> step.target().equals(server))
+        .map(step -> stepDurations.getOrDefault(step.id(), Duration.ZERO))
+        .reduce(Duration.ZERO, Duration::plus);
+  }
+
+  /**
+   * This report, if the run completed.
+   *
+   * @throws RunFailedException carrying this report, if it did not
+   */
+  public RunReport orThrow() {
+    if (!outcome.isCompleted()) {
+      throw new RunFailedException(this);
+    }
+    return this;
+  }
+
+  /** The outcome, then the progress per pool, domain and server, then timings. */
+  public String toText() {
+    StringBuilder out = new StringBuilder();
+    out.append("Run ").append(outcome.kind()).append(" after ").append(format(duration())).append('\n');
+    out.append(outcome.describe()).append("\n\n");
+    out.append(progress.toText());
+    if (!backEndDowntimes.isEmpty()) {
+      out.append('\n');
+      backEndDowntimes(out, "Back End downtime of %s: %s%s%n");
+    }
+    return out.toString();
+  }
+
+  /** The same as {@link #toText()}, as Markdown. */
+  public String toMarkdown() {
+    StringBuilder out = new StringBuilder();
+    out.append("### Run ").append(outcome.kind()).append(" after ").append(format(duration())).append("\n\n");
+    out.append(outcome.describe().replace("\n", "  \n")).append("\n\n");
+    out.append("| Pool | Group | State | Servers |\n|---|---|---|---|\n");
+    for (Progress.PoolProgress pool : progress.pools()) {
+      for (Progress.GroupProgress group : pool.groups()) {
+        out.append("| ").append(pool.pool()).append(" | ").append(group.group()).append(" | ").append(group.state())
+            .append(" | ");
+        List<String> servers = group.servers().stream()
+            .map(server -> server.server().hostName() + " " + server.state()).toList();
+        out.append(String.join(", ", servers)).append(" |\n");
+      }
+    }
+    if (!backEndDowntimes.isEmpty()) {
+      out.append('\n');
+      backEndDowntimes(out, "- Back End downtime of %s: %s%s%n");
+    }
+    return out.toString();
+  }
+
+  private void backEndDowntimes(StringBuilder out, String format) {
+    Map<Fqdn, Duration> ordered = new LinkedHashMap<>();
+    for (Step step : plan.steps()) {
+      Duration downtime = backEndDowntimes.get(step.pool());
+      if (downtime != null) {
+        ordered.putIfAbsent(step.pool(), downtime);
+      }
+    }
+    ordered.forEach((pool, downtime) -> out.append(String.format(format, pool, format(downtime),
+        downtime.compareTo(Executor.RESILIENCY_THRESHOLD) >= 0 ? " (30 minutes or more: users may be in resiliency mode, BE-0)" : "")));
+  }
+
+  static String format(Duration duration) {
+    long minutes = duration.toMinutes();
+    long seconds = duration.toSecondsPart();
+    return minutes >= 60
+        ? String.format("%dh %02dm %02ds", minutes / 60, minutes % 60, seconds)
+        : String.format("%dm %02ds", minutes, seconds);
+  }
+
+  @Override
+  public String toString() {
+    return "RunReport[" + outcome.kind() + ", " + progress + "]";
+  }
+}

@@ -1,0 +1,314 @@
+package io.github.lyncupgrade.core.run;
+
+import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.plan.CheckDomainReadiness;
+import io.github.lyncupgrade.core.plan.CheckPoolReadiness;
+import io.github.lyncupgrade.core.plan.FailBackPool;
+import io.github.lyncupgrade.core.plan.FailOverPool;
+import io.github.lyncupgrade.core.plan.ServerStep;
+import io.github.lyncupgrade.core.plan.Step;
+import io.github.lyncupgrade.core.plan.StepId;
+import io.github.lyncupgrade.core.plan.StepScope;
+import io.github.lyncupgrade.core.plan.StopServices;
+import io.github.lyncupgrade.core.plan.UpdateDatabases;
+import io.github.lyncupgrade.core.plan.UpdatePackage;
+import io.github.lyncupgrade.core.plan.UpgradePlan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out one step against the deployment and records it. It checks the deployment before
+ * acting wherever the step's effect can be seen (services, installed build, failover), so a
+ * step interrupted by a crash, or a server already updated, is recognised and not done twice.
+ */
+final class StepPerformer {
+  private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
+
+  private static final String FAILED_OVER = "the pool is failed over (FE-1c): its users are on its partner, so its"
+      + " servers are updated without readiness checks, still one domain at a time";
+
+  @FunctionalInterface
+  private interface Work {
+    StepResult perform() throws InterruptedException;
+  }
+
+  private final UpgradePlan plan;
+  private final LyncDeployment deployment;
+  private final UpdatePackage update;
+  private final UpgradeClock clock;
+  private final StepRecorder recorder;
+  private final RunState state;
+  private final ReadinessGate gate;
+  private final ReadinessQuery readiness;
+  private final BackEndWatch backEnd;
+  private final EventDispatcher events;
+  private final Map<StepScope, List<ServerStep>> chains = new LinkedHashMap<>();
+
+  StepPerformer(UpgradePlan plan, LyncDeployment deployment, UpgradeClock clock, StepRecorder recorder,
+      RunState state, ReadinessQuery readiness, ReadinessGate gate, BackEndWatch backEnd, EventDispatcher events) {
+    this.plan = plan;
+    this.deployment = deployment;
+    this.update = plan.options().updatePackage().orElseThrow();
+    this.clock = clock;
+    this.recorder = recorder;
+    this.state = state;
+    this.readiness = readiness;
+    this.gate = gate;
+    this.backEnd = backEnd;
+    this.events = events;
+    for (Step step : plan.steps()) {
+      if (step instanceof ServerStep serverStep) {
+        chains.computeIfAbsent(serverStep.scope(), scope -> new ArrayList<>()).add(serverStep);
+      }
+    }
+  }
+
+  /** The steps of {@code scope}, in plan order. */
+  List<ServerStep> chain(StepScope scope) {
+    return chains.getOrDefault(scope, List.of());
+  }
+
+  /**
+   * Performs {@code step}. {@code again} says the journal shows it started (or failed) before
+   * without ending, so its effect may already be there.
+   */
+  StepResult perform(Step step, boolean again) {
+    switch (step.kind()) {
+      case MANUAL:
+        return skip(step, "manual step, not automated: " + step.manualReason().orElseThrow());
+      case FAIL_OVER_POOL:
+        return again ? act(step, () -> failOver((FailOverPool) step, true))
+            : skip(step, "armed: runs only if a readiness check of the pool finds a problem (FE-1b)");
+      case FAIL_BACK_POOL:
+        return state.isFailedOver(step.pool()) ? act(step, () -> failBack((FailBackPool) step, again))
+            : skip(step, "the pool was not failed over");
+      case CHECK_POOL_READINESS:
+        return state.isFailedOver(step.pool()) ? skip(step, FAILED_OVER)
+            : act(step, () -> checkPool((CheckPoolReadiness) step));
+      case CHECK_DOMAIN_READINESS:
+        return state.isFailedOver(step.pool()) ? skip(step, FAILED_OVER)
+            : act(step, () -> checkDomain((CheckDomainReadiness) step));
+      case STOP_SERVICES:
+        return stop((StopServices) step);
+      default:
+        return act(step, () -> work((ServerStep) step, again));
+    }
+  }
+
+  private StepResult work(ServerStep step, boolean again) throws InterruptedException {
+    Fqdn server = step.target();
+    switch (step.kind()) {
+      case INSTALL_UPDATE: {
+        ServerStatus status = deployment.serverStatus(server);
+        if (atTarget(status)) {
+          return new StepResult.Done("already at build " + status.installedVersion() + "; the installer was not run");
+        }
+        deployment.installUpdate(server, update);
+        return new StepResult.Done("installed build " + update.targetVersion());
+      }
+      case RESTART_SERVER: {
+        if (again) {
+          ServerStatus status = deployment.serverStatus(server);
+          if (status.servicesRunning() && atTarget(status)) {
+            return new StepResult.Done("re-checked: the server is back and runs build " + status.installedVersion());
+          }
+        }
+        deployment.restart(server);
+        return new StepResult.Done("restarted and back");
+      }
+      case VERIFY_SERVER:
+        return verify(step);
+      case START_SERVICES:
+        deployment.startServices(server);
+        return new StepResult.Done("services started");
+      case CHECK_ADMINISTRATOR_ROLE:
+        return checkAdministrator(step);
+      case STAGE_UPDATE:
+        deployment.stageUpdate(server, update);
+        return new StepResult.Done("update copied and extracted");
+      case STOP_WEB_SERVICE:
+        deployment.stopWebService(server);
+        return new StepResult.Done("w3svc stopped");
+      case START_WEB_SERVICE:
+        deployment.startWebService(server);
+        return new StepResult.Done("w3svc started");
+      case UPDATE_DATABASES: {
+        UpdateDatabases databases = (UpdateDatabases) step;
+        deployment.updateDatabases(step.pool(), databases.variant(), databases.sqlServer());
+        return new StepResult.Done(databases.command());
+      }
+      default:
+        throw new IllegalStateException("no work for " + step.kind());
+    }
+  }
+
+  /** FE-2a, BE-4, BE-9; on a Front End, opens its chain first so two domains are never down at once. */
+  private StepResult stop(StopServices step) {
+    Optional<String> domain = step.scope().upgradeDomain();
+    if (domain.isEmpty()) {
+      return act(step, () -> {
+        deployment.stopServices(step.target(), step.graceful());
+        return new StepResult.Done("services stopped");
+      });
+    }
+    Optional<String> unsafe = state.openChain(step.pool(), domain.get(), step.target());
+    if (unsafe.isPresent()) {
+      return new StepResult.Failed(unsafe.get(), new RunOutcome.SafetyStop(step.id(), unsafe.get()));
+    }
+    return act(step, () -> {
+      ServerStatus status = deployment.serverStatus(step.target());
+      if (status.servicesRunning() && atTarget(status)) {
+        state.closeChain(step.pool(), domain.get(), step.target());
+        String reason = "already at build " + status.installedVersion() + " and running; nothing to do";
+        List<Step> skipped = new ArrayList<>(chain(step.scope()));
+        skipped.forEach(chainStep -> recorder.skipped(chainStep, reason));
+        return new StepResult.Skipped(skipped, reason);
+      }
+      if (!status.servicesRunning()) {
+        return new StepResult.Done("services were already stopped");
+      }
+      deployment.stopServices(step.target(), step.graceful());
+      return new StepResult.Done(step.graceful() ? "drained and stopped" : "stopped");
+    });
+  }
+
+  private StepResult verify(ServerStep step) {
+    ServerStatus status = deployment.serverStatus(step.target());
+    if (!status.servicesRunning()) {
+      return failure(step, "its Lync services are not running, so it does not accept new connections");
+    }
+    if (!atTarget(status)) {
+      return failure(step, "it runs build " + status.installedVersion() + ", not " + update.targetVersion());
+    }
+    step.scope().upgradeDomain().ifPresent(domain -> state.closeChain(step.pool(), domain, step.target()));
+    return new StepResult.Done("accepts new connections; build " + status.installedVersion());
+  }
+
+  /** BE-1; a Back End already at the target build skips BE-2..BE-10 (its databases are still updated). */
+  private StepResult checkAdministrator(ServerStep step) {
+    if (!deployment.isCsAdministrator(step.target())) {
+      return failure(step, "the account is not a member of the CsAdministrator role (BE-1)");
+    }
+    ServerStatus status = deployment.serverStatus(step.target());
+    if (!atTarget(status)) {
+      return new StepResult.Done("member of CsAdministrator");
+    }
+    String reason = step.target() + " already runs build " + status.installedVersion();
+    List<Step> skipped = chain(step.scope()).stream()
+        .filter(other -> switch (other.kind()) {
+          case STAGE_UPDATE, MANUAL, STOP_SERVICES, STOP_WEB_SERVICE, INSTALL_UPDATE, START_WEB_SERVICE -> true;
+          default -> false;
+        })
+        .filter(other -> !recorder.status(other.id()).isDone())
+        .map(Step.class::cast)
+        .toList();
+    skipped.forEach(other -> recorder.skipped(other, reason));
+    return new StepResult.Done("member of CsAdministrator; " + reason + ", so BE-2..BE-10 are not needed", skipped);
+  }
+
+  private StepResult checkPool(CheckPoolReadiness step) throws InterruptedException {
+    ReadinessGate.Verdict verdict = gate.check(step);
+    if (verdict.ready()) {
+      return new StepResult.Done(verdict.reason());
+    }
+    if (verdict.interrupted()) {
+      return new StepResult.Interrupted();
+    }
+    Optional<Step> failover = plan.step(new StepId(step.pool() + "/fail-over"));
+    events.emit(new RunEvent.PoolProblemFound(clock.now(), step.pool(), verdict.reason(), verdict.evidence(),
+        failover.isPresent()));
+    if (failover.isEmpty()) {
+      String why = plan.topology().pool(step.pool()).orElseThrow().partnerPool().isPresent()
+          ? "failover on a pool problem is turned off in the plan's options"
+          : "the pool has no disaster-recovery partner to fail over to";
+      return new StepResult.Failed(verdict.reason(),
+          new RunOutcome.PoolProblem(step.pool(), verdict.reason() + "; " + why, verdict.evidence()));
+    }
+    StepResult failedOver = act(failover.get(), () -> failOver((FailOverPool) failover.get(), false));
+    if (failedOver instanceof StepResult.Failed failed) {
+      return failed;
+    }
+    return new StepResult.Done(verdict.reason() + ": a pool problem (FE-1b); failed over to "
+        + ((FailOverPool) failover.get()).partner() + " (FE-1c) and going on without readiness checks");
+  }
+
+  private StepResult checkDomain(CheckDomainReadiness step) {
+    String domain = step.upgradeDomain().name();
+    PoolReadiness answer = readiness.ask(step.pool(), step.runOn(), domain);
+    if (answer.isReadyForUpgrade(domain)) {
+      return new StepResult.Done(domain + " is ReadyForUpgrade");
+    }
+    ReadinessObservation evidence = ReadinessObservation.of(clock.now(), answer);
+    return new StepResult.Failed(domain + " is not ReadyForUpgrade (" + answer.state() + ")",
+        new RunOutcome.DomainNotReady(step.pool(), domain, evidence));
+  }
+
+  private StepResult failOver(FailOverPool step, boolean again) {
+    if (again && deployment.isFailedOver(step.pool())) {
+      state.setFailedOver(step.pool(), true);
+      return new StepResult.Done("re-checked: the pool is failed over to " + step.partner());
+    }
+    deployment.failOver(step.pool(), step.partner());
+    state.setFailedOver(step.pool(), true);
+    events.emit(new RunEvent.PoolFailedOver(clock.now(), step.pool(), step.partner()));
+    return new StepResult.Done("users moved to " + step.partner());
+  }
+
+  private StepResult failBack(FailBackPool step, boolean again) {
+    if (!again || deployment.isFailedOver(step.pool())) {
+      deployment.failBack(step.pool(), step.partner());
+    }
+    state.setFailedOver(step.pool(), false);
+    return new StepResult.Done("users back from " + step.partner());
+  }
+
+  /** Records the start, does the work, records how it ended. */
+  private StepResult act(Step step, Work work) {
+    recorder.started(step);
+    backEnd.stepStarting(step, clock.now());
+    StepResult result;
+    try {
+      result = work.perform();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new StepResult.Interrupted();
+    } catch (DeploymentException e) {
+      result = failure(step, e.getMessage());
+    } catch (StepRecorder.RunIsDead | JournalException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      LOG.error("{} threw unexpectedly", step.id(), e);
+      result = failure(step, "unexpected " + e);
+    }
+    if (result instanceof StepResult.Done done) {
+      recorder.succeeded(step, done.detail());
+      backEnd.stepDone(step, clock.now());
+    } else if (result instanceof StepResult.Failed failed) {
+      recorder.failed(step, failed.reason());
+    }
+    return result;
+  }
+
+  private StepResult skip(Step step, String reason) {
+    recorder.skipped(step, reason);
+    return new StepResult.Skipped(List.of(step), reason);
+  }
+
+  private static StepResult failure(Step step, String reason) {
+    return new StepResult.Failed(reason, new RunOutcome.StepFailed(step.id(), step.target(), reason));
+  }
+
+  private boolean atTarget(ServerStatus status) {
+    return status.installedVersion().isAtLeast(update.targetVersion());
+  }
+
+  private String failedOverReason(Fqdn pool) {
+    return "the pool is failed over (FE-1c): its users are on its partner, so its servers are updated"
+        + " without readiness checks, still one domain at a time";
+  }
+}

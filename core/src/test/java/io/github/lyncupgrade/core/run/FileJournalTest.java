@@ -1,0 +1,193 @@
+package io.github.lyncupgrade.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.model.Topology;
+import io.github.lyncupgrade.core.plan.PlanOptions;
+import io.github.lyncupgrade.core.plan.Planner;
+import io.github.lyncupgrade.core.plan.Step;
+import io.github.lyncupgrade.core.plan.UpgradePlan;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileJournalTest {
+  private static final Instant T0 = Instant.parse("2026-01-10T22:00:00Z");
+
+  @TempDir
+  Path directory;
+
+  private static Topology topology(String secondServer) {
+    return Topology.builder()
+        .pool(Pool.enterprise("pool01.contoso.com").upgradeDomain("UD1", "fe01.contoso.com")
+            .upgradeDomain("UD2", secondServer).backEnd("sql01.contoso.com"))
+        .build();
+  }
+
+  private static UpgradePlan plan() {
+    return Planner.create().plan(topology("fe02.contoso.com"));
+  }
+
+  private static JournalRecord record(UpgradePlan plan, long sequence, StepStatus status, String detail) {
+    Step step = plan.steps().get((int) (sequence - 1) / 2);
+    return new JournalRecord(sequence, T0.plusSeconds(sequence), step.id(), status, detail);
+  }
+
+  /** A journal of {@code count} records; returns its bytes and the offset where each record's line ends. */
+  private Path writeJournal(UpgradePlan plan, int count) {
+    Path path = directory.resolve("run.journal");
+    try (FileJournal journal = FileJournal.open(path, FileJournal.Durability.FSYNC)) {
+      assertThat(journal.open(plan).isNew()).isTrue();
+      for (int i = 1; i <= count; i++) {
+        journal.append(record(plan, i, i % 2 == 1 ? StepStatus.STARTED : StepStatus.SUCCEEDED,
+            i == 2 ? "a detail with\ttabs,\nnewlines and \\ backslashes" : "ok"));
+      }
+    }
+    return path;
+  }
+
+  @Test
+  void recordsRoundTripWithTheirDetails() {
+    UpgradePlan plan = plan();
+    Path path = writeJournal(plan, 6);
+
+    JournalContents contents = FileJournal.read(path);
+
+    assertThat(contents.planFingerprint()).isEqualTo(plan.fingerprint());
+    assertThat(contents.planOptions()).isEqualTo(plan.options().toString());
+    assertThat(contents.records()).hasSize(6).first().isEqualTo(record(plan, 1, StepStatus.STARTED, "ok"));
+    assertThat(contents.records().get(1).detail()).isEqualTo("a detail with\ttabs,\nnewlines and \\ backslashes");
+    assertThat(contents.latestStatuses()).containsEntry(plan.steps().get(2).id(), StepStatus.SUCCEEDED);
+    assertThat(contents.nextSequence()).isEqualTo(7);
+    assertThat(contents.ignoredTail()).isEmpty();
+  }
+
+  @Test
+  void aTornLastRecordAtEveryByteOffsetIsReportedIgnoredAndCutOff() throws IOException {
+    UpgradePlan plan = plan();
+    byte[] whole = Files.readAllBytes(writeJournal(plan, 4));
+    List<Integer> lineEnds = lineEnds(whole);
+    int headerEnd = lineEnds.get(0);
+    Path torn = directory.resolve("torn.journal");
+
+    for (int offset = headerEnd + 1; offset < whole.length; offset++) {
+      int cut = offset;
+      Files.write(torn, Arrays.copyOf(whole, cut));
+      int complete = (int) lineEnds.stream().filter(end -> end <= cut).count() - 1;
+      boolean atBoundary = lineEnds.contains(cut);
+
+      JournalContents read = FileJournal.read(torn);
+      assertThat(read.records()).as("cut at %d", cut).hasSize(complete);
+      assertThat(read.ignoredTail().isPresent()).as("cut at %d", cut).isEqualTo(!atBoundary);
+
+      try (FileJournal journal = FileJournal.open(torn, FileJournal.Durability.FLUSH)) {
+        JournalContents opened = journal.open(plan);
+        assertThat(opened.records()).hasSize(complete);
+        journal.append(record(plan, opened.nextSequence(), StepStatus.STARTED, "after the crash"));
+      }
+      JournalContents repaired = FileJournal.read(torn);
+      assertThat(repaired.ignoredTail()).as("cut at %d", cut).isEmpty();
+      assertThat(repaired.records()).hasSize(complete + 1).last()
+          .satisfies(last -> assertThat(last.detail()).isEqualTo("after the crash"));
+    }
+  }
+
+  @Test
+  void aTornHeaderMeansANewJournal() throws IOException {
+    UpgradePlan plan = plan();
+    byte[] whole = Files.readAllBytes(writeJournal(plan, 0));
+    Path torn = directory.resolve("torn-header.journal");
+
+    for (int cut = 1; cut < whole.length; cut++) {
+      Files.write(torn, Arrays.copyOf(whole, cut));
+      try (FileJournal journal = FileJournal.open(torn, FileJournal.Durability.FLUSH)) {
+        JournalContents opened = journal.open(plan);
+        assertThat(opened.isNew()).as("cut at %d", cut).isTrue();
+        assertThat(opened.ignoredTail()).isPresent();
+      }
+      assertThat(FileJournal.read(torn).planFingerprint()).isEqualTo(plan.fingerprint());
+    }
+  }
+
+  @Test
+  void damageBeforeTheLastRecordIsRefused() throws IOException {
+    Path path = writeJournal(plan(), 4);
+    String text = Files.readString(path, StandardCharsets.UTF_8);
+    Files.writeString(path, text.replaceFirst("STARTED", "SUCCEEDED"), StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> FileJournal.read(path)).isInstanceOf(JournalException.class)
+        .hasMessageContaining("damaged at line 2").hasMessageContaining("before its last record");
+  }
+
+  @Test
+  void twoExecutorsCannotShareAJournal() {
+    Path path = directory.resolve("locked.journal");
+    try (FileJournal first = FileJournal.open(path, FileJournal.Durability.FSYNC)) {
+      assertThatThrownBy(() -> FileJournal.open(path, FileJournal.Durability.FSYNC))
+          .isInstanceOf(JournalLockedException.class).hasMessageContaining("in use by another executor");
+    }
+    try (FileJournal again = FileJournal.open(path, FileJournal.Durability.FSYNC)) {
+      assertThat(again.path()).isEqualTo(path);
+    }
+  }
+
+  @Test
+  void aJournalOfAnotherPlanIsRefusedWithWhatChanged() {
+    Path path = writeJournal(plan(), 2);
+
+    try (FileJournal journal = FileJournal.open(path, FileJournal.Durability.FSYNC)) {
+      UpgradePlan downtime = Planner.create(PlanOptions.builder().scheduledDowntime(true).build())
+          .plan(topology("fe02.contoso.com"));
+      assertThatThrownBy(() -> journal.open(downtime)).isInstanceOf(JournalMismatchException.class)
+          .hasMessageContaining("written for a different plan").hasMessageContaining("The options changed")
+          .hasMessageContaining("scheduledDowntime=true");
+
+      UpgradePlan otherServers = Planner.create().plan(topology("fe09.contoso.com"));
+      journal.append(record(plan(), 3, StepStatus.STARTED, ""));
+      assertThat(journal.open(plan()).records()).hasSize(3);
+      UpgradePlan renamed = Planner.create().plan(Topology.builder()
+          .pool(Pool.enterprise("pool07.contoso.com").upgradeDomain("UD1", "fe01.contoso.com")
+              .upgradeDomain("UD2", "fe02.contoso.com").backEnd("sql01.contoso.com")).build());
+      assertThatThrownBy(() -> journal.open(renamed)).hasMessageContaining("records steps this plan does not have");
+      assertThatThrownBy(() -> journal.open(otherServers)).isInstanceOf(JournalMismatchException.class)
+          .hasMessageContaining("Resume with the topology and options of the original run");
+    }
+  }
+
+  @Test
+  void somethingElseIsNotAJournal() throws IOException {
+    Path path = directory.resolve("notes.txt");
+    Files.writeString(path, "hello\tworld\t" + "00000000\nmore\n");
+
+    assertThatThrownBy(() -> FileJournal.read(path)).isInstanceOf(JournalException.class);
+  }
+
+  @Test
+  void aClosedJournalRefusesRecords() {
+    Path path = directory.resolve("closed.journal");
+    FileJournal journal = FileJournal.open(path, FileJournal.Durability.FSYNC);
+    journal.open(plan());
+    journal.close();
+
+    assertThatThrownBy(() -> journal.append(record(plan(), 1, StepStatus.STARTED, "")))
+        .isInstanceOf(JournalException.class).hasMessageContaining("is closed");
+  }
+
+  private static List<Integer> lineEnds(byte[] bytes) {
+    java.util.ArrayList<Integer> ends = new java.util.ArrayList<>();
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == '\n') {
+        ends.add(i + 1);
+      }
+    }
+    return ends;
+  }
+}

@@ -11,12 +11,14 @@ import java.util.Optional;
 public final class EnterprisePool implements Pool {
   private final Fqdn fqdn;
   private final List<UpgradeDomain> upgradeDomains;
+  private final List<Server> frontEnds;
   private final BackEndStore backEnd;
   private final Fqdn partnerPool;
 
   EnterprisePool(Fqdn fqdn, List<UpgradeDomain> upgradeDomains, BackEndStore backEnd, Fqdn partnerPool) {
     this.fqdn = fqdn;
     this.upgradeDomains = List.copyOf(upgradeDomains);
+    this.frontEnds = this.upgradeDomains.stream().flatMap(domain -> domain.servers().stream()).toList();
     this.backEnd = backEnd;
     this.partnerPool = partnerPool;
   }
@@ -48,7 +50,7 @@ public final class EnterprisePool implements Pool {
 
   @Override
   public List<Server> frontEnds() {
-    return upgradeDomains.stream().flatMap(domain -> domain.servers().stream()).toList();
+    return frontEnds;
   }
 
   @Override

@@ -50,19 +50,19 @@ public final class Planner {
    */
   public UpgradePlan plan(Topology topology) {
     requireNonNull(topology, "topology");
-    PlanGraph graph = new PlanGraph();
-    List<Integer> previous = List.of();
+    PlanGraph graph = new PlanGraph(4 * topology.frontEndCount() + 16 * topology.pools().size());
+    int[] previous = {};
     for (Pool pool : topology.pools()) {
       previous = planPool(graph, pool, previous);
     }
     return graph.toPlan(topology, options);
   }
 
-  private List<Integer> planPool(PlanGraph graph, Pool pool, List<Integer> after) {
+  private int[] planPool(PlanGraph graph, Pool pool, int[] after) {
     boolean failover = options.failoverOnPoolProblem() && pool.partnerPool().isPresent();
-    List<Integer> previous = after;
+    int[] previous = after;
     if (failover) {
-      previous = List.of(graph.add(new FailOverPool(pool.fqdn(), pool.partnerPool().get()), previous));
+      previous = new int[] {graph.add(new FailOverPool(pool.fqdn(), pool.partnerPool().get()), previous)};
     }
     if (pool instanceof EnterprisePool enterprise) {
       boolean backEndFirst = options.backEndOrder() == BackEndOrder.BEFORE_FRONT_ENDS;
@@ -79,24 +79,25 @@ public final class Planner {
       previous = planBackEnd(graph, pool, previous);
     }
     if (failover) {
-      previous = List.of(graph.add(new FailBackPool(pool.fqdn(), pool.partnerPool().get()), previous));
+      previous = new int[] {graph.add(new FailBackPool(pool.fqdn(), pool.partnerPool().get()), previous)};
     }
     return previous;
   }
 
   /** FE-1 and FE-2 for one domain (FE-3 repeats this per domain); returns the domain's verify steps. */
-  private List<Integer> planDomain(PlanGraph graph, EnterprisePool pool, UpgradeDomain domain, List<Integer> after) {
+  private int[] planDomain(PlanGraph graph, EnterprisePool pool, UpgradeDomain domain, int[] after) {
     Fqdn runOn = readinessHost(pool, domain);
     int poolGate = graph.add(
         new CheckPoolReadiness(pool.fqdn(), domain.name(), runOn, options.readinessPolicy()), after);
-    int domainGate = graph.add(new CheckDomainReadiness(pool.fqdn(), domain, runOn), List.of(poolGate));
-    List<Integer> verified = new ArrayList<>(domain.servers().size());
-    for (Server server : domain.servers()) {
+    int domainGate = graph.add(new CheckDomainReadiness(pool.fqdn(), domain, runOn), poolGate);
+    int[] verified = new int[domain.servers().size()];
+    for (int i = 0; i < verified.length; i++) {
+      Server server = domain.servers().get(i);
       StepScope scope = StepScope.frontEnd(pool.fqdn(), domain.name(), server.fqdn());
       int stop = graph.add(new StopServices(scope, !options.scheduledDowntime(), ProcedureRule.FE_2A), domainGate);
       int install = graph.add(new InstallUpdate(scope, ProcedureRule.FE_2B), stop);
       int restart = graph.add(new RestartServer(scope), install);
-      verified.add(graph.add(new VerifyServer(scope, ProcedureRule.FE_2C), restart));
+      verified[i] = graph.add(new VerifyServer(scope, ProcedureRule.FE_2C), restart);
     }
     return verified;
   }
@@ -106,15 +107,16 @@ public final class Planner {
    * one outside the domain about to go down, so the check never runs on a stopped server.
    */
   private static Fqdn readinessHost(EnterprisePool pool, UpgradeDomain domain) {
-    return pool.frontEnds().stream()
-        .filter(server -> !domain.contains(server))
-        .findFirst()
-        .orElse(domain.servers().get(0))
-        .fqdn();
+    for (UpgradeDomain other : pool.upgradeDomains()) {
+      if (other != domain) {
+        return other.servers().get(0).fqdn();
+      }
+    }
+    return domain.servers().get(0).fqdn();
   }
 
   /** BE-1..BE-11 as one chain, then SDK-2 for Standard Edition; returns the last step. */
-  private List<Integer> planBackEnd(PlanGraph graph, Pool pool, List<Integer> after) {
+  private int[] planBackEnd(PlanGraph graph, Pool pool, int[] after) {
     StepScope scope = StepScope.backEnd(pool.fqdn(), pool.backEndHost());
     boolean standard = pool instanceof StandardEditionPool;
     List<Step> chain = new ArrayList<>();
@@ -139,6 +141,6 @@ public final class Planner {
     for (Step step : chain) {
       last = last < 0 ? graph.add(step, after) : graph.add(step, last);
     }
-    return List.of(last);
+    return new int[] {last};
   }
 }

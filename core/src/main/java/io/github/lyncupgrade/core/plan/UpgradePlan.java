@@ -27,22 +27,41 @@ public final class UpgradePlan {
   private final Topology topology;
   private final PlanOptions options;
   private final List<Step> steps;
-  private final List<List<StepId>> prerequisites;
-  private final Map<StepId, Integer> positions;
+  private final int[][] prerequisites;
+  private volatile Map<StepId, Integer> positions;
   private volatile String fingerprint;
 
-  UpgradePlan(Topology topology, PlanOptions options, List<Step> steps, List<List<StepId>> prerequisites) {
+  /** Takes ownership of the arrays: {@code prerequisites[i]} holds the positions of step {@code i}'s prerequisites. */
+  UpgradePlan(Topology topology, PlanOptions options, Step[] steps, int[][] prerequisites) {
     this.topology = topology;
     this.options = options;
-    this.steps = List.copyOf(steps);
-    this.prerequisites = List.copyOf(prerequisites);
-    this.positions = new HashMap<>(steps.size() * 2);
-    for (int i = 0; i < steps.size(); i++) {
-      Integer clash = positions.put(steps.get(i).id(), i);
-      if (clash != null) {
-        throw new IllegalStateException("two steps have the id " + steps.get(i).id());
+    this.steps = List.of(steps);
+    this.prerequisites = prerequisites;
+  }
+
+  /**
+   * The index from id to position, built on the first lookup. Ids are derived from the steps, so
+   * the plan stores none: planning 1,000 pools makes tens of thousands of steps, and a plan that
+   * is only rendered or counted never needs the index.
+   */
+  private Map<StepId, Integer> positions() {
+    Map<StepId, Integer> index = positions;
+    if (index == null) {
+      synchronized (this) {
+        index = positions;
+        if (index == null) {
+          index = new HashMap<>(steps.size() * 2);
+          for (int i = 0; i < steps.size(); i++) {
+            StepId id = steps.get(i).id();
+            if (index.put(id, i) != null) {
+              throw new IllegalStateException("two steps have the id " + id);
+            }
+          }
+          positions = index;
+        }
       }
     }
+    return index;
   }
 
   /** The topology this plan upgrades. */
@@ -67,7 +86,7 @@ public final class UpgradePlan {
 
   /** The step with id {@code id}, if the plan has one. */
   public Optional<Step> step(StepId id) {
-    Integer position = positions.get(requireNonNull(id, "id"));
+    Integer position = positions().get(requireNonNull(id, "id"));
     return position == null ? Optional.empty() : Optional.of(steps.get(position));
   }
 
@@ -77,7 +96,7 @@ public final class UpgradePlan {
    * @throws IllegalArgumentException if the plan has no such step
    */
   public int positionOf(StepId id) {
-    Integer position = positions.get(requireNonNull(id, "id"));
+    Integer position = positions().get(requireNonNull(id, "id"));
     if (position == null) {
       throw new IllegalArgumentException("the plan has no step " + id);
     }
@@ -90,7 +109,12 @@ public final class UpgradePlan {
    * @throws IllegalArgumentException if the plan has no such step
    */
   public List<StepId> prerequisites(StepId id) {
-    return prerequisites.get(positionOf(id));
+    int[] before = prerequisites[positionOf(id)];
+    StepId[] beforeIds = new StepId[before.length];
+    for (int i = 0; i < before.length; i++) {
+      beforeIds[i] = steps.get(before[i]).id();
+    }
+    return List.of(beforeIds);
   }
 
   /** The steps of pool {@code pool}, in plan order. */
@@ -130,8 +154,8 @@ public final class UpgradePlan {
       update(digest, step.rule().id());
       update(digest, step.description());
       update(digest, step.isContingent() + "/" + step.isManual());
-      for (StepId prerequisite : prerequisites.get(i)) {
-        update(digest, prerequisite.value());
+      for (int prerequisite : prerequisites[i]) {
+        update(digest, steps.get(prerequisite).id().value());
       }
     }
     return HexFormat.of().formatHex(digest.digest());

@@ -27,33 +27,41 @@ public final class UpgradePlan {
   private final Topology topology;
   private final PlanOptions options;
   private final List<Step> steps;
-  private final int[][] prerequisites;
-  private volatile Map<StepId, Integer> positions;
+  private final int[] prerequisiteStarts;
+  private final int[] prerequisites;
+  private volatile Map<String, Map<StepId, Integer>> positions;
   private volatile String fingerprint;
 
-  /** Takes ownership of the arrays: {@code prerequisites[i]} holds the positions of step {@code i}'s prerequisites. */
-  UpgradePlan(Topology topology, PlanOptions options, Step[] steps, int[][] prerequisites) {
+  /**
+   * Takes ownership of the arrays: step {@code i}'s prerequisites are at the positions
+   * {@code prerequisites[prerequisiteStarts[i]] .. prerequisites[prerequisiteStarts[i + 1] - 1]}.
+   */
+  UpgradePlan(Topology topology, PlanOptions options, Step[] steps, int[] prerequisiteStarts, int[] prerequisites) {
     this.topology = topology;
     this.options = options;
     this.steps = List.of(steps);
+    this.prerequisiteStarts = prerequisiteStarts;
     this.prerequisites = prerequisites;
   }
 
   /**
-   * The index from id to position, built on the first lookup. Ids are derived from the steps, so
-   * the plan stores none: planning 1,000 pools makes tens of thousands of steps, and a plan that
-   * is only rendered or counted never needs the index.
+   * The index from id to position, per pool, built on the first lookup. Ids are derived from the
+   * steps, so the plan stores none: planning 1,000 pools makes tens of thousands of steps, and a
+   * plan that is only rendered or counted never needs the index. One small map per pool keeps
+   * building it cache-friendly at that size.
    */
-  private Map<StepId, Integer> positions() {
-    Map<StepId, Integer> index = positions;
+  private Map<String, Map<StepId, Integer>> positions() {
+    Map<String, Map<StepId, Integer>> index = positions;
     if (index == null) {
       synchronized (this) {
         index = positions;
         if (index == null) {
-          index = new HashMap<>(steps.size() * 2);
+          index = new HashMap<>();
           for (int i = 0; i < steps.size(); i++) {
-            StepId id = steps.get(i).id();
-            if (index.put(id, i) != null) {
+            Step step = steps.get(i);
+            StepId id = step.id();
+            Map<StepId, Integer> ofPool = index.computeIfAbsent(step.pool().toString(), pool -> new HashMap<>());
+            if (ofPool.put(id, i) != null) {
               throw new IllegalStateException("two steps have the id " + id);
             }
           }
@@ -62,6 +70,14 @@ public final class UpgradePlan {
       }
     }
     return index;
+  }
+
+  private Integer lookUp(StepId id) {
+    requireNonNull(id, "id");
+    String value = id.value();
+    int slash = value.indexOf('/');
+    Map<StepId, Integer> ofPool = positions().get(slash < 0 ? value : value.substring(0, slash));
+    return ofPool == null ? null : ofPool.get(id);
   }
 
   /** The topology this plan upgrades. */
@@ -86,7 +102,7 @@ public final class UpgradePlan {
 
   /** The step with id {@code id}, if the plan has one. */
   public Optional<Step> step(StepId id) {
-    Integer position = positions().get(requireNonNull(id, "id"));
+    Integer position = lookUp(id);
     return position == null ? Optional.empty() : Optional.of(steps.get(position));
   }
 
@@ -96,7 +112,7 @@ public final class UpgradePlan {
    * @throws IllegalArgumentException if the plan has no such step
    */
   public int positionOf(StepId id) {
-    Integer position = positions().get(requireNonNull(id, "id"));
+    Integer position = lookUp(id);
     if (position == null) {
       throw new IllegalArgumentException("the plan has no step " + id);
     }
@@ -109,12 +125,13 @@ public final class UpgradePlan {
    * @throws IllegalArgumentException if the plan has no such step
    */
   public List<StepId> prerequisites(StepId id) {
-    int[] before = prerequisites[positionOf(id)];
-    StepId[] beforeIds = new StepId[before.length];
+    int position = positionOf(id);
+    int from = prerequisiteStarts[position];
+    StepId[] before = new StepId[prerequisiteStarts[position + 1] - from];
     for (int i = 0; i < before.length; i++) {
-      beforeIds[i] = steps.get(before[i]).id();
+      before[i] = steps.get(prerequisites[from + i]).id();
     }
-    return List.of(beforeIds);
+    return List.of(before);
   }
 
   /** The steps of pool {@code pool}, in plan order. */
@@ -154,8 +171,8 @@ public final class UpgradePlan {
       update(digest, step.rule().id());
       update(digest, step.description());
       update(digest, step.isContingent() + "/" + step.isManual());
-      for (int prerequisite : prerequisites[i]) {
-        update(digest, steps.get(prerequisite).id().value());
+      for (int edge = prerequisiteStarts[i]; edge < prerequisiteStarts[i + 1]; edge++) {
+        update(digest, steps.get(prerequisites[edge]).id().value());
       }
     }
     return HexFormat.of().formatHex(digest.digest());

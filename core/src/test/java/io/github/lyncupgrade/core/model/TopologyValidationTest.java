@@ -52,6 +52,20 @@ class TopologyValidationTest {
   }
 
   @Test
+  void theMessageTheReadmeShows() {
+    InvalidTopologyException e = invalid(Topology.builder()
+        .pool(Pool.standard("se00.contoso.com"))
+        .pool(Pool.enterprise("pool01.contoso.com").upgradeDomain("UD1").backEnd("sql01.contoso.com"))
+        .pool(Pool.standard("se;01.contoso.com")));
+
+    assertThat(e.getMessage()).isEqualTo("""
+        The topology has 2 problems; nothing was planned:
+          - pools[1].upgradeDomains[0]: upgrade domain 'UD1' has no servers
+          - pools[2].fqdn: 'se;01.contoso.com' contains the character ';' (U+003B) at index 2; \
+        only ASCII letters, digits, '-' and '.' are allowed (RFC 1123)""");
+  }
+
+  @Test
   void everyProblemIsListedNotJustTheFirst() {
     InvalidTopologyException e = invalid(Topology.builder()
         .pool(Pool.enterprise("pool01.contoso.com")

@@ -1,0 +1,76 @@
+package io.github.lyncupgrade.testkit.readme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.lyncupgrade.core.model.CollocatedDatabase;
+import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.model.Topology;
+import io.github.lyncupgrade.core.plan.PlanOptions;
+import io.github.lyncupgrade.core.plan.PlanRenderer;
+import io.github.lyncupgrade.core.plan.Planner;
+import io.github.lyncupgrade.core.plan.UpdatePackage;
+import io.github.lyncupgrade.core.plan.UpgradePlan;
+import io.github.lyncupgrade.core.run.Executor;
+import io.github.lyncupgrade.core.run.Journal;
+import io.github.lyncupgrade.core.run.RunReport;
+import io.github.lyncupgrade.testkit.fake.FakeDeployment;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The README's quick start, compiled and run; the README must show exactly these lines. */
+class ReadmeQuickStartTest {
+  private static final Path README = Path.of("..", "README.md");
+  private static final Path THIS_FILE =
+      Path.of("src/test/java/io/github/lyncupgrade/testkit/readme/ReadmeQuickStartTest.java");
+
+  @Test
+  void theQuickStartRuns() {
+    // quick-start:begin
+    Topology topology = Topology.builder()
+        .pool(Pool.enterprise("pool01.contoso.com")
+            .upgradeDomain("UpgradeDomain1", "fe01.contoso.com", "fe02.contoso.com")
+            .upgradeDomain("UpgradeDomain2", "fe03.contoso.com", "fe04.contoso.com")
+            .backEnd("sql01.contoso.com", CollocatedDatabase.MONITORING))
+        .build();
+    PlanOptions options = PlanOptions.builder()
+        .updatePackage(UpdatePackage.of("C:\\Updates\\LyncServerUpdateInstaller.exe", "5.0.8308.1001"))
+        .build();
+    UpgradePlan plan = Planner.create(options).plan(topology);
+    System.out.println(PlanRenderer.text().render(plan));
+
+    FakeDeployment fake = FakeDeployment.of(topology); // a real deployment implements LyncDeployment
+    Executor executor = Executor.builder(fake).clock(fake.clock()).journal(Journal.inMemory()).build();
+    RunReport report = executor.run(plan);
+    System.out.println(report.toText());
+    // quick-start:end
+
+    assertThat(report.outcome().isCompleted()).isTrue();
+    assertThat(plan.databaseUpdates()).singleElement().satisfies(update -> assertThat(update.command())
+        .isEqualTo("Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn sql01.contoso.com"
+            + " -ExcludeCollocatedStores"));
+  }
+
+  @Test
+  void theReadmeShowsExactlyTheCodeThatRuns() throws IOException {
+    String inTest = between(Files.readString(THIS_FILE, StandardCharsets.UTF_8), "// quick-start:begin", "// quick-start:end");
+    String inReadme = between(Files.readString(README, StandardCharsets.UTF_8), "<!-- quick-start:begin -->", "<!-- quick-start:end -->");
+
+    assertThat(normalized(inReadme.replace("```java", "").replace("```", ""))).isEqualTo(normalized(inTest));
+  }
+
+  private static String between(String text, String begin, String end) {
+    int from = text.indexOf(begin);
+    int to = text.indexOf(end, from);
+    assertThat(from).as("marker %s", begin).isNotNegative();
+    assertThat(to).as("marker %s", end).isGreaterThan(from);
+    return text.substring(from + begin.length(), to);
+  }
+
+  private static String normalized(String code) {
+    return code.lines().map(String::strip).filter(line -> !line.isEmpty()).collect(Collectors.joining("\n"));
+  }
+}

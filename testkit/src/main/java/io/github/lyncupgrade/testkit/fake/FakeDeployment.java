@@ -326,20 +326,19 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
 
   @Override
   public void stopWebService(Fqdn server) {
-    run("net stop w3svc", server, () -> {
-      Node node = reachable("net stop w3svc", server);
-      clock.advance(timings.webService());
-      node.webServiceRunning = false;
-      trackBackEndDowntime(node);
-    });
+    setWebService("net stop w3svc", server, false);
   }
 
   @Override
   public void startWebService(Fqdn server) {
-    run("net start w3svc", server, () -> {
-      Node node = reachable("net start w3svc", server);
+    setWebService("net start w3svc", server, true);
+  }
+
+  private void setWebService(String operation, Fqdn server, boolean running) {
+    run(operation, server, () -> {
+      Node node = reachable(operation, server);
       clock.advance(timings.webService());
-      node.webServiceRunning = true;
+      node.webServiceRunning = running;
       trackBackEndDowntime(node);
     });
   }

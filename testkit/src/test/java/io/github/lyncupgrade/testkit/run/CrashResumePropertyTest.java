@@ -21,9 +21,6 @@ import io.github.lyncupgrade.testkit.fake.Fault;
 import io.github.lyncupgrade.testkit.fake.SimulatedCrash;
 import io.github.lyncupgrade.testkit.gen.LyncGens;
 import io.github.lyncupgrade.testkit.gen.Theories;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -106,13 +103,5 @@ class CrashResumePropertyTest {
 
   private static FakeDeployment fake(Topology topology) {
     return FakeDeployment.builder(topology).timings(FakeTimings.instant()).build();
-  }
-
-  static void delete(Path path) {
-    try {
-      Files.deleteIfExists(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

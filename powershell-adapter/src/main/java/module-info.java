@@ -1,9 +1,13 @@
 /**
- * Carries an upgrade plan out on real Lync servers through PowerShell. It has no API yet: the
- * session, the commands and {@code PowerShellDeployment} arrive with the adapter issue, and
- * their packages will be exported then.
+ * Carries an upgrade plan out on real Lync servers through a long-lived PowerShell session:
+ * {@link io.github.lyncupgrade.powershell.PowerShellSession} runs the SDK's own scripts with
+ * values passed as data.
  */
 module io.github.lyncupgrade.powershell {
   requires io.github.lyncupgrade.core;
   requires org.slf4j;
+  requires com.sun.jna;
+  requires com.sun.jna.platform;
+
+  exports io.github.lyncupgrade.powershell;
 }

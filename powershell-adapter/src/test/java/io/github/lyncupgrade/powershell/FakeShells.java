@@ -1,0 +1,23 @@
+package io.github.lyncupgrade.powershell;
+
+import io.github.lyncupgrade.powershell.fakeshell.FakeShell;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Options that start the fake shell as a real child process, on this JVM's class path. */
+final class FakeShells {
+  private FakeShells() {}
+
+  static PowerShellOptions options(String... flags) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xshare:auto");
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(FakeShell.class.getName());
+    command.addAll(List.of(flags));
+    return PowerShellOptions.command(command);
+  }
+}

@@ -1,0 +1,146 @@
+package io.github.lyncupgrade.powershell.fakeshell;
+
+import io.github.lyncupgrade.powershell.internal.Wire;
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A stand-in for PowerShell, run as a real child process: it speaks the session protocol on its
+ * standard input and output, parses every request the way the bootstrap does (Base64 script and
+ * values, never evaluated), and answers from a handler. Flags make it misbehave the ways real
+ * shells do: {@code --bom} (a byte-order mark first), {@code --noise} (stray lines and forged
+ * markers around every reply), {@code --stderr-flood} (a megabyte on standard error first),
+ * {@code --child} (start a long-lived child process, to test that the tree dies). The {@code ping}
+ * script's {@code Echo} value also steers it: {@code hang} never answers, {@code die} exits in
+ * the middle of the reply, {@code huge:N} answers with N megabytes.
+ */
+public final class FakeShell {
+  private static final Pattern REQUEST =
+      Pattern.compile("__Invoke '([0-9a-f]{32})' '([A-Za-z0-9+/=]*)' '([A-Za-z0-9+/=:,]*)'");
+
+  private final PrintStream out;
+  private final BiFunction<String, Map<String, String>, List<Map<String, String>>> handler;
+  private final boolean noise;
+  private final String childPid;
+
+  private FakeShell(PrintStream out, BiFunction<String, Map<String, String>, List<Map<String, String>>> handler,
+      boolean noise, String childPid) {
+    this.out = out;
+    this.handler = handler;
+    this.noise = noise;
+    this.childPid = childPid;
+  }
+
+  public static void main(String[] args) throws IOException, InterruptedException {
+    List<String> flags = Arrays.asList(args);
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+    if (flags.contains("--stderr-flood")) {
+      System.err.print("x".repeat(1024 * 1024));
+      System.err.flush();
+    }
+    if (flags.contains("--bom")) {
+      out.print('\uFEFF');
+    }
+    String childPid = "";
+    if (flags.contains("--child")) {
+      childPid = String.valueOf(new ProcessBuilder("sleep", "600").start().pid());
+    }
+    BiFunction<String, Map<String, String>, List<Map<String, String>>> handler = flags.contains("--deployment")
+        ? new DeploymentScripts(flags) : (script, parameters) -> {
+          throw new IllegalArgumentException("no handler for " + script);
+        };
+    new FakeShell(out, handler, flags.contains("--noise"), childPid).serve();
+  }
+
+  private void serve() throws IOException, InterruptedException {
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    String bootstrap = in.readLine();
+    if (bootstrap == null || !bootstrap.startsWith("$__b = '")
+        || !Wire.decode(bootstrap.substring(8, bootstrap.indexOf('\'', 8))).contains("function global:__Invoke")) {
+      System.err.println("the first line was not the bootstrap: " + bootstrap);
+      System.exit(2);
+    }
+    String line;
+    while ((line = in.readLine()) != null) {
+      if (line.equals("exit")) {
+        return;
+      }
+      Matcher request = REQUEST.matcher(line);
+      if (!request.matches()) {
+        System.err.println("The term is not recognized as a cmdlet: " + line);
+        continue;
+      }
+      answer(request.group(1), Wire.decode(request.group(2)), parameters(request.group(3)));
+    }
+  }
+
+  private static Map<String, String> parameters(String encoded) {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    if (!encoded.isEmpty()) {
+      for (String pair : encoded.split(",")) {
+        String[] nameAndValue = pair.split(":", 2);
+        parameters.put(nameAndValue[0], Wire.decode(nameAndValue[1]));
+      }
+    }
+    return parameters;
+  }
+
+  private void answer(String id, String script, Map<String, String> parameters) throws InterruptedException {
+    String name = script.lines().findFirst().orElse("").replace("# lync-upgrade:", "");
+    String echo = parameters.getOrDefault("Echo", "");
+    if (noise) {
+      out.println("WARNING: some module printed this with Write-Host");
+      out.println(Wire.end("0123456789abcdef0123456789abcdef", true));
+    }
+    if (echo.equals("hang")) {
+      Thread.sleep(Long.MAX_VALUE);
+    }
+    out.println(Wire.begin(id));
+    if (echo.equals("die")) {
+      out.println(Wire.record('O', 0, "Echo", "half a reply"));
+      out.flush();
+      System.exit(3);
+    }
+    List<String> records = new ArrayList<>();
+    boolean ok = true;
+    try {
+      List<Map<String, String>> objects = name.equals("ping") ? List.of(ping(parameters, echo)) : handler.apply(name, parameters);
+      for (int i = 0; i < objects.size(); i++) {
+        int index = i;
+        objects.get(i).forEach((property, value) -> records.add(Wire.record('O', index, property, value)));
+      }
+    } catch (RuntimeException e) {
+      ok = false;
+      records.add(Wire.record('E', 0, "Message", String.valueOf(e.getMessage())));
+      records.add(Wire.record('E', 0, "FullyQualifiedErrorId", e.getClass().getSimpleName()));
+    }
+    records.forEach(out::println);
+    out.println(Wire.end(id, ok));
+    if (noise) {
+      out.println("VERBOSE: stray output after the reply");
+    }
+    out.flush();
+  }
+
+  private Map<String, String> ping(Map<String, String> parameters, String echo) {
+    Map<String, String> pong = new LinkedHashMap<>();
+    pong.put("PSVersion", "fake-5.1");
+    pong.put("Echo", echo.startsWith("huge:") ? "x".repeat(Integer.parseInt(echo.substring(5)) * 1024 * 1024) : echo);
+    pong.put("Child", childPid);
+    pong.put("Parameters", String.join(",", parameters.keySet()));
+    return pong;
+  }
+}

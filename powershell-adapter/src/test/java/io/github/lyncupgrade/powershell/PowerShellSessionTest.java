@@ -33,6 +33,19 @@ class PowerShellSessionTest {
   }
 
   @Test
+  void hostileValuesArriveAsInertData() {
+    java.util.List<String> hostile = java.util.List.of("'; Remove-Item C:\\ -Recurse; '", "$(calc.exe)", "`whoami`",
+        "a\nb\r\nc", "x\u0000y", "\u2018\u2019\u201A\u201B\"\u201C", "fe01.contoso.com; Stop-Computer", "|&;<>",
+        "@{a=1}", "' + (iex 'calc') + '", "#comment", "C:\\Program Files\\Lync\\update.exe", "x".repeat(10_000));
+    try (PowerShellSession session = PowerShellSession.start(FakeShells.options())) {
+      for (String value : hostile) {
+        assertThat(ping(session, value).first().orElseThrow()).containsEntry("Echo", value)
+            .containsEntry("Parameters", "Echo");
+      }
+    }
+  }
+
+  @Test
   void aHangTimesOutKillsAndRestartsTheSession() {
     try (PowerShellSession session = PowerShellSession.start(FakeShells.options())) {
       long before = session.pid();

@@ -1,15 +1,127 @@
 package io.github.lyncupgrade.powershell.fakeshell;
 
+import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.plan.UpdatePackage;
+import io.github.lyncupgrade.core.run.DomainReadiness;
+import io.github.lyncupgrade.core.run.PoolReadiness;
+import io.github.lyncupgrade.core.run.ServerStatus;
+import io.github.lyncupgrade.core.run.UpdateInstallFailedException;
+import io.github.lyncupgrade.testkit.SampleTopologies;
+import io.github.lyncupgrade.testkit.fake.FakeDeployment;
+import io.github.lyncupgrade.testkit.fake.FakeTimings;
+import io.github.lyncupgrade.testkit.fake.Fault;
+import io.github.lyncupgrade.testkit.fake.FaultSchedule;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
-/** Answers the SDK's deployment scripts from a fake deployment; filled in as the scripts arrive. */
+/**
+ * Answers the SDK's deployment scripts from a {@link FakeDeployment} of the sample topology
+ * (instant timings: this process's virtual clock is not the caller's). Faults come from flags:
+ * {@code --fault=install:<server>}, {@code --fault=lost:<server>} (never comes back),
+ * {@code --fault=busy:<pool>:<checks>}; {@code --failover-state-unknown} answers the failover
+ * state as the SDK's own script does on a real deployment. A fake exception becomes a PowerShell error whose
+ * FullyQualifiedErrorId is the exception's simple name.
+ */
 final class DeploymentScripts implements BiFunction<String, Map<String, String>, List<Map<String, String>>> {
-  DeploymentScripts(List<String> flags) {}
+  private final FakeDeployment fake;
+  private final boolean failoverStateUnknown;
+
+  DeploymentScripts(List<String> flags) {
+    failoverStateUnknown = flags.contains("--failover-state-unknown");
+    List<Fault> faults = new ArrayList<>();
+    for (String flag : flags) {
+      if (flag.startsWith("--fault=")) {
+        String[] parts = flag.substring(8).split(":");
+        faults.add(switch (parts[0]) {
+          case "install" -> Fault.installFails(parts[1]);
+          case "lost" -> Fault.neverComesBack(parts[1]);
+          case "busy" -> Fault.busy(parts[1], Integer.parseInt(parts[2]));
+          default -> throw new IllegalArgumentException("unknown fault " + flag);
+        });
+      }
+    }
+    fake = FakeDeployment.builder(SampleTopologies.contoso()).timings(FakeTimings.instant())
+        .faults(FaultSchedule.of(faults)).build();
+  }
 
   @Override
-  public List<Map<String, String>> apply(String script, Map<String, String> parameters) {
-    throw new IllegalArgumentException("the fake shell does not know the script " + script);
+  public List<Map<String, String>> apply(String script, Map<String, String> p) {
+    return switch (script) {
+      case "pool-readiness" -> readiness(fake.poolReadiness(fqdn(p, "Pool"), fqdn(p, "Server")));
+      case "stop-services" -> none(() -> fake.stopServices(fqdn(p, "Server"), Boolean.parseBoolean(p.get("Graceful"))));
+      case "start-services" -> none(() -> fake.startServices(fqdn(p, "Server")));
+      case "server-status" -> status(fake.serverStatus(fqdn(p, "Server")));
+      case "is-administrator" -> List.of(Map.of("Member", String.valueOf(fake.isCsAdministrator(fqdn(p, "Server")))));
+      case "stage-update" -> none(() -> fake.stageUpdate(fqdn(p, "Server"), update(p)));
+      case "install-update" -> install(p);
+      case "restart" -> none(() -> fake.restart(fqdn(p, "Server")));
+      case "web-service" -> none(() -> {
+        if ("start".equals(p.get("Action"))) {
+          fake.startWebService(fqdn(p, "Server"));
+        } else {
+          fake.stopWebService(fqdn(p, "Server"));
+        }
+      });
+      case "update-databases" -> none(() -> fake.updateDatabases(fqdn(p, "Pool"),
+          DatabaseUpdateVariant.valueOf(p.get("Variant")), fqdn(p, "SqlServer")));
+      case "fail-over" -> none(() -> fake.failOver(fqdn(p, "Pool"), fqdn(p, "Partner")));
+      case "fail-back" -> none(() -> fake.failBack(fqdn(p, "Pool"), fqdn(p, "Partner")));
+      case "failover-state" -> List.of(Map.of("FailedOver", failoverStateUnknown ? "Unknown"
+          : fake.isFailedOver(fqdn(p, "Pool")) ? "True" : "False"));
+      default -> throw new IllegalArgumentException("the fake shell does not know the script " + script);
+    };
+  }
+
+  private List<Map<String, String>> install(Map<String, String> p) {
+    try {
+      fake.installUpdate(fqdn(p, "Server"), update(p));
+      return List.of(Map.of("ExitCode", "0", "Log", "C:\\LyncUpgrade on " + p.get("Server")));
+    } catch (UpdateInstallFailedException e) {
+      return List.of(Map.of("ExitCode", String.valueOf(e.exitCode()), "Log", e.logLocation()));
+    }
+  }
+
+  private static List<Map<String, String>> readiness(PoolReadiness readiness) {
+    List<Map<String, String>> objects = new ArrayList<>();
+    Map<String, String> pool = new LinkedHashMap<>();
+    pool.put("Kind", "Pool");
+    pool.put("State", switch (readiness.state()) {
+      case READY -> "Ready";
+      case BUSY -> "Busy";
+      case INSUFFICIENT_ACTIVE_FRONT_ENDS -> "InsufficientActiveFrontEnds";
+    });
+    pool.put("FrontEnds", String.valueOf(readiness.frontEndCount()));
+    pool.put("ActiveFrontEnds", String.valueOf(readiness.activeFrontEnds()));
+    objects.add(pool);
+    for (DomainReadiness domain : readiness.upgradeDomains()) {
+      objects.add(Map.of("Kind", "Domain", "Name", domain.name(),
+          "FrontEnds", domain.frontEnds().stream().map(Fqdn::toString).collect(Collectors.joining(",")),
+          "ReadyForUpgrade", domain.readyForUpgrade() ? "True" : "False"));
+    }
+    return objects;
+  }
+
+  private static List<Map<String, String>> status(ServerStatus status) {
+    return List.of(Map.of("ServicesRunning", status.servicesRunning() ? "True" : "False",
+        "WebServiceRunning", status.webServiceRunning() ? "True" : "False",
+        "Version", status.installedVersion().toString()));
+  }
+
+  private static List<Map<String, String>> none(Runnable action) {
+    action.run();
+    return List.of();
+  }
+
+  private static Fqdn fqdn(Map<String, String> p, String name) {
+    return Fqdn.of(p.get(name));
+  }
+
+  private static UpdatePackage update(Map<String, String> p) {
+    return UpdatePackage.of(p.get("Location"), p.get("Version"));
   }
 }

@@ -124,6 +124,7 @@ public final class FakeShell {
       }
     } catch (RuntimeException e) {
       ok = false;
+      records.clear();
       records.add(Wire.record('E', 0, "Message", String.valueOf(e.getMessage())));
       records.add(Wire.record('E', 0, "FullyQualifiedErrorId", e.getClass().getSimpleName()));
     }

@@ -1,0 +1,214 @@
+package io.github.lyncupgrade.powershell;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.lyncupgrade.core.model.BuildVersion;
+import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.plan.UpdatePackage;
+import io.github.lyncupgrade.core.run.DeploymentException;
+import io.github.lyncupgrade.core.run.DomainReadiness;
+import io.github.lyncupgrade.core.run.LyncDeployment;
+import io.github.lyncupgrade.core.run.PoolReadiness;
+import io.github.lyncupgrade.core.run.PoolUpgradeState;
+import io.github.lyncupgrade.core.run.ServerStatus;
+import io.github.lyncupgrade.core.run.ServerUnreachableException;
+import io.github.lyncupgrade.core.run.UpdateInstallFailedException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * {@link LyncDeployment} on real servers through one {@link PowerShellSession}: each operation
+ * runs one of the SDK's scripts, remotely on the server it concerns (one remote session per
+ * server, reused), with every value passed as data. A script error becomes a
+ * {@link DeploymentException} carrying PowerShell's messages; a server that remoting cannot
+ * reach, a {@link ServerUnreachableException}; the installer's exit codes 0 and 3010 (success,
+ * restart required) succeed and any other is an {@link UpdateInstallFailedException}; a request
+ * that times out or whose shell dies is a {@link DeploymentException} whose outcome is unknown,
+ * which the executor re-checks before doing anything again.
+ *
+ * <p>Thread-safe: the session serialises requests. Closing it closes the session.
+ */
+public final class PowerShellDeployment implements LyncDeployment, AutoCloseable {
+  private static final int INSTALLER_SUCCESS = 0;
+  private static final int INSTALLER_SUCCESS_RESTART_REQUIRED = 3010;
+
+  private final PowerShellSession session;
+
+  private PowerShellDeployment(PowerShellSession session) {
+    this.session = session;
+  }
+
+  /** A deployment that acts through {@code session}, which it then owns. */
+  public static PowerShellDeployment over(PowerShellSession session) {
+    return new PowerShellDeployment(requireNonNull(session, "session"));
+  }
+
+  @Override
+  public PoolReadiness poolReadiness(Fqdn pool, Fqdn runOn) {
+    PsReply reply = call("Get-CsPoolUpgradeReadinessState", runOn,
+        invocation("pool-readiness").with("Pool", pool).with("Server", runOn));
+    Map<String, String> state = reply.objects().stream().filter(o -> "Pool".equals(o.get("Kind"))).findFirst()
+        .orElseThrow(() -> new DeploymentException("Get-CsPoolUpgradeReadinessState", runOn, "it reported no pool state"));
+    List<DomainReadiness> domains = new ArrayList<>();
+    for (Map<String, String> domain : reply.objects()) {
+      if ("Domain".equals(domain.get("Kind"))) {
+        List<Fqdn> frontEnds = Arrays.stream(domain.getOrDefault("FrontEnds", "").split(","))
+            .map(String::trim).filter(name -> !name.isEmpty()).map(Fqdn::of).toList();
+        domains.add(new DomainReadiness(domain.get("Name"), frontEnds,
+            Boolean.parseBoolean(domain.get("ReadyForUpgrade"))));
+      }
+    }
+    return new PoolReadiness(pool, upgradeState(runOn, state.get("State")),
+        integer("Get-CsPoolUpgradeReadinessState", runOn, state.get("FrontEnds")),
+        integer("Get-CsPoolUpgradeReadinessState", runOn, state.get("ActiveFrontEnds")), domains);
+  }
+
+  @Override
+  public void stopServices(Fqdn server, boolean graceful) {
+    call("Stop-CsWindowsService", server, invocation("stop-services").with("Server", server).with("Graceful", graceful));
+  }
+
+  @Override
+  public void startServices(Fqdn server) {
+    call("Start-CsWindowsService", server, invocation("start-services").with("Server", server));
+  }
+
+  @Override
+  public ServerStatus serverStatus(Fqdn server) {
+    Map<String, String> status = single("Get-CsWindowsService", server,
+        invocation("server-status").with("Server", server));
+    return new ServerStatus(server, Boolean.parseBoolean(status.get("ServicesRunning")),
+        Boolean.parseBoolean(status.get("WebServiceRunning")), BuildVersion.parse(status.getOrDefault("Version", "")));
+  }
+
+  @Override
+  public boolean isCsAdministrator(Fqdn server) {
+    return Boolean.parseBoolean(single("Test CsAdministrator membership", server,
+        invocation("is-administrator").with("Server", server)).get("Member"));
+  }
+
+  @Override
+  public void stageUpdate(Fqdn server, UpdatePackage update) {
+    call("Stage update", server, invocation("stage-update").with("Server", server).with("Location", update.location())
+        .with("Version", update.targetVersion()));
+  }
+
+  @Override
+  public void installUpdate(Fqdn server, UpdatePackage update) {
+    Map<String, String> result = single("LyncServerUpdateInstaller", server, invocation("install-update")
+        .with("Server", server).with("Location", update.location()).with("Version", update.targetVersion()));
+    int exitCode = integer("LyncServerUpdateInstaller", server, result.get("ExitCode"));
+    if (exitCode != INSTALLER_SUCCESS && exitCode != INSTALLER_SUCCESS_RESTART_REQUIRED) {
+      throw new UpdateInstallFailedException(server, exitCode, result.getOrDefault("Log", "next to the installer"));
+    }
+  }
+
+  @Override
+  public void restart(Fqdn server) {
+    call("Restart-Computer", server, invocation("restart").with("Server", server));
+  }
+
+  @Override
+  public void stopWebService(Fqdn server) {
+    call("net stop w3svc", server, invocation("web-service").with("Server", server).with("Action", "stop"));
+  }
+
+  @Override
+  public void startWebService(Fqdn server) {
+    call("net start w3svc", server, invocation("web-service").with("Server", server).with("Action", "start"));
+  }
+
+  @Override
+  public void updateDatabases(Fqdn pool, DatabaseUpdateVariant variant, Fqdn sqlServer) {
+    call("Install-CsDatabase", sqlServer, invocation("update-databases").with("Pool", pool)
+        .with("Variant", variant.name()).with("SqlServer", sqlServer));
+  }
+
+  @Override
+  public void failOver(Fqdn pool, Fqdn partner) {
+    call("Invoke-CsPoolFailOver", pool, invocation("fail-over").with("Pool", pool).with("Partner", partner));
+  }
+
+  @Override
+  public void failBack(Fqdn pool, Fqdn partner) {
+    call("Invoke-CsPoolFailBack", pool, invocation("fail-back").with("Pool", pool).with("Partner", partner));
+  }
+
+  /**
+   * Lync Server 2013 reports no pool failover state that the SDK can read reliably, so unless a
+   * deployment's script answers True or False, this throws and asks the operator to check.
+   */
+  @Override
+  public boolean isFailedOver(Fqdn pool) {
+    String answer = single("Get failover state", pool, invocation("failover-state").with("Pool", pool)).get("FailedOver");
+    if ("True".equalsIgnoreCase(answer) || "False".equalsIgnoreCase(answer)) {
+      return Boolean.parseBoolean(answer);
+    }
+    throw new DeploymentException("Get failover state", pool, "whether the pool is failed over cannot be read"
+        + " automatically; check where its users are registered (Get-CsUserPoolInfo), fail it over or back by hand"
+        + " if needed, then resume");
+  }
+
+  /** Closes the PowerShell session. */
+  @Override
+  public void close() {
+    session.close();
+  }
+
+  private static PsInvocation invocation(String script) {
+    return PsInvocation.of(PsScript.named(script));
+  }
+
+  private Map<String, String> single(String operation, Fqdn target, PsInvocation invocation) {
+    return call(operation, target, invocation).first()
+        .orElseThrow(() -> new DeploymentException(operation, target, "the script returned nothing"));
+  }
+
+  private PsReply call(String operation, Fqdn target, PsInvocation invocation) {
+    PsReply reply;
+    try {
+      reply = session.invoke(invocation);
+    } catch (PowerShellException e) {
+      throw new DeploymentException(operation, target, e.getMessage());
+    }
+    if (reply.succeeded()) {
+      return reply;
+    }
+    String errors = reply.errors().stream().map(PsReply.PsError::toString).collect(Collectors.joining("; "));
+    boolean unreachable = reply.errors().stream().map(PsReply.PsError::fullyQualifiedErrorId)
+        .anyMatch(id -> id.contains("PSSessionOpenFailed") || id.contains("PSRemotingTransport")
+            || id.contains("Unreachable"));
+    if (unreachable) {
+      throw new ServerUnreachableException(operation, target);
+    }
+    throw new DeploymentException(operation, target, errors);
+  }
+
+  private static PoolUpgradeState upgradeState(Fqdn host, String state) {
+    return switch (String.valueOf(state)) {
+      case "Ready" -> PoolUpgradeState.READY;
+      case "Busy" -> PoolUpgradeState.BUSY;
+      case "InsufficientActiveFrontEnds" -> PoolUpgradeState.INSUFFICIENT_ACTIVE_FRONT_ENDS;
+      default -> throw new DeploymentException("Get-CsPoolUpgradeReadinessState", host,
+          "unknown PoolUpgradeState '" + state + "'");
+    };
+  }
+
+  /** A number the script reported; anything else is a failure, never a default (an exit code of 0 means success). */
+  private static int integer(String operation, Fqdn target, String text) {
+    try {
+      return Integer.parseInt(String.valueOf(text).trim());
+    } catch (NumberFormatException e) {
+      throw new DeploymentException(operation, target, "expected a number from the script, got '" + text + "'");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "PowerShellDeployment[" + session + "]";
+  }
+}

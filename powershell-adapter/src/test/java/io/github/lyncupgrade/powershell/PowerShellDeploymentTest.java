@@ -1,0 +1,104 @@
+package io.github.lyncupgrade.powershell;
+
+import static io.github.lyncupgrade.testkit.assertions.LyncAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.lyncupgrade.core.model.BuildVersion;
+import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.plan.PlanOptions;
+import io.github.lyncupgrade.core.plan.Planner;
+import io.github.lyncupgrade.core.run.DeploymentException;
+import io.github.lyncupgrade.core.run.Executor;
+import io.github.lyncupgrade.core.run.PoolReadiness;
+import io.github.lyncupgrade.core.run.PoolUpgradeState;
+import io.github.lyncupgrade.core.run.RunOutcome;
+import io.github.lyncupgrade.core.run.RunReport;
+import io.github.lyncupgrade.core.run.ServerUnreachableException;
+import io.github.lyncupgrade.core.run.UpdateInstallFailedException;
+import io.github.lyncupgrade.testkit.SampleTopologies;
+import io.github.lyncupgrade.testkit.Simulation;
+import io.github.lyncupgrade.testkit.VirtualClock;
+import org.junit.jupiter.api.Test;
+
+/** Every operation through a real child process that answers the SDK's scripts from a fake deployment. */
+class PowerShellDeploymentTest {
+  private static final Fqdn POOL01 = Fqdn.of("pool01.contoso.com");
+
+  private static PowerShellDeployment deployment(String... faults) {
+    String[] flags = new String[faults.length + 1];
+    flags[0] = "--deployment";
+    System.arraycopy(faults, 0, flags, 1, faults.length);
+    return PowerShellDeployment.over(PowerShellSession.start(FakeShells.options(flags)));
+  }
+
+  @Test
+  void everyOperationTravelsThroughTheSessionAndIsParsedIntoTypedResults() {
+    try (PowerShellDeployment deployment = deployment()) {
+      Fqdn fe01 = Fqdn.of("fe01.contoso.com");
+      PoolReadiness readiness = deployment.poolReadiness(POOL01, Fqdn.of("fe03.contoso.com"));
+      assertThat(readiness.state()).isEqualTo(PoolUpgradeState.READY);
+      assertThat(readiness.frontEndCount()).isEqualTo(6);
+      assertThat(readiness.upgradeDomain("UpgradeDomain1")).hasValueSatisfying(domain -> {
+        assertThat(domain.frontEnds()).containsExactly(fe01, Fqdn.of("fe02.contoso.com"));
+        assertThat(domain.readyForUpgrade()).isTrue();
+      });
+      assertThat(deployment.isCsAdministrator(fe01)).isTrue();
+
+      deployment.stopServices(fe01, true);
+      assertThat(deployment.serverStatus(fe01).servicesRunning()).isFalse();
+      deployment.stageUpdate(fe01, Simulation.SAMPLE_UPDATE);
+      deployment.installUpdate(fe01, Simulation.SAMPLE_UPDATE);
+      deployment.restart(fe01);
+      assertThat(deployment.serverStatus(fe01).installedVersion()).isEqualTo(BuildVersion.parse("5.0.8308.1001"));
+      assertThat(deployment.serverStatus(fe01).servicesRunning()).isTrue();
+
+      Fqdn sql01 = Fqdn.of("sql01.contoso.com");
+      deployment.stopWebService(sql01);
+      assertThat(deployment.serverStatus(sql01).webServiceRunning()).isFalse();
+      deployment.startWebService(sql01);
+      deployment.startServices(sql01);
+      deployment.updateDatabases(POOL01, DatabaseUpdateVariant.CONFIGURED_DATABASES_EXCLUDING_COLLOCATED, sql01);
+
+      deployment.failOver(POOL01, Fqdn.of("pool02.contoso.com"));
+      assertThat(deployment.isFailedOver(POOL01)).isTrue();
+      deployment.failBack(POOL01, Fqdn.of("pool02.contoso.com"));
+      assertThat(deployment.isFailedOver(POOL01)).isFalse();
+    }
+  }
+
+  @Test
+  void scriptErrorsBecomeTypedDeploymentExceptions() {
+    try (PowerShellDeployment deployment = deployment("--fault=install:fe01.contoso.com", "--fault=lost:fe02.contoso.com")) {
+      assertThatThrownBy(() -> deployment.updateDatabases(POOL01, DatabaseUpdateVariant.CONFIGURED_DATABASES,
+          Fqdn.of("sql01.contoso.com")))
+          .isInstanceOf(DeploymentException.class).hasMessageContaining("-ExcludeCollocatedStores (BE-11b)");
+      deployment.stopServices(Fqdn.of("fe01.contoso.com"), false);
+      assertThatThrownBy(() -> deployment.installUpdate(Fqdn.of("fe01.contoso.com"), Simulation.SAMPLE_UPDATE))
+          .isInstanceOfSatisfying(UpdateInstallFailedException.class, e -> assertThat(e.exitCode()).isEqualTo(1603));
+      assertThatThrownBy(() -> deployment.restart(Fqdn.of("fe02.contoso.com")))
+          .isInstanceOf(ServerUnreachableException.class).hasMessageContaining("fe02.contoso.com does not answer");
+    }
+  }
+
+  @Test
+  void theExecutorUpgradesTheSampleThroughTheAdapter() {
+    try (PowerShellDeployment deployment = deployment("--fault=busy:pool02.contoso.com:1")) {
+      RunReport report = Executor.builder(deployment).clock(VirtualClock.create()).maxParallelServers(1).build()
+          .run(Planner.create(PlanOptions.builder().updatePackage(Simulation.SAMPLE_UPDATE).build())
+              .plan(SampleTopologies.contoso()));
+
+      assertThat(report).completed();
+      assertThat(report.outcome().kind()).isEqualTo(RunOutcome.Kind.COMPLETED);
+    }
+  }
+
+  @Test
+  void aFailoverStateThatCannotBeReadIsNeverGuessed() {
+    try (PowerShellDeployment deployment = deployment("--failover-state-unknown")) {
+      assertThatThrownBy(() -> deployment.isFailedOver(POOL01)).isInstanceOf(DeploymentException.class)
+          .hasMessageContaining("cannot be read automatically").hasMessageContaining("then resume");
+    }
+  }
+}

@@ -1,6 +1,11 @@
 package io.github.lyncupgrade.powershell.fakeshell;
 
+import io.github.lyncupgrade.core.model.CollocatedDatabase;
+import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.model.Server;
+import io.github.lyncupgrade.core.model.UpgradeDomain;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
 import io.github.lyncupgrade.core.run.DomainReadiness;
@@ -73,8 +78,38 @@ final class DeploymentScripts implements BiFunction<String, Map<String, String>,
       case "fail-back" -> none(() -> fake.failBack(fqdn(p, "Pool"), fqdn(p, "Partner")));
       case "failover-state" -> List.of(Map.of("FailedOver", failoverStateUnknown ? "Unknown"
           : fake.isFailedOver(fqdn(p, "Pool")) ? "True" : "False"));
+      case "topology" -> topology();
       default -> throw new IllegalArgumentException("the fake shell does not know the script " + script);
     };
+  }
+
+  /** The fake's topology as the discovery script reports one. */
+  private List<Map<String, String>> topology() {
+    List<Map<String, String>> records = new ArrayList<>();
+    for (Pool pool : fake.topology().pools()) {
+      Map<String, String> record = new LinkedHashMap<>();
+      record.put("Kind", "Pool");
+      record.put("Fqdn", pool.fqdn().toString());
+      record.put("Edition", pool instanceof EnterprisePool ? "Enterprise" : "Standard");
+      record.put("Servers", pool.frontEnds().stream().map(Server::toString).collect(Collectors.joining(",")));
+      record.put("Partner", pool.partnerPool().map(Fqdn::toString).orElse(""));
+      if (pool instanceof EnterprisePool enterprise) {
+        record.put("SqlServer", enterprise.backEnd().sqlServer().toString());
+        record.put("SqlInstance", enterprise.backEnd().instanceName().orElse(""));
+        record.put("Collocated", enterprise.backEnd().collocatedDatabases().stream()
+            .map(database -> database == CollocatedDatabase.MONITORING ? "Monitoring" : database == CollocatedDatabase.ARCHIVING
+                ? "Archiving" : database == CollocatedDatabase.PERSISTENT_CHAT ? "PersistentChat" : "PersistentChatCompliance")
+            .collect(Collectors.joining(",")));
+      }
+      records.add(record);
+      if (pool instanceof EnterprisePool enterprise) {
+        for (UpgradeDomain domain : enterprise.upgradeDomains()) {
+          records.add(Map.of("Kind", "Domain", "Pool", pool.fqdn().toString(), "Name", domain.name(),
+              "FrontEnds", domain.servers().stream().map(Server::toString).collect(Collectors.joining(","))));
+        }
+      }
+    }
+    return records;
   }
 
   private List<Map<String, String>> install(Map<String, String> p) {

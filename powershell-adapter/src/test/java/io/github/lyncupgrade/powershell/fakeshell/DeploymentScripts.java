@@ -35,8 +35,10 @@ import java.util.stream.Collectors;
 final class DeploymentScripts implements BiFunction<String, Map<String, String>, List<Map<String, String>>> {
   private final FakeDeployment fake;
   private final boolean failoverStateUnknown;
+  private final List<String> flags;
 
   DeploymentScripts(List<String> flags) {
+    this.flags = List.copyOf(flags);
     failoverStateUnknown = flags.contains("--failover-state-unknown");
     List<Fault> faults = new ArrayList<>();
     for (String flag : flags) {
@@ -79,8 +81,21 @@ final class DeploymentScripts implements BiFunction<String, Map<String, String>,
       case "failover-state" -> List.of(Map.of("FailedOver", failoverStateUnknown ? "Unknown"
           : fake.isFailedOver(fqdn(p, "Pool")) ? "True" : "False"));
       case "topology" -> topology();
+      case "preflight" -> preflight(p.get("Servers"));
       default -> throw new IllegalArgumentException("the fake shell does not know the script " + script);
     };
+  }
+
+  private List<Map<String, String>> preflight(String servers) {
+    List<Map<String, String>> records = new ArrayList<>();
+    records.add(Map.of("Kind", "Shell", "PSVersion", flags.contains("--old-shell") ? "4.0" : "5.1.17763.1",
+        "LyncModule", flags.contains("--no-lync-module") ? "False" : "True",
+        "CsAdministrator", flags.contains("--not-administrator") ? "False" : "True"));
+    for (String server : servers.split(",")) {
+      records.add(Map.of("Kind", "Server", "Name", server,
+          "Reachable", flags.contains("--unreachable=" + server) ? "False" : "True"));
+    }
+    return records;
   }
 
   /** The fake's topology as the discovery script reports one. */

@@ -13,7 +13,9 @@ import io.github.lyncupgrade.core.run.Journal;
 import io.github.lyncupgrade.core.run.RunEvent;
 import io.github.lyncupgrade.core.run.RunReport;
 import io.github.lyncupgrade.testkit.fake.FakeDeployment;
+import io.github.lyncupgrade.testkit.fake.Fault;
 import io.github.lyncupgrade.testkit.fake.FaultSchedule;
+import io.github.lyncupgrade.testkit.fake.SimulatedCrash;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,7 +65,11 @@ public final class Simulation {
     return new Simulation(topology, options, requireNonNull(faults, "faults"));
   }
 
-  /** Plans, prints the plan, runs it on a fresh fake while printing progress, prints the report. */
+  /**
+   * Plans, prints the plan, runs it on a fresh fake while printing progress, prints the report.
+   * When a {@link Fault#crashAfterCall} fault "crashes" the run, it says so and resumes from the
+   * run's journal, as an operator would after a real crash.
+   */
   public RunReport run(PrintWriter out) {
     requireNonNull(out, "out");
     UpgradePlan plan = Planner.create(options).plan(topology);
@@ -71,13 +77,22 @@ public final class Simulation {
     FakeDeployment fake = FakeDeployment.builder(topology).faults(faults).build();
     Instant start = fake.clock().now();
     out.println("Simulating on a fake deployment in virtual time (" + faults + "):");
-    RunReport report = Executor.builder(fake)
-        .clock(fake.clock())
-        .journal(Journal.inMemory())
-        .maxParallelServers(1)
-        .listener(event -> progressLine(event, start).ifPresent(out::println))
-        .build()
-        .run(plan);
+    Journal journal = Journal.inMemory();
+    RunReport report = null;
+    while (report == null) {
+      Executor executor = Executor.builder(fake)
+          .clock(fake.clock())
+          .journal(journal)
+          .maxParallelServers(1)
+          .listener(event -> progressLine(event, start).ifPresent(out::println))
+          .build();
+      try {
+        report = journal.open(plan).records().isEmpty() ? executor.run(plan) : executor.resume(plan);
+      } catch (SimulatedCrash crash) {
+        out.println("[+" + elapsed(start, fake.clock().now()) + "] CRASH    " + crash.getMessage()
+            + "; resuming from the journal");
+      }
+    }
     out.println();
     out.println(report.toText());
     out.flush();

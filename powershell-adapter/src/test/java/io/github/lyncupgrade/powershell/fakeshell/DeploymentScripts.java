@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * Answers the SDK's deployment scripts from a {@link FakeDeployment} of the sample topology
  * (instant timings: this process's virtual clock is not the caller's). Faults come from flags:
  * {@code --fault=install:<server>}, {@code --fault=lost:<server>} (never comes back),
- * {@code --fault=busy:<pool>:<checks>}; {@code --failover-state-unknown} answers the failover
+ * {@code --fault=busy:<pool>:<checks>}, {@code --fault=insufficient:<pool>:<checks>}; {@code --failover-state-unknown} answers the failover
  * state as the SDK's own script does on a real deployment. A fake exception becomes a PowerShell error whose
  * FullyQualifiedErrorId is the exception's simple name.
  */
@@ -48,6 +48,7 @@ final class DeploymentScripts implements BiFunction<String, Map<String, String>,
           case "install" -> Fault.installFails(parts[1]);
           case "lost" -> Fault.neverComesBack(parts[1]);
           case "busy" -> Fault.busy(parts[1], Integer.parseInt(parts[2]));
+          case "insufficient" -> Fault.insufficientActiveFrontEnds(parts[1], Integer.parseInt(parts[2]));
           default -> throw new IllegalArgumentException("unknown fault " + flag);
         });
       }

@@ -1,0 +1,15 @@
+package io.github.lyncupgrade.powershell.cli;
+
+/** The command's exit codes, documented in its help and the README. */
+final class ExitCodes {
+  /** Done: the plan was printed, or the run completed. */
+  static final int OK = 0;
+  /** The run did not complete (a step failed, a pool problem, a cancel): resume once the cause is fixed. */
+  static final int RUN_INCOMPLETE = 1;
+  /** Bad input: the command line, the topology file, the options or the journal; nothing ran. */
+  static final int BAD_INPUT = 2;
+  /** The environment is not ready: PowerShell cannot start, or the pre-flight checks failed; nothing ran. */
+  static final int ENVIRONMENT = 3;
+
+  private ExitCodes() {}
+}

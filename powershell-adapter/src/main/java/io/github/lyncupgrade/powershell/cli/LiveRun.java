@@ -1,0 +1,55 @@
+package io.github.lyncupgrade.powershell.cli;
+
+import io.github.lyncupgrade.core.plan.UpgradePlan;
+import io.github.lyncupgrade.core.run.Executor;
+import io.github.lyncupgrade.core.run.Journal;
+import io.github.lyncupgrade.core.run.RunReport;
+import io.github.lyncupgrade.powershell.PowerShellDeployment;
+import io.github.lyncupgrade.powershell.PowerShellSession;
+import io.github.lyncupgrade.powershell.Preflight;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** What {@code run} and {@code resume} share: plan, pre-flight, execute with a journal, report. */
+abstract class LiveRun {
+  @Mixin
+  PlanArguments plan;
+
+  @Mixin
+  ShellArguments shell;
+
+  @Option(names = "--journal", paramLabel = "FILE", required = true,
+      description = "The run's journal: every step is recorded here before it goes on; resume reads it.")
+  Path journal;
+
+  @Option(names = "--skip-preflight", description = "Do not check the environment first.")
+  boolean skipPreflight;
+
+  @Option(names = "--no-progress", description = "Print only the final report.")
+  boolean noProgress;
+
+  @Option(names = "--parallel", defaultValue = "4", description = "Servers of one domain updated at once. Default: ${DEFAULT-VALUE}.")
+  int parallel;
+
+  int execute(PrintWriter out, boolean resume) {
+    UpgradePlan upgradePlan = plan.plan(true);
+    try (PowerShellSession session = PowerShellSession.start(shell.options());
+         PowerShellDeployment deployment = PowerShellDeployment.over(session);
+         Journal file = Journal.file(journal)) {
+      if (!skipPreflight) {
+        Preflight.check(session, upgradePlan.topology()).orThrow();
+      }
+      Executor.Builder executor = Executor.builder(deployment).journal(file).maxParallelServers(parallel);
+      if (!noProgress) {
+        executor.listener(new ProgressPrinter(out, System.console() != null, upgradePlan.size()));
+      }
+      RunReport report = resume ? executor.build().resume(upgradePlan) : executor.build().run(upgradePlan);
+      out.println();
+      out.println(report.toText());
+      out.flush();
+      return report.outcome().isCompleted() ? ExitCodes.OK : ExitCodes.RUN_INCOMPLETE;
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.github.lyncupgrade.powershell.cli;
+
+import io.github.lyncupgrade.core.model.Topology;
+import io.github.lyncupgrade.core.plan.BackEndOrder;
+import io.github.lyncupgrade.core.plan.PlanOptions;
+import io.github.lyncupgrade.core.plan.UpdatePackage;
+import io.github.lyncupgrade.core.plan.UpgradePlan;
+import io.github.lyncupgrade.core.plan.Planner;
+import io.github.lyncupgrade.testkit.SampleTopologies;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The options every command that plans shares: the topology and the plan options. */
+final class PlanArguments {
+  @Option(names = "--topology", paramLabel = "FILE",
+      description = "The topology file (JSON; see the README). Default: the built-in sample deployment.")
+  Path topology;
+
+  @Option(names = "--update", paramLabel = "LOCATION",
+      description = "The update installer's path or UNC path. Default for planning and simulating: a sample path.")
+  String update;
+
+  @Option(names = "--target-build", paramLabel = "VERSION",
+      description = "The build the update brings servers to, like 5.0.8308.1001.")
+  String targetBuild;
+
+  @Option(names = "--scheduled-downtime", description = "Stop services at once, without -Graceful (FE-2a).")
+  boolean scheduledDowntime;
+
+  @Option(names = "--back-end-first", description = "Update each pool's Back End before its Front Ends (SDK-1).")
+  boolean backEndFirst;
+
+  @Option(names = "--no-failover", description = "Stop on a pool problem instead of failing a paired pool over (FE-1c).")
+  boolean noFailover;
+
+  @Option(names = "--databases-only",
+      description = "Plan only Install-CsDatabase (BE-11) for Enterprise Back Ends, not BE-1..BE-10.")
+  boolean databasesOnly;
+
+  Topology topology() {
+    return topology == null ? SampleTopologies.contoso() : TopologyFile.read(topology);
+  }
+
+  /** The plan options; {@code requireUpdate} for live runs, which must name the real update. */
+  PlanOptions options(boolean requireUpdate) {
+    if (requireUpdate && (update == null || targetBuild == null)) {
+      throw new IllegalArgumentException("a live run needs the update: --update <installer path> --target-build <build>");
+    }
+    UpdatePackage updatePackage = UpdatePackage.of(update == null ? io.github.lyncupgrade.testkit.Simulation.SAMPLE_UPDATE
+        .location() : update, targetBuild == null ? "5.0.8308.1001" : targetBuild);
+    return PlanOptions.builder()
+        .updatePackage(updatePackage)
+        .scheduledDowntime(scheduledDowntime)
+        .backEndOrder(backEndFirst ? BackEndOrder.BEFORE_FRONT_ENDS : BackEndOrder.AFTER_FRONT_ENDS)
+        .failoverOnPoolProblem(!noFailover)
+        .backEndServerProcedure(!databasesOnly)
+        .build();
+  }
+
+  UpgradePlan plan(boolean requireUpdate) {
+    return Planner.create(options(requireUpdate)).plan(topology());
+  }
+}

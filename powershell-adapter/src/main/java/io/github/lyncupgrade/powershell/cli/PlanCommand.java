@@ -1,0 +1,76 @@
+package io.github.lyncupgrade.powershell.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.lyncupgrade.core.plan.PlanRenderer;
+import io.github.lyncupgrade.core.plan.Step;
+import io.github.lyncupgrade.core.plan.StepId;
+import io.github.lyncupgrade.core.plan.UpgradePlan;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code plan}: the plan of a topology, for people or for programs. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+    description = "Print the upgrade plan of a topology: every step, its rule, its order.")
+final class PlanCommand implements Callable<Integer> {
+  enum Format { text, markdown, mermaid, json }
+
+  @Mixin
+  PlanArguments plan;
+
+  @Option(names = "--format", defaultValue = "text", description = "text, markdown, mermaid or json. Default: ${DEFAULT-VALUE}.")
+  Format format;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    UpgradePlan upgradePlan = plan.plan(false);
+    spec.commandLine().getOut().print(switch (format) {
+      case text -> PlanRenderer.text().render(upgradePlan);
+      case markdown -> PlanRenderer.markdown().render(upgradePlan);
+      case mermaid -> PlanRenderer.mermaid().render(upgradePlan);
+      case json -> json(upgradePlan);
+    });
+    spec.commandLine().getOut().flush();
+    return ExitCodes.OK;
+  }
+
+  private static String json(UpgradePlan plan) throws IOException {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
+      json.writeStartObject();
+      json.writeStringField("fingerprint", plan.fingerprint());
+      json.writeArrayFieldStart("steps");
+      for (Step step : plan.steps()) {
+        json.writeStartObject();
+        json.writeStringField("id", step.id().value());
+        json.writeStringField("rule", step.rule().id());
+        json.writeStringField("kind", step.kind().name());
+        json.writeStringField("pool", step.pool().toString());
+        json.writeStringField("target", step.target().toString());
+        json.writeStringField("description", step.description());
+        json.writeBooleanField("contingent", step.isContingent());
+        if (step.isManual()) {
+          json.writeStringField("manual", step.manualReason().orElseThrow());
+        }
+        json.writeArrayFieldStart("prerequisites");
+        for (StepId prerequisite : plan.prerequisites(step.id())) {
+          json.writeString(prerequisite.value());
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
+    return out + System.lineSeparator();
+  }
+}

@@ -1,0 +1,19 @@
+package io.github.lyncupgrade.powershell.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code run}: carry the plan out on the live deployment through PowerShell. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Check the environment, then carry the plan out on the live deployment, recording every step.")
+final class RunCommand extends LiveRun implements Callable<Integer> {
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    return execute(spec.commandLine().getOut(), false);
+  }
+}

@@ -1,0 +1,189 @@
+package io.github.lyncupgrade.powershell.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.github.lyncupgrade.powershell.RunbookWriter;
+import io.github.lyncupgrade.powershell.fakeshell.FakeShell;
+import io.github.lyncupgrade.testkit.SampleTopologies;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Each subcommand, as an operator calls it; the live ones against the fake shell child process. */
+class CommandLineTest {
+  @TempDir
+  Path directory;
+
+  private record Result(int exitCode, String out, String err) {}
+
+  private static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exitCode = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    return new Result(exitCode, out.toString(), err.toString());
+  }
+
+  /** The fake shell, answering from a fake of the sample, as one --shell-command argument. */
+  private static String fakeShell(String... flags) {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), FakeShell.class.getName(), "--deployment"));
+    command.addAll(List.of(flags));
+    return "--shell-command=" + String.join("|", command);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"plan", "runbook", "simulate", "discover", "run", "resume", "status"})
+  void everySubcommandHasHelp(String subcommand) {
+    Result result = run(subcommand, "--help");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).startsWith("Usage: lync-upgrade " + subcommand);
+  }
+
+  @Test
+  void planPrintsTheSamplePlanInEveryFormat() throws IOException {
+    assertThat(run("plan").out()).startsWith("Upgrade plan: 3 pools, 11 Front End and Standard Edition servers, 89 steps");
+    assertThat(run("plan", "--format", "markdown").out()).contains("| 1 | FE-1c | `pool01.contoso.com/fail-over` |");
+    assertThat(run("plan", "--format", "mermaid").out()).startsWith("flowchart TD");
+
+    Result json = run("plan", "--format", "json");
+    assertThat(json.exitCode()).isZero();
+    int steps = 0;
+    try (JsonParser parser = new JsonFactory().createParser(json.out())) {
+      JsonToken token;
+      while ((token = parser.nextToken()) != null) {
+        if (token == JsonToken.FIELD_NAME && parser.currentName().equals("rule")) {
+          steps++;
+        }
+      }
+    }
+    assertThat(steps).isEqualTo(89);
+  }
+
+  @Test
+  void runbookWritesTheSamplesRunbook() throws IOException {
+    Path file = directory.resolve("upgrade.ps1");
+
+    Result result = run("runbook", "-o", file.toString());
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(Files.readString(file)).isEqualTo(Files.readString(Path.of("src/test/resources/runbooks/contoso.ps1")));
+  }
+
+  @Test
+  void simulateRunsTheSampleAndShowsFaults() {
+    Result clean = run("simulate");
+    assertThat(clean.exitCode()).isZero();
+    assertThat(clean.out()).startsWith("Upgrade plan: 3 pools").contains("Run COMPLETED after 8h 04m 30s");
+
+    Result failed = run("simulate", "--install-fails", "fe03.contoso.com");
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.out()).contains("Run STEP_FAILED");
+
+    Result crashed = run("simulate", "--crash-after", "25", "--busy", "pool02.contoso.com:1");
+    assertThat(crashed.exitCode()).isZero();
+    assertThat(crashed.out()).contains("CRASH", "resuming from the journal", "waiting  pool02.contoso.com", "Run COMPLETED");
+  }
+
+  @Test
+  void aBadTopologyFileNamesTheLineAndTheProblemAndNothingRuns() throws IOException {
+    Path file = directory.resolve("bad.json");
+    Files.writeString(file, """
+        { "pools": [
+            { "fqdn": "pool01.contoso.com", "edition": "enterprise",
+              "upgradeDomains": [
+                { "name": "UD1", "servers": [ "fe01.contoso.com" ] },
+                { "name": "UD2", "servers": [ "fe;02.contoso.com" ] } ],
+              "backEnd": { "sqlServer": "sql01.contoso.com" } } ] }
+        """, StandardCharsets.UTF_8);
+
+    Result result = run("simulate", "--topology", file.toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains(file + ":5: pools[0].upgradeDomains[1].servers[0]: 'fe;02.contoso.com' contains"
+        + " the character ';'");
+    assertThat(result.out()).isEmpty();
+
+    Files.writeString(file, "{ \"pools\": [ { \"fqdn\": \"pool01.contoso.com\",\n  \"edition\": \"enterprise\" ", StandardCharsets.UTF_8);
+    assertThat(run("plan", "--topology", file.toString()).err()).contains(file + ":2: the file is not valid JSON");
+  }
+
+  @Test
+  void discoverWritesAFileTheOtherCommandsRead() throws IOException {
+    Path file = directory.resolve("topology.json");
+
+    Result discovered = run("discover", fakeShell(), "-o", file.toString());
+
+    assertThat(discovered.exitCode()).as(discovered.err()).isZero();
+    assertThat(discovered.out()).contains("Wrote 3 pools and 11 servers");
+    assertThat(TopologyFile.read(file)).isEqualTo(SampleTopologies.contoso());
+    assertThat(run("runbook", "--topology", file.toString()).out())
+        .isEqualTo(RunbookWriter.write(new PlanArguments().plan(false)));
+  }
+
+  /**
+   * Each command starts a new fake shell, whose fake deployment starts afresh; so the run stops at
+   * a pool problem before pool02 changes anything, which a fresh fake agrees with. (Busy would make
+   * a live run wait ten real minutes, as it must.)
+   */
+  @Test
+  void runStopsOnAPoolProblemAndResumeFinishesThenStatusShowsItAllDone() {
+    String journal = directory.resolve("run.journal").toString();
+    String[] plan = {"--update", "\\\\files.contoso.com\\cu\\LyncServerUpdateInstaller.exe", "--target-build",
+        "5.0.8308.1001", "--no-failover", "--journal", journal};
+
+    Result stopped = run(concat(new String[] {"run", "--parallel", "1", fakeShell("--fault=insufficient:pool02.contoso.com:1")},
+        plan));
+    assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(1);
+    assertThat(stopped.out()).contains("PROBLEM  pool02.contoso.com: InsufficientActiveFrontEnds", "Run POOL_PROBLEM");
+
+    Result status = run(concat(new String[] {"status"}, plan));
+    assertThat(status.exitCode()).as(status.err()).isZero();
+    assertThat(status.out()).contains("pool01.contoso.com  DONE", "pool02.contoso.com  FAILED",
+        "se01.contoso.com  PENDING");
+
+    Result resumed = run(concat(new String[] {"resume", "--parallel", "1", fakeShell()}, plan));
+    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    assertThat(resumed.out()).contains("Run COMPLETED");
+    assertThat(run(concat(new String[] {"status"}, plan)).out()).startsWith("85 of 85 steps done");
+  }
+
+  @Test
+  void failedPreflightChecksStopARunBeforeAnything() {
+    String[] args = {"run", fakeShell("--not-administrator"), "--update", "C:\\cu\\installer.exe", "--target-build",
+        "5.0.8308.1001", "--journal", directory.resolve("never.journal").toString()};
+
+    Result result = run(args);
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(result.err()).contains("Pre-flight checks found 1 problem(s); nothing was run",
+        "not a member of CsAdministrator");
+  }
+
+  @Test
+  void aLiveRunNeedsTheUpdateNamed() {
+    Result result = run("run", "--journal", directory.resolve("x.journal").toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err()).contains("--update <installer path> --target-build <build>");
+  }
+
+  private static String[] concat(String[] first, String[] second) {
+    String[] all = new String[first.length + second.length];
+    System.arraycopy(first, 0, all, 0, first.length);
+    System.arraycopy(second, 0, all, first.length, second.length);
+    return all;
+  }
+}

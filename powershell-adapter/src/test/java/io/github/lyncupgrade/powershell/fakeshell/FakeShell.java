@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -106,7 +107,7 @@ public final class FakeShell {
       out.println(Wire.end("0123456789abcdef0123456789abcdef", true));
     }
     if (echo.equals("hang")) {
-      Thread.sleep(Long.MAX_VALUE);
+      new CountDownLatch(1).await(); // a hung shell: nothing ever answers
     }
     out.println(Wire.begin(id));
     if (echo.equals("die")) {

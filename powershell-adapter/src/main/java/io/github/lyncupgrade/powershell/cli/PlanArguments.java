@@ -4,9 +4,10 @@ import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.plan.BackEndOrder;
 import io.github.lyncupgrade.core.plan.PlanOptions;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
-import io.github.lyncupgrade.core.plan.UpgradePlan;
 import io.github.lyncupgrade.core.plan.Planner;
+import io.github.lyncupgrade.core.plan.UpgradePlan;
 import io.github.lyncupgrade.testkit.SampleTopologies;
+import io.github.lyncupgrade.testkit.Simulation;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -46,8 +47,9 @@ final class PlanArguments {
     if (requireUpdate && (update == null || targetBuild == null)) {
       throw new IllegalArgumentException("a live run needs the update: --update <installer path> --target-build <build>");
     }
-    UpdatePackage updatePackage = UpdatePackage.of(update == null ? io.github.lyncupgrade.testkit.Simulation.SAMPLE_UPDATE
-        .location() : update, targetBuild == null ? "5.0.8308.1001" : targetBuild);
+    UpdatePackage sample = Simulation.SAMPLE_UPDATE;
+    UpdatePackage updatePackage = UpdatePackage.of(update == null ? sample.location() : update,
+        targetBuild == null ? sample.targetVersion().toString() : targetBuild);
     return PlanOptions.builder()
         .updatePackage(updatePackage)
         .scheduledDowntime(scheduledDowntime)

@@ -47,10 +47,10 @@ class PowerShellSessionTest {
 
   @Test
   void aHangTimesOutKillsAndRestartsTheSession() {
-    try (PowerShellSession session = PowerShellSession.start(FakeShells.options())) {
+    try (PowerShellSession session = PowerShellSession.start(FakeShells.options().withCommandTimeout(Duration.ofSeconds(1)))) {
       long before = session.pid();
 
-      assertThatThrownBy(() -> session.invoke(PsInvocation.of(PING).with("Echo", "hang"), Duration.ofSeconds(1)))
+      assertThatThrownBy(() -> session.invoke(PsInvocation.of(PING).with("Echo", "hang")))
           .isInstanceOf(PowerShellTimeoutException.class)
           .hasMessageContaining("ping(Echo=hang) did not answer within PT1S")
           .hasMessageContaining("the outcome is unknown");

@@ -99,26 +99,13 @@ public final class Simulation {
     return report;
   }
 
+  /** Every event but the run's start, end and each step's start, which the plan and report already show. */
   private static java.util.Optional<String> progressLine(RunEvent event, Instant start) {
-    String line;
-    if (event instanceof RunEvent.StepSucceeded succeeded) {
-      line = "done     " + succeeded.step().id() + ": " + succeeded.detail();
-    } else if (event instanceof RunEvent.StepSkipped skipped) {
-      line = "skipped  " + skipped.step().id() + ": " + skipped.reason();
-    } else if (event instanceof RunEvent.StepFailed failed) {
-      line = "FAILED   " + failed.step().id() + ": " + failed.reason();
-    } else if (event instanceof RunEvent.Waiting waiting) {
-      line = "waiting  " + waiting.pool() + ": " + waiting.reason() + ", until +" + elapsed(start, waiting.until());
-    } else if (event instanceof RunEvent.PoolProblemFound problem) {
-      line = "PROBLEM  " + problem.pool() + ": " + problem.reason();
-    } else if (event instanceof RunEvent.BackEndDowntimeWarning warning) {
-      line = "WARNING  " + warning.pool() + ": Back End down for " + elapsed(Instant.EPOCH, Instant.EPOCH.plus(warning.downtime()));
-    } else if (event instanceof RunEvent.BackEndDowntimeExceeded exceeded) {
-      line = "BE-0     " + exceeded.pool() + ": Back End down 30 minutes or more; users may be in resiliency mode";
-    } else {
+    if (event instanceof RunEvent.RunStarted || event instanceof RunEvent.RunFinished
+        || event instanceof RunEvent.StepStarted) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of("[+" + elapsed(start, event.at()) + "] " + line);
+    return java.util.Optional.of("[+" + elapsed(start, event.at()) + "] " + event.describe());
   }
 
   private static String elapsed(Instant start, Instant at) {

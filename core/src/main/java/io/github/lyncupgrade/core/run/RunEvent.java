@@ -16,6 +16,12 @@ public sealed interface RunEvent {
   Instant at();
 
   /**
+   * The event in one line for an operator, led by a word in a fixed-width column:
+   * {@code done     pool01.contoso.com/UD1/fe01.contoso.com/restart: restarted and back}.
+   */
+  String describe();
+
+  /**
    * The run started (or resumed).
    *
    * @param at when
@@ -23,7 +29,12 @@ public sealed interface RunEvent {
    * @param steps how many steps the plan has
    * @param alreadyDone how many the journal records as done
    */
-  record RunStarted(Instant at, String planFingerprint, int steps, int alreadyDone) implements RunEvent {}
+  record RunStarted(Instant at, String planFingerprint, int steps, int alreadyDone) implements RunEvent {
+    @Override
+    public String describe() {
+      return "run      " + steps + " steps, " + alreadyDone + " already done (plan " + planFingerprint.substring(0, 12) + ")";
+    }
+  }
 
   /**
    * A step started.
@@ -31,7 +42,12 @@ public sealed interface RunEvent {
    * @param at when
    * @param step the step
    */
-  record StepStarted(Instant at, Step step) implements RunEvent {}
+  record StepStarted(Instant at, Step step) implements RunEvent {
+    @Override
+    public String describe() {
+      return "started  " + step.id();
+    }
+  }
 
   /**
    * A step succeeded.
@@ -40,7 +56,12 @@ public sealed interface RunEvent {
    * @param step the step
    * @param detail what it found or did
    */
-  record StepSucceeded(Instant at, Step step, String detail) implements RunEvent {}
+  record StepSucceeded(Instant at, Step step, String detail) implements RunEvent {
+    @Override
+    public String describe() {
+      return "done     " + step.id() + ": " + detail;
+    }
+  }
 
   /**
    * A step failed.
@@ -49,7 +70,12 @@ public sealed interface RunEvent {
    * @param step the step
    * @param reason why
    */
-  record StepFailed(Instant at, Step step, String reason) implements RunEvent {}
+  record StepFailed(Instant at, Step step, String reason) implements RunEvent {
+    @Override
+    public String describe() {
+      return "FAILED   " + step.id() + ": " + reason;
+    }
+  }
 
   /**
    * A step was not needed.
@@ -58,7 +84,12 @@ public sealed interface RunEvent {
    * @param step the step
    * @param reason why: a manual step, an unneeded contingency, a server already updated
    */
-  record StepSkipped(Instant at, Step step, String reason) implements RunEvent {}
+  record StepSkipped(Instant at, Step step, String reason) implements RunEvent {
+    @Override
+    public String describe() {
+      return "skipped  " + step.id() + ": " + reason;
+    }
+  }
 
   /**
    * The run waits.
@@ -68,7 +99,12 @@ public sealed interface RunEvent {
    * @param reason why, for example "PoolUpgradeState Busy (FE-1a), check 1 of 3"
    * @param until when it checks again
    */
-  record Waiting(Instant at, Fqdn pool, String reason, Instant until) implements RunEvent {}
+  record Waiting(Instant at, Fqdn pool, String reason, Instant until) implements RunEvent {
+    @Override
+    public String describe() {
+      return "waiting  " + pool + ": " + reason + ", until " + until;
+    }
+  }
 
   /**
    * A pool has a problem (FE-1b).
@@ -80,7 +116,12 @@ public sealed interface RunEvent {
    * @param failingOver whether the pool is being failed over to its partner (FE-1c)
    */
   record PoolProblemFound(Instant at, Fqdn pool, String reason, List<ReadinessObservation> evidence,
-      boolean failingOver) implements RunEvent {}
+      boolean failingOver) implements RunEvent {
+    @Override
+    public String describe() {
+      return "PROBLEM  " + pool + ": " + reason + (failingOver ? "; failing over (FE-1c)" : "");
+    }
+  }
 
   /**
    * A pool was failed over to its partner (FE-1c).
@@ -89,7 +130,12 @@ public sealed interface RunEvent {
    * @param pool the pool
    * @param partner the partner that took its users
    */
-  record PoolFailedOver(Instant at, Fqdn pool, Fqdn partner) implements RunEvent {}
+  record PoolFailedOver(Instant at, Fqdn pool, Fqdn partner) implements RunEvent {
+    @Override
+    public String describe() {
+      return "FAILOVER " + pool + ": its users are on " + partner;
+    }
+  }
 
   /**
    * A Back End has been down longer than the warning threshold (BE-0).
@@ -99,7 +145,12 @@ public sealed interface RunEvent {
    * @param downtime how long so far
    * @param threshold the warning threshold
    */
-  record BackEndDowntimeWarning(Instant at, Fqdn pool, Duration downtime, Duration threshold) implements RunEvent {}
+  record BackEndDowntimeWarning(Instant at, Fqdn pool, Duration downtime, Duration threshold) implements RunEvent {
+    @Override
+    public String describe() {
+      return "WARNING  " + pool + ": Back End down for " + downtime + " (warning at " + threshold + ")";
+    }
+  }
 
   /**
    * A Back End has been down 30 minutes or more: users may be in resiliency mode (BE-0).
@@ -108,7 +159,12 @@ public sealed interface RunEvent {
    * @param pool the pool
    * @param downtime how long so far
    */
-  record BackEndDowntimeExceeded(Instant at, Fqdn pool, Duration downtime) implements RunEvent {}
+  record BackEndDowntimeExceeded(Instant at, Fqdn pool, Duration downtime) implements RunEvent {
+    @Override
+    public String describe() {
+      return "BE-0     " + pool + ": Back End down for " + downtime + "; users may be in resiliency mode";
+    }
+  }
 
   /**
    * The journal's last record was torn by a crash and is ignored.
@@ -116,7 +172,12 @@ public sealed interface RunEvent {
    * @param at when it was found
    * @param description what was ignored
    */
-  record JournalTailIgnored(Instant at, String description) implements RunEvent {}
+  record JournalTailIgnored(Instant at, String description) implements RunEvent {
+    @Override
+    public String describe() {
+      return "JOURNAL  " + description;
+    }
+  }
 
   /**
    * The run ended.
@@ -124,5 +185,10 @@ public sealed interface RunEvent {
    * @param at when
    * @param outcome how
    */
-  record RunFinished(Instant at, RunOutcome outcome) implements RunEvent {}
+  record RunFinished(Instant at, RunOutcome outcome) implements RunEvent {
+    @Override
+    public String describe() {
+      return "finished " + outcome.kind();
+    }
+  }
 }

@@ -3,6 +3,7 @@ package io.github.lyncupgrade.core.run;
 import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.plan.ServerStep;
 import io.github.lyncupgrade.core.plan.Step;
 import io.github.lyncupgrade.core.plan.StepId;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
@@ -71,11 +72,14 @@ public final class RunReport {
     return backEndDowntimes;
   }
 
-  /** How long the steps of {@code server} took in this run. */
+  /**
+   * How long the steps that act on {@code server} took in this run: its stop, install, restart
+   * and verification, or its Back End procedure; not the readiness checks that merely run on it.
+   */
   public Duration timeSpentOn(Fqdn server) {
     requireNonNull(server, "server");
     return plan.steps().stream()
-        .filter(step -> step.target().equals(server))
+        .filter(step -> step instanceof ServerStep serverStep && serverStep.target().equals(server))
         .map(step -> stepDurations.getOrDefault(step.id(), Duration.ZERO))
         .reduce(Duration.ZERO, Duration::plus);
   }

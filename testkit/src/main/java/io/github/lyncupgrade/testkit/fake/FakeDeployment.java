@@ -14,6 +14,7 @@ import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
 import io.github.lyncupgrade.core.run.DeploymentException;
 import io.github.lyncupgrade.core.run.DomainReadiness;
+import io.github.lyncupgrade.core.run.Executor;
 import io.github.lyncupgrade.core.run.LyncDeployment;
 import io.github.lyncupgrade.core.run.PoolReadiness;
 import io.github.lyncupgrade.core.run.PoolUpgradeState;
@@ -61,8 +62,6 @@ import java.util.function.Supplier;
 public final class FakeDeployment implements LyncDeployment, AutoCloseable {
   /** The build every server has unless told otherwise: Lync Server 2013 RTM. */
   public static final BuildVersion DEFAULT_INITIAL_VERSION = BuildVersion.parse("5.0.8308.0");
-  /** BE-0: a Back End down this long or longer may put users into resiliency mode. */
-  public static final Duration RESILIENCY_THRESHOLD = Duration.ofMinutes(30);
 
   private enum Role { FRONT_END, STANDARD_EDITION, BACK_END }
 
@@ -541,7 +540,7 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
       node.backEndDownSince = null;
       for (Fqdn pool : node.storesOf) {
         record(new FakeEvent.BackEndDowntime(clock.now(), pool, downtime,
-            downtime.compareTo(RESILIENCY_THRESHOLD) >= 0));
+            downtime.compareTo(Executor.RESILIENCY_THRESHOLD) >= 0));
       }
     }
   }

@@ -83,13 +83,6 @@ public final class FaultSchedule {
     return new FaultSchedule(faults);
   }
 
-  /** This schedule plus {@code fault}. */
-  public FaultSchedule with(Fault fault) {
-    List<Fault> more = new ArrayList<>(faults);
-    more.add(requireNonNull(fault, "fault"));
-    return new FaultSchedule(more);
-  }
-
   /** The faults in the order given. */
   public List<Fault> faults() {
     return faults;

@@ -91,6 +91,12 @@ class PlannerPropertiesTest {
   }
 
   @Test
+  void hostileNamesAreNeverFqdns() {
+    Theories.qt(100).forAll(LyncGens.hostileNames())
+        .checkAssert(name -> assertThat(io.github.lyncupgrade.core.model.Fqdn.problemWith(name)).isPresent());
+  }
+
+  @Test
   void generatedTopologiesStayWithinLync2013Limits() {
     Theories.qt(300).forAll(LyncGens.topologies().withPools(1, 6))
         .checkAssert(topology -> {

@@ -65,6 +65,8 @@ class ExecutorScenarioTest {
     assertThat(report.progress().isComplete()).isTrue();
     assertThat(report.duration()).isEqualTo(fake.clock().elapsed()).isGreaterThan(Duration.ofHours(3));
     assertThat(report.backEndDowntimes()).containsKeys(POOL01, Fqdn.of("pool02.contoso.com"), Fqdn.of("se01.contoso.com"));
+    // fe01: drain 5 min, install 15, restart 15 (FakeTimings defaults); the verification takes no time.
+    assertThat(report.timeSpentOn(Fqdn.of("fe01.contoso.com"))).isEqualTo(Duration.ofMinutes(35));
     assertThat(report.toText()).startsWith("Run COMPLETED after ").contains("pool01.contoso.com  DONE");
     assertThat(events.of(RunEvent.RunStarted.class)).hasSize(1);
     assertThat(events.of(RunEvent.RunFinished.class)).singleElement()

@@ -1,6 +1,6 @@
 # Lync Server 2013 cumulative update runbook, written by lync-upgrade.
-# Plan fingerprint b77375d08397d1a20e2fc8776afb96f0bfa903af81c9f8d94563d5cce77694bc
-# 89 steps for 3 pools. Run it in the Lync Server Management Shell as a member of CsAdministrator,
+# Plan fingerprint 660bdd6ffc97d004911f62106dfbc85236e38e27d6cb973db1fd421c3e0fed3b
+# 99 steps for 3 pools. Run it in the Lync Server Management Shell as a member of CsAdministrator,
 # or read it as the procedure: each region cites the PROCEDURE rule it carries out.
 #Requires -Version 3.0
 $ErrorActionPreference = 'Stop'
@@ -25,7 +25,7 @@ function Wait-PoolReady([string]$FrontEnd) {
 }
 
 function Copy-Update([string]$Server) {
-  # BE-2 (and before FE-2b): copy the installer to the server's local disk.
+  # BE-2, SDK-5: copy the installer to the server's local disk.
   $session = New-PSSession -ComputerName $Server
   try {
     Invoke-Command -Session $session -ScriptBlock { $null = New-Item -ItemType Directory -Force 'C:\LyncUpgrade' }
@@ -46,471 +46,521 @@ function Install-Update([string]$Server) {
   if ($exit -ne 0 -and $exit -ne 3010) { throw "The installer exited with $exit on $Server; its log is next to it in C:\LyncUpgrade" }
 }
 
-#region 1. [FE-1c] pool01.contoso.com/fail-over
+#region 1. [SDK-5] pool01.contoso.com/UpgradeDomain1/fe01.contoso.com/stage-update
+# Copy the update to fe01.contoso.com and extract it to the local disk, before any service of the pool stops
+Copy-Update -Server 'fe01.contoso.com'
+#endregion
+
+#region 2. [SDK-5] pool01.contoso.com/UpgradeDomain1/fe02.contoso.com/stage-update
+# Copy the update to fe02.contoso.com and extract it to the local disk, before any service of the pool stops
+Copy-Update -Server 'fe02.contoso.com'
+#endregion
+
+#region 3. [SDK-5] pool01.contoso.com/UpgradeDomain2/fe03.contoso.com/stage-update
+# Copy the update to fe03.contoso.com and extract it to the local disk, before any service of the pool stops
+Copy-Update -Server 'fe03.contoso.com'
+#endregion
+
+#region 4. [SDK-5] pool01.contoso.com/UpgradeDomain2/fe04.contoso.com/stage-update
+# Copy the update to fe04.contoso.com and extract it to the local disk, before any service of the pool stops
+Copy-Update -Server 'fe04.contoso.com'
+#endregion
+
+#region 5. [SDK-5] pool01.contoso.com/UpgradeDomain3/fe05.contoso.com/stage-update
+# Copy the update to fe05.contoso.com and extract it to the local disk, before any service of the pool stops
+Copy-Update -Server 'fe05.contoso.com'
+#endregion
+
+#region 6. [SDK-5] pool01.contoso.com/UpgradeDomain3/fe06.contoso.com/stage-update
+# Copy the update to fe06.contoso.com and extract it to the local disk, before any service of the pool stops
+Copy-Update -Server 'fe06.contoso.com'
+#endregion
+
+#region 7. [BE-2] pool01.contoso.com/back-end/sql01.contoso.com/stage-update
+# Copy the update to sql01.contoso.com and extract it to the local disk, before any service of the pool stops
+Copy-Update -Server 'sql01.contoso.com'
+#endregion
+
+#region 8. [SDK-5] pool02.contoso.com/UpgradeDomain1/fe11.contoso.com/stage-update
+# Copy the update to fe11.contoso.com and extract it to the local disk, before any service of the pool stops
+Copy-Update -Server 'fe11.contoso.com'
+#endregion
+
+#region 9. [SDK-5] pool02.contoso.com/UpgradeDomain1/fe12.contoso.com/stage-update
+# Copy the update to fe12.contoso.com and extract it to the local disk, before any service of the pool stops
+Copy-Update -Server 'fe12.contoso.com'
+#endregion
+
+#region 10. [SDK-5] pool02.contoso.com/UpgradeDomain2/fe13.contoso.com/stage-update
+# Copy the update to fe13.contoso.com and extract it to the local disk, before any service of the pool stops
+Copy-Update -Server 'fe13.contoso.com'
+#endregion
+
+#region 11. [SDK-5] pool02.contoso.com/UpgradeDomain2/fe14.contoso.com/stage-update
+# Copy the update to fe14.contoso.com and extract it to the local disk, before any service of the pool stops
+Copy-Update -Server 'fe14.contoso.com'
+#endregion
+
+#region 12. [BE-2] pool02.contoso.com/back-end/sql02.contoso.com/stage-update
+# Copy the update to sql02.contoso.com and extract it to the local disk, before any service of the pool stops
+Copy-Update -Server 'sql02.contoso.com'
+#endregion
+
+#region 13. [BE-2] se01.contoso.com/back-end/se01.contoso.com/stage-update
+# Copy the update to se01.contoso.com and extract it to the local disk, before any service of the pool stops
+Copy-Update -Server 'se01.contoso.com'
+#endregion
+
+#region 14. [FE-1c] pool01.contoso.com/fail-over
 # Only if a readiness check finds a pool problem (FE-1b): fail pool01.contoso.com over to pool02.contoso.com (Invoke-CsPoolFailOver), then update its servers
 # Only if a readiness check of this pool threw (FE-1b):
 # Invoke-CsPoolFailOver -PoolFqdn 'pool01.contoso.com' -DisasterMode -Confirm:$false   # to pool02.contoso.com
 #endregion
 
-#region 2. [FE-1] pool01.contoso.com/UpgradeDomain1/check-pool-readiness
+#region 15. [FE-1] pool01.contoso.com/UpgradeDomain1/check-pool-readiness
 # Run Get-CsPoolUpgradeReadinessState on fe03.contoso.com before UpgradeDomain1: go on when PoolUpgradeState is Ready; Busy: wait 10 min and check again; 3 Busy in a row or InsufficientActiveFrontEnds: the pool has a problem
 $null = Wait-PoolReady -FrontEnd 'fe03.contoso.com'
 #endregion
 
-#region 3. [FE-2] pool01.contoso.com/UpgradeDomain1/check-domain-readiness
+#region 16. [FE-2] pool01.contoso.com/UpgradeDomain1/check-domain-readiness
 # Check that upgrade domain UpgradeDomain1 (fe01, fe02) reports ReadyForUpgrade = True
 $state = Wait-PoolReady -FrontEnd 'fe03.contoso.com'
 $domain = $state.UpgradeDomains | Where-Object { [string]$_.UpgradeDomain -eq 'UpgradeDomain1' }
 if (-not $domain -or [string]$domain.ReadyForUpgrade -ne 'True') { throw 'Upgrade domain UpgradeDomain1 is not ReadyForUpgrade (FE-2)' }
 #endregion
 
-#region 4. [FE-2a] pool01.contoso.com/UpgradeDomain1/fe01.contoso.com/stop-services
+#region 17. [FE-2a] pool01.contoso.com/UpgradeDomain1/fe01.contoso.com/stop-services
 # Stop-CsWindowsService -Graceful -Verbose on fe01.contoso.com: finish existing connections, take no new ones
 Invoke-Command -ComputerName 'fe01.contoso.com' -ScriptBlock { Stop-CsWindowsService -Graceful -Verbose }
 #endregion
 
-#region 5. [FE-2b] pool01.contoso.com/UpgradeDomain1/fe01.contoso.com/install-update
+#region 18. [FE-2b] pool01.contoso.com/UpgradeDomain1/fe01.contoso.com/install-update
 # Install the update (LyncServerUpdateInstaller.exe) on fe01.contoso.com
 Install-Update -Server 'fe01.contoso.com'
 #endregion
 
-#region 6. [FE-2c] pool01.contoso.com/UpgradeDomain1/fe01.contoso.com/restart
+#region 19. [FE-2c] pool01.contoso.com/UpgradeDomain1/fe01.contoso.com/restart
 # Restart fe01.contoso.com and wait for it to come back
 Restart-Computer -ComputerName 'fe01.contoso.com' -Wait -For PowerShell -Timeout 3600 -Force
 #endregion
 
-#region 7. [FE-2c] pool01.contoso.com/UpgradeDomain1/fe01.contoso.com/verify
+#region 20. [FE-2c] pool01.contoso.com/UpgradeDomain1/fe01.contoso.com/verify
 # Check that fe01.contoso.com accepts new connections (Get-CsWindowsService: all services running)
 $stopped = Invoke-Command -ComputerName 'fe01.contoso.com' -ScriptBlock { Get-CsWindowsService | Where-Object { $_.Status -ne 'Running' } }
 if ($stopped) { throw 'fe01.contoso.com does not run all its Lync services' }
 #endregion
 
-#region 8. [FE-2a] pool01.contoso.com/UpgradeDomain1/fe02.contoso.com/stop-services
+#region 21. [FE-2a] pool01.contoso.com/UpgradeDomain1/fe02.contoso.com/stop-services
 # Stop-CsWindowsService -Graceful -Verbose on fe02.contoso.com: finish existing connections, take no new ones
 Invoke-Command -ComputerName 'fe02.contoso.com' -ScriptBlock { Stop-CsWindowsService -Graceful -Verbose }
 #endregion
 
-#region 9. [FE-2b] pool01.contoso.com/UpgradeDomain1/fe02.contoso.com/install-update
+#region 22. [FE-2b] pool01.contoso.com/UpgradeDomain1/fe02.contoso.com/install-update
 # Install the update (LyncServerUpdateInstaller.exe) on fe02.contoso.com
 Install-Update -Server 'fe02.contoso.com'
 #endregion
 
-#region 10. [FE-2c] pool01.contoso.com/UpgradeDomain1/fe02.contoso.com/restart
+#region 23. [FE-2c] pool01.contoso.com/UpgradeDomain1/fe02.contoso.com/restart
 # Restart fe02.contoso.com and wait for it to come back
 Restart-Computer -ComputerName 'fe02.contoso.com' -Wait -For PowerShell -Timeout 3600 -Force
 #endregion
 
-#region 11. [FE-2c] pool01.contoso.com/UpgradeDomain1/fe02.contoso.com/verify
+#region 24. [FE-2c] pool01.contoso.com/UpgradeDomain1/fe02.contoso.com/verify
 # Check that fe02.contoso.com accepts new connections (Get-CsWindowsService: all services running)
 $stopped = Invoke-Command -ComputerName 'fe02.contoso.com' -ScriptBlock { Get-CsWindowsService | Where-Object { $_.Status -ne 'Running' } }
 if ($stopped) { throw 'fe02.contoso.com does not run all its Lync services' }
 #endregion
 
-#region 12. [FE-1] pool01.contoso.com/UpgradeDomain2/check-pool-readiness
+#region 25. [FE-1] pool01.contoso.com/UpgradeDomain2/check-pool-readiness
 # Run Get-CsPoolUpgradeReadinessState on fe01.contoso.com before UpgradeDomain2: go on when PoolUpgradeState is Ready; Busy: wait 10 min and check again; 3 Busy in a row or InsufficientActiveFrontEnds: the pool has a problem
 $null = Wait-PoolReady -FrontEnd 'fe01.contoso.com'
 #endregion
 
-#region 13. [FE-2] pool01.contoso.com/UpgradeDomain2/check-domain-readiness
+#region 26. [FE-2] pool01.contoso.com/UpgradeDomain2/check-domain-readiness
 # Check that upgrade domain UpgradeDomain2 (fe03, fe04) reports ReadyForUpgrade = True
 $state = Wait-PoolReady -FrontEnd 'fe01.contoso.com'
 $domain = $state.UpgradeDomains | Where-Object { [string]$_.UpgradeDomain -eq 'UpgradeDomain2' }
 if (-not $domain -or [string]$domain.ReadyForUpgrade -ne 'True') { throw 'Upgrade domain UpgradeDomain2 is not ReadyForUpgrade (FE-2)' }
 #endregion
 
-#region 14. [FE-2a] pool01.contoso.com/UpgradeDomain2/fe03.contoso.com/stop-services
+#region 27. [FE-2a] pool01.contoso.com/UpgradeDomain2/fe03.contoso.com/stop-services
 # Stop-CsWindowsService -Graceful -Verbose on fe03.contoso.com: finish existing connections, take no new ones
 Invoke-Command -ComputerName 'fe03.contoso.com' -ScriptBlock { Stop-CsWindowsService -Graceful -Verbose }
 #endregion
 
-#region 15. [FE-2b] pool01.contoso.com/UpgradeDomain2/fe03.contoso.com/install-update
+#region 28. [FE-2b] pool01.contoso.com/UpgradeDomain2/fe03.contoso.com/install-update
 # Install the update (LyncServerUpdateInstaller.exe) on fe03.contoso.com
 Install-Update -Server 'fe03.contoso.com'
 #endregion
 
-#region 16. [FE-2c] pool01.contoso.com/UpgradeDomain2/fe03.contoso.com/restart
+#region 29. [FE-2c] pool01.contoso.com/UpgradeDomain2/fe03.contoso.com/restart
 # Restart fe03.contoso.com and wait for it to come back
 Restart-Computer -ComputerName 'fe03.contoso.com' -Wait -For PowerShell -Timeout 3600 -Force
 #endregion
 
-#region 17. [FE-2c] pool01.contoso.com/UpgradeDomain2/fe03.contoso.com/verify
+#region 30. [FE-2c] pool01.contoso.com/UpgradeDomain2/fe03.contoso.com/verify
 # Check that fe03.contoso.com accepts new connections (Get-CsWindowsService: all services running)
 $stopped = Invoke-Command -ComputerName 'fe03.contoso.com' -ScriptBlock { Get-CsWindowsService | Where-Object { $_.Status -ne 'Running' } }
 if ($stopped) { throw 'fe03.contoso.com does not run all its Lync services' }
 #endregion
 
-#region 18. [FE-2a] pool01.contoso.com/UpgradeDomain2/fe04.contoso.com/stop-services
+#region 31. [FE-2a] pool01.contoso.com/UpgradeDomain2/fe04.contoso.com/stop-services
 # Stop-CsWindowsService -Graceful -Verbose on fe04.contoso.com: finish existing connections, take no new ones
 Invoke-Command -ComputerName 'fe04.contoso.com' -ScriptBlock { Stop-CsWindowsService -Graceful -Verbose }
 #endregion
 
-#region 19. [FE-2b] pool01.contoso.com/UpgradeDomain2/fe04.contoso.com/install-update
+#region 32. [FE-2b] pool01.contoso.com/UpgradeDomain2/fe04.contoso.com/install-update
 # Install the update (LyncServerUpdateInstaller.exe) on fe04.contoso.com
 Install-Update -Server 'fe04.contoso.com'
 #endregion
 
-#region 20. [FE-2c] pool01.contoso.com/UpgradeDomain2/fe04.contoso.com/restart
+#region 33. [FE-2c] pool01.contoso.com/UpgradeDomain2/fe04.contoso.com/restart
 # Restart fe04.contoso.com and wait for it to come back
 Restart-Computer -ComputerName 'fe04.contoso.com' -Wait -For PowerShell -Timeout 3600 -Force
 #endregion
 
-#region 21. [FE-2c] pool01.contoso.com/UpgradeDomain2/fe04.contoso.com/verify
+#region 34. [FE-2c] pool01.contoso.com/UpgradeDomain2/fe04.contoso.com/verify
 # Check that fe04.contoso.com accepts new connections (Get-CsWindowsService: all services running)
 $stopped = Invoke-Command -ComputerName 'fe04.contoso.com' -ScriptBlock { Get-CsWindowsService | Where-Object { $_.Status -ne 'Running' } }
 if ($stopped) { throw 'fe04.contoso.com does not run all its Lync services' }
 #endregion
 
-#region 22. [FE-1] pool01.contoso.com/UpgradeDomain3/check-pool-readiness
+#region 35. [FE-1] pool01.contoso.com/UpgradeDomain3/check-pool-readiness
 # Run Get-CsPoolUpgradeReadinessState on fe01.contoso.com before UpgradeDomain3: go on when PoolUpgradeState is Ready; Busy: wait 10 min and check again; 3 Busy in a row or InsufficientActiveFrontEnds: the pool has a problem
 $null = Wait-PoolReady -FrontEnd 'fe01.contoso.com'
 #endregion
 
-#region 23. [FE-2] pool01.contoso.com/UpgradeDomain3/check-domain-readiness
+#region 36. [FE-2] pool01.contoso.com/UpgradeDomain3/check-domain-readiness
 # Check that upgrade domain UpgradeDomain3 (fe05, fe06) reports ReadyForUpgrade = True
 $state = Wait-PoolReady -FrontEnd 'fe01.contoso.com'
 $domain = $state.UpgradeDomains | Where-Object { [string]$_.UpgradeDomain -eq 'UpgradeDomain3' }
 if (-not $domain -or [string]$domain.ReadyForUpgrade -ne 'True') { throw 'Upgrade domain UpgradeDomain3 is not ReadyForUpgrade (FE-2)' }
 #endregion
 
-#region 24. [FE-2a] pool01.contoso.com/UpgradeDomain3/fe05.contoso.com/stop-services
+#region 37. [FE-2a] pool01.contoso.com/UpgradeDomain3/fe05.contoso.com/stop-services
 # Stop-CsWindowsService -Graceful -Verbose on fe05.contoso.com: finish existing connections, take no new ones
 Invoke-Command -ComputerName 'fe05.contoso.com' -ScriptBlock { Stop-CsWindowsService -Graceful -Verbose }
 #endregion
 
-#region 25. [FE-2b] pool01.contoso.com/UpgradeDomain3/fe05.contoso.com/install-update
+#region 38. [FE-2b] pool01.contoso.com/UpgradeDomain3/fe05.contoso.com/install-update
 # Install the update (LyncServerUpdateInstaller.exe) on fe05.contoso.com
 Install-Update -Server 'fe05.contoso.com'
 #endregion
 
-#region 26. [FE-2c] pool01.contoso.com/UpgradeDomain3/fe05.contoso.com/restart
+#region 39. [FE-2c] pool01.contoso.com/UpgradeDomain3/fe05.contoso.com/restart
 # Restart fe05.contoso.com and wait for it to come back
 Restart-Computer -ComputerName 'fe05.contoso.com' -Wait -For PowerShell -Timeout 3600 -Force
 #endregion
 
-#region 27. [FE-2c] pool01.contoso.com/UpgradeDomain3/fe05.contoso.com/verify
+#region 40. [FE-2c] pool01.contoso.com/UpgradeDomain3/fe05.contoso.com/verify
 # Check that fe05.contoso.com accepts new connections (Get-CsWindowsService: all services running)
 $stopped = Invoke-Command -ComputerName 'fe05.contoso.com' -ScriptBlock { Get-CsWindowsService | Where-Object { $_.Status -ne 'Running' } }
 if ($stopped) { throw 'fe05.contoso.com does not run all its Lync services' }
 #endregion
 
-#region 28. [FE-2a] pool01.contoso.com/UpgradeDomain3/fe06.contoso.com/stop-services
+#region 41. [FE-2a] pool01.contoso.com/UpgradeDomain3/fe06.contoso.com/stop-services
 # Stop-CsWindowsService -Graceful -Verbose on fe06.contoso.com: finish existing connections, take no new ones
 Invoke-Command -ComputerName 'fe06.contoso.com' -ScriptBlock { Stop-CsWindowsService -Graceful -Verbose }
 #endregion
 
-#region 29. [FE-2b] pool01.contoso.com/UpgradeDomain3/fe06.contoso.com/install-update
+#region 42. [FE-2b] pool01.contoso.com/UpgradeDomain3/fe06.contoso.com/install-update
 # Install the update (LyncServerUpdateInstaller.exe) on fe06.contoso.com
 Install-Update -Server 'fe06.contoso.com'
 #endregion
 
-#region 30. [FE-2c] pool01.contoso.com/UpgradeDomain3/fe06.contoso.com/restart
+#region 43. [FE-2c] pool01.contoso.com/UpgradeDomain3/fe06.contoso.com/restart
 # Restart fe06.contoso.com and wait for it to come back
 Restart-Computer -ComputerName 'fe06.contoso.com' -Wait -For PowerShell -Timeout 3600 -Force
 #endregion
 
-#region 31. [FE-2c] pool01.contoso.com/UpgradeDomain3/fe06.contoso.com/verify
+#region 44. [FE-2c] pool01.contoso.com/UpgradeDomain3/fe06.contoso.com/verify
 # Check that fe06.contoso.com accepts new connections (Get-CsWindowsService: all services running)
 $stopped = Invoke-Command -ComputerName 'fe06.contoso.com' -ScriptBlock { Get-CsWindowsService | Where-Object { $_.Status -ne 'Running' } }
 if ($stopped) { throw 'fe06.contoso.com does not run all its Lync services' }
 #endregion
 
-#region 32. [BE-1] pool01.contoso.com/back-end/sql01.contoso.com/check-administrator-role
+#region 45. [BE-1] pool01.contoso.com/back-end/sql01.contoso.com/check-administrator-role
 # Check that the account updating sql01.contoso.com is a member of the CsAdministrator role
 if (-not ([Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent()).IsInRole('CSAdministrator')) { throw 'Run this as a member of CsAdministrator (BE-1)' }
 #endregion
 
-#region 33. [BE-2] pool01.contoso.com/back-end/sql01.contoso.com/stage-update
-# Copy the update to sql01.contoso.com and extract it to the local disk
-Copy-Update -Server 'sql01.contoso.com'
-#endregion
-
-#region 34. [BE-3] pool01.contoso.com/back-end/sql01.contoso.com/open-management-shell
+#region 46. [BE-3] pool01.contoso.com/back-end/sql01.contoso.com/open-management-shell
 # Start the Lync Server Management Shell on sql01.contoso.com
 # Manual: automation runs the cmdlets in its own PowerShell session with the Lync module loaded
 #endregion
 
-#region 35. [BE-4] pool01.contoso.com/back-end/sql01.contoso.com/stop-services
+#region 47. [BE-4] pool01.contoso.com/back-end/sql01.contoso.com/stop-services
 # Stop-CsWindowsService -Verbose on sql01.contoso.com: stop the Lync Server services
 Invoke-Command -ComputerName 'sql01.contoso.com' -ScriptBlock { Stop-CsWindowsService -Verbose }
 #endregion
 
-#region 36. [BE-5] pool01.contoso.com/back-end/sql01.contoso.com/stop-web-service
+#region 48. [BE-5] pool01.contoso.com/back-end/sql01.contoso.com/stop-web-service
 # net stop w3svc on sql01.contoso.com: stop the World Wide Web service
 Invoke-Command -ComputerName 'sql01.contoso.com' -ScriptBlock { net stop w3svc }
 #endregion
 
-#region 37. [BE-6] pool01.contoso.com/back-end/sql01.contoso.com/close-management-shells
+#region 49. [BE-6] pool01.contoso.com/back-end/sql01.contoso.com/close-management-shells
 # Close every Lync Server Management Shell window on sql01.contoso.com
 # Manual: automation holds no Management Shell open while the installer runs; close any window an operator left open
 #endregion
 
-#region 38. [BE-7] pool01.contoso.com/back-end/sql01.contoso.com/install-update
+#region 50. [BE-7] pool01.contoso.com/back-end/sql01.contoso.com/install-update
 # Install the update (LyncServerUpdateInstaller.exe) on sql01.contoso.com
 Install-Update -Server 'sql01.contoso.com'
 #endregion
 
-#region 39. [BE-8] pool01.contoso.com/back-end/sql01.contoso.com/reopen-management-shell
+#region 51. [BE-8] pool01.contoso.com/back-end/sql01.contoso.com/reopen-management-shell
 # Start the Lync Server Management Shell on sql01.contoso.com again
 # Manual: automation loads the updated Lync module in a fresh session for the next steps
 #endregion
 
-#region 40. [BE-9] pool01.contoso.com/back-end/sql01.contoso.com/stop-services-again
+#region 52. [BE-9] pool01.contoso.com/back-end/sql01.contoso.com/stop-services-again
 # Stop-CsWindowsService -Verbose again on sql01.contoso.com, to catch the Global Assembly Cache (GAC) -d assemblies
 Invoke-Command -ComputerName 'sql01.contoso.com' -ScriptBlock { Stop-CsWindowsService -Verbose }
 #endregion
 
-#region 41. [BE-10] pool01.contoso.com/back-end/sql01.contoso.com/start-web-service
+#region 53. [BE-10] pool01.contoso.com/back-end/sql01.contoso.com/start-web-service
 # net start w3svc on sql01.contoso.com: restart the World Wide Web service
 Invoke-Command -ComputerName 'sql01.contoso.com' -ScriptBlock { net start w3svc }
 #endregion
 
-#region 42. [BE-11b] pool01.contoso.com/back-end/sql01.contoso.com/update-databases
+#region 54. [BE-11b] pool01.contoso.com/back-end/sql01.contoso.com/update-databases
 # Apply the update to the SQL Server databases: Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn sql01.contoso.com -ExcludeCollocatedStores
 Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn sql01.contoso.com -ExcludeCollocatedStores
 #endregion
 
-#region 43. [SDK-3] pool01.contoso.com/fail-back
+#region 55. [SDK-3] pool01.contoso.com/fail-back
 # Only if the pool was failed over: fail pool01.contoso.com back from pool02.contoso.com (Invoke-CsPoolFailBack) once all its servers are verified
 # Only if this pool was failed over, once all its servers are verified (SDK-3):
 # Invoke-CsPoolFailBack -PoolFqdn 'pool01.contoso.com' -Confirm:$false   # from pool02.contoso.com
 #endregion
 
-#region 44. [FE-1c] pool02.contoso.com/fail-over
+#region 56. [FE-1c] pool02.contoso.com/fail-over
 # Only if a readiness check finds a pool problem (FE-1b): fail pool02.contoso.com over to pool01.contoso.com (Invoke-CsPoolFailOver), then update its servers
 # Only if a readiness check of this pool threw (FE-1b):
 # Invoke-CsPoolFailOver -PoolFqdn 'pool02.contoso.com' -DisasterMode -Confirm:$false   # to pool01.contoso.com
 #endregion
 
-#region 45. [FE-1] pool02.contoso.com/UpgradeDomain1/check-pool-readiness
+#region 57. [FE-1] pool02.contoso.com/UpgradeDomain1/check-pool-readiness
 # Run Get-CsPoolUpgradeReadinessState on fe13.contoso.com before UpgradeDomain1: go on when PoolUpgradeState is Ready; Busy: wait 10 min and check again; 3 Busy in a row or InsufficientActiveFrontEnds: the pool has a problem
 $null = Wait-PoolReady -FrontEnd 'fe13.contoso.com'
 #endregion
 
-#region 46. [FE-2] pool02.contoso.com/UpgradeDomain1/check-domain-readiness
+#region 58. [FE-2] pool02.contoso.com/UpgradeDomain1/check-domain-readiness
 # Check that upgrade domain UpgradeDomain1 (fe11, fe12) reports ReadyForUpgrade = True
 $state = Wait-PoolReady -FrontEnd 'fe13.contoso.com'
 $domain = $state.UpgradeDomains | Where-Object { [string]$_.UpgradeDomain -eq 'UpgradeDomain1' }
 if (-not $domain -or [string]$domain.ReadyForUpgrade -ne 'True') { throw 'Upgrade domain UpgradeDomain1 is not ReadyForUpgrade (FE-2)' }
 #endregion
 
-#region 47. [FE-2a] pool02.contoso.com/UpgradeDomain1/fe11.contoso.com/stop-services
+#region 59. [FE-2a] pool02.contoso.com/UpgradeDomain1/fe11.contoso.com/stop-services
 # Stop-CsWindowsService -Graceful -Verbose on fe11.contoso.com: finish existing connections, take no new ones
 Invoke-Command -ComputerName 'fe11.contoso.com' -ScriptBlock { Stop-CsWindowsService -Graceful -Verbose }
 #endregion
 
-#region 48. [FE-2b] pool02.contoso.com/UpgradeDomain1/fe11.contoso.com/install-update
+#region 60. [FE-2b] pool02.contoso.com/UpgradeDomain1/fe11.contoso.com/install-update
 # Install the update (LyncServerUpdateInstaller.exe) on fe11.contoso.com
 Install-Update -Server 'fe11.contoso.com'
 #endregion
 
-#region 49. [FE-2c] pool02.contoso.com/UpgradeDomain1/fe11.contoso.com/restart
+#region 61. [FE-2c] pool02.contoso.com/UpgradeDomain1/fe11.contoso.com/restart
 # Restart fe11.contoso.com and wait for it to come back
 Restart-Computer -ComputerName 'fe11.contoso.com' -Wait -For PowerShell -Timeout 3600 -Force
 #endregion
 
-#region 50. [FE-2c] pool02.contoso.com/UpgradeDomain1/fe11.contoso.com/verify
+#region 62. [FE-2c] pool02.contoso.com/UpgradeDomain1/fe11.contoso.com/verify
 # Check that fe11.contoso.com accepts new connections (Get-CsWindowsService: all services running)
 $stopped = Invoke-Command -ComputerName 'fe11.contoso.com' -ScriptBlock { Get-CsWindowsService | Where-Object { $_.Status -ne 'Running' } }
 if ($stopped) { throw 'fe11.contoso.com does not run all its Lync services' }
 #endregion
 
-#region 51. [FE-2a] pool02.contoso.com/UpgradeDomain1/fe12.contoso.com/stop-services
+#region 63. [FE-2a] pool02.contoso.com/UpgradeDomain1/fe12.contoso.com/stop-services
 # Stop-CsWindowsService -Graceful -Verbose on fe12.contoso.com: finish existing connections, take no new ones
 Invoke-Command -ComputerName 'fe12.contoso.com' -ScriptBlock { Stop-CsWindowsService -Graceful -Verbose }
 #endregion
 
-#region 52. [FE-2b] pool02.contoso.com/UpgradeDomain1/fe12.contoso.com/install-update
+#region 64. [FE-2b] pool02.contoso.com/UpgradeDomain1/fe12.contoso.com/install-update
 # Install the update (LyncServerUpdateInstaller.exe) on fe12.contoso.com
 Install-Update -Server 'fe12.contoso.com'
 #endregion
 
-#region 53. [FE-2c] pool02.contoso.com/UpgradeDomain1/fe12.contoso.com/restart
+#region 65. [FE-2c] pool02.contoso.com/UpgradeDomain1/fe12.contoso.com/restart
 # Restart fe12.contoso.com and wait for it to come back
 Restart-Computer -ComputerName 'fe12.contoso.com' -Wait -For PowerShell -Timeout 3600 -Force
 #endregion
 
-#region 54. [FE-2c] pool02.contoso.com/UpgradeDomain1/fe12.contoso.com/verify
+#region 66. [FE-2c] pool02.contoso.com/UpgradeDomain1/fe12.contoso.com/verify
 # Check that fe12.contoso.com accepts new connections (Get-CsWindowsService: all services running)
 $stopped = Invoke-Command -ComputerName 'fe12.contoso.com' -ScriptBlock { Get-CsWindowsService | Where-Object { $_.Status -ne 'Running' } }
 if ($stopped) { throw 'fe12.contoso.com does not run all its Lync services' }
 #endregion
 
-#region 55. [FE-1] pool02.contoso.com/UpgradeDomain2/check-pool-readiness
+#region 67. [FE-1] pool02.contoso.com/UpgradeDomain2/check-pool-readiness
 # Run Get-CsPoolUpgradeReadinessState on fe11.contoso.com before UpgradeDomain2: go on when PoolUpgradeState is Ready; Busy: wait 10 min and check again; 3 Busy in a row or InsufficientActiveFrontEnds: the pool has a problem
 $null = Wait-PoolReady -FrontEnd 'fe11.contoso.com'
 #endregion
 
-#region 56. [FE-2] pool02.contoso.com/UpgradeDomain2/check-domain-readiness
+#region 68. [FE-2] pool02.contoso.com/UpgradeDomain2/check-domain-readiness
 # Check that upgrade domain UpgradeDomain2 (fe13, fe14) reports ReadyForUpgrade = True
 $state = Wait-PoolReady -FrontEnd 'fe11.contoso.com'
 $domain = $state.UpgradeDomains | Where-Object { [string]$_.UpgradeDomain -eq 'UpgradeDomain2' }
 if (-not $domain -or [string]$domain.ReadyForUpgrade -ne 'True') { throw 'Upgrade domain UpgradeDomain2 is not ReadyForUpgrade (FE-2)' }
 #endregion
 
-#region 57. [FE-2a] pool02.contoso.com/UpgradeDomain2/fe13.contoso.com/stop-services
+#region 69. [FE-2a] pool02.contoso.com/UpgradeDomain2/fe13.contoso.com/stop-services
 # Stop-CsWindowsService -Graceful -Verbose on fe13.contoso.com: finish existing connections, take no new ones
 Invoke-Command -ComputerName 'fe13.contoso.com' -ScriptBlock { Stop-CsWindowsService -Graceful -Verbose }
 #endregion
 
-#region 58. [FE-2b] pool02.contoso.com/UpgradeDomain2/fe13.contoso.com/install-update
+#region 70. [FE-2b] pool02.contoso.com/UpgradeDomain2/fe13.contoso.com/install-update
 # Install the update (LyncServerUpdateInstaller.exe) on fe13.contoso.com
 Install-Update -Server 'fe13.contoso.com'
 #endregion
 
-#region 59. [FE-2c] pool02.contoso.com/UpgradeDomain2/fe13.contoso.com/restart
+#region 71. [FE-2c] pool02.contoso.com/UpgradeDomain2/fe13.contoso.com/restart
 # Restart fe13.contoso.com and wait for it to come back
 Restart-Computer -ComputerName 'fe13.contoso.com' -Wait -For PowerShell -Timeout 3600 -Force
 #endregion
 
-#region 60. [FE-2c] pool02.contoso.com/UpgradeDomain2/fe13.contoso.com/verify
+#region 72. [FE-2c] pool02.contoso.com/UpgradeDomain2/fe13.contoso.com/verify
 # Check that fe13.contoso.com accepts new connections (Get-CsWindowsService: all services running)
 $stopped = Invoke-Command -ComputerName 'fe13.contoso.com' -ScriptBlock { Get-CsWindowsService | Where-Object { $_.Status -ne 'Running' } }
 if ($stopped) { throw 'fe13.contoso.com does not run all its Lync services' }
 #endregion
 
-#region 61. [FE-2a] pool02.contoso.com/UpgradeDomain2/fe14.contoso.com/stop-services
+#region 73. [FE-2a] pool02.contoso.com/UpgradeDomain2/fe14.contoso.com/stop-services
 # Stop-CsWindowsService -Graceful -Verbose on fe14.contoso.com: finish existing connections, take no new ones
 Invoke-Command -ComputerName 'fe14.contoso.com' -ScriptBlock { Stop-CsWindowsService -Graceful -Verbose }
 #endregion
 
-#region 62. [FE-2b] pool02.contoso.com/UpgradeDomain2/fe14.contoso.com/install-update
+#region 74. [FE-2b] pool02.contoso.com/UpgradeDomain2/fe14.contoso.com/install-update
 # Install the update (LyncServerUpdateInstaller.exe) on fe14.contoso.com
 Install-Update -Server 'fe14.contoso.com'
 #endregion
 
-#region 63. [FE-2c] pool02.contoso.com/UpgradeDomain2/fe14.contoso.com/restart
+#region 75. [FE-2c] pool02.contoso.com/UpgradeDomain2/fe14.contoso.com/restart
 # Restart fe14.contoso.com and wait for it to come back
 Restart-Computer -ComputerName 'fe14.contoso.com' -Wait -For PowerShell -Timeout 3600 -Force
 #endregion
 
-#region 64. [FE-2c] pool02.contoso.com/UpgradeDomain2/fe14.contoso.com/verify
+#region 76. [FE-2c] pool02.contoso.com/UpgradeDomain2/fe14.contoso.com/verify
 # Check that fe14.contoso.com accepts new connections (Get-CsWindowsService: all services running)
 $stopped = Invoke-Command -ComputerName 'fe14.contoso.com' -ScriptBlock { Get-CsWindowsService | Where-Object { $_.Status -ne 'Running' } }
 if ($stopped) { throw 'fe14.contoso.com does not run all its Lync services' }
 #endregion
 
-#region 65. [BE-1] pool02.contoso.com/back-end/sql02.contoso.com/check-administrator-role
+#region 77. [BE-1] pool02.contoso.com/back-end/sql02.contoso.com/check-administrator-role
 # Check that the account updating sql02.contoso.com is a member of the CsAdministrator role
 if (-not ([Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent()).IsInRole('CSAdministrator')) { throw 'Run this as a member of CsAdministrator (BE-1)' }
 #endregion
 
-#region 66. [BE-2] pool02.contoso.com/back-end/sql02.contoso.com/stage-update
-# Copy the update to sql02.contoso.com and extract it to the local disk
-Copy-Update -Server 'sql02.contoso.com'
-#endregion
-
-#region 67. [BE-3] pool02.contoso.com/back-end/sql02.contoso.com/open-management-shell
+#region 78. [BE-3] pool02.contoso.com/back-end/sql02.contoso.com/open-management-shell
 # Start the Lync Server Management Shell on sql02.contoso.com
 # Manual: automation runs the cmdlets in its own PowerShell session with the Lync module loaded
 #endregion
 
-#region 68. [BE-4] pool02.contoso.com/back-end/sql02.contoso.com/stop-services
+#region 79. [BE-4] pool02.contoso.com/back-end/sql02.contoso.com/stop-services
 # Stop-CsWindowsService -Verbose on sql02.contoso.com: stop the Lync Server services
 Invoke-Command -ComputerName 'sql02.contoso.com' -ScriptBlock { Stop-CsWindowsService -Verbose }
 #endregion
 
-#region 69. [BE-5] pool02.contoso.com/back-end/sql02.contoso.com/stop-web-service
+#region 80. [BE-5] pool02.contoso.com/back-end/sql02.contoso.com/stop-web-service
 # net stop w3svc on sql02.contoso.com: stop the World Wide Web service
 Invoke-Command -ComputerName 'sql02.contoso.com' -ScriptBlock { net stop w3svc }
 #endregion
 
-#region 70. [BE-6] pool02.contoso.com/back-end/sql02.contoso.com/close-management-shells
+#region 81. [BE-6] pool02.contoso.com/back-end/sql02.contoso.com/close-management-shells
 # Close every Lync Server Management Shell window on sql02.contoso.com
 # Manual: automation holds no Management Shell open while the installer runs; close any window an operator left open
 #endregion
 
-#region 71. [BE-7] pool02.contoso.com/back-end/sql02.contoso.com/install-update
+#region 82. [BE-7] pool02.contoso.com/back-end/sql02.contoso.com/install-update
 # Install the update (LyncServerUpdateInstaller.exe) on sql02.contoso.com
 Install-Update -Server 'sql02.contoso.com'
 #endregion
 
-#region 72. [BE-8] pool02.contoso.com/back-end/sql02.contoso.com/reopen-management-shell
+#region 83. [BE-8] pool02.contoso.com/back-end/sql02.contoso.com/reopen-management-shell
 # Start the Lync Server Management Shell on sql02.contoso.com again
 # Manual: automation loads the updated Lync module in a fresh session for the next steps
 #endregion
 
-#region 73. [BE-9] pool02.contoso.com/back-end/sql02.contoso.com/stop-services-again
+#region 84. [BE-9] pool02.contoso.com/back-end/sql02.contoso.com/stop-services-again
 # Stop-CsWindowsService -Verbose again on sql02.contoso.com, to catch the Global Assembly Cache (GAC) -d assemblies
 Invoke-Command -ComputerName 'sql02.contoso.com' -ScriptBlock { Stop-CsWindowsService -Verbose }
 #endregion
 
-#region 74. [BE-10] pool02.contoso.com/back-end/sql02.contoso.com/start-web-service
+#region 85. [BE-10] pool02.contoso.com/back-end/sql02.contoso.com/start-web-service
 # net start w3svc on sql02.contoso.com: restart the World Wide Web service
 Invoke-Command -ComputerName 'sql02.contoso.com' -ScriptBlock { net start w3svc }
 #endregion
 
-#region 75. [BE-11a] pool02.contoso.com/back-end/sql02.contoso.com/update-databases
+#region 86. [BE-11a] pool02.contoso.com/back-end/sql02.contoso.com/update-databases
 # Apply the update to the SQL Server databases: Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn sql02.contoso.com
 Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn sql02.contoso.com
 #endregion
 
-#region 76. [SDK-3] pool02.contoso.com/fail-back
+#region 87. [SDK-3] pool02.contoso.com/fail-back
 # Only if the pool was failed over: fail pool02.contoso.com back from pool01.contoso.com (Invoke-CsPoolFailBack) once all its servers are verified
 # Only if this pool was failed over, once all its servers are verified (SDK-3):
 # Invoke-CsPoolFailBack -PoolFqdn 'pool02.contoso.com' -Confirm:$false   # from pool01.contoso.com
 #endregion
 
-#region 77. [BE-1] se01.contoso.com/back-end/se01.contoso.com/check-administrator-role
+#region 88. [BE-1] se01.contoso.com/back-end/se01.contoso.com/check-administrator-role
 # Check that the account updating se01.contoso.com is a member of the CsAdministrator role
 if (-not ([Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent()).IsInRole('CSAdministrator')) { throw 'Run this as a member of CsAdministrator (BE-1)' }
 #endregion
 
-#region 78. [BE-2] se01.contoso.com/back-end/se01.contoso.com/stage-update
-# Copy the update to se01.contoso.com and extract it to the local disk
-Copy-Update -Server 'se01.contoso.com'
-#endregion
-
-#region 79. [BE-3] se01.contoso.com/back-end/se01.contoso.com/open-management-shell
+#region 89. [BE-3] se01.contoso.com/back-end/se01.contoso.com/open-management-shell
 # Start the Lync Server Management Shell on se01.contoso.com
 # Manual: automation runs the cmdlets in its own PowerShell session with the Lync module loaded
 #endregion
 
-#region 80. [BE-4] se01.contoso.com/back-end/se01.contoso.com/stop-services
+#region 90. [BE-4] se01.contoso.com/back-end/se01.contoso.com/stop-services
 # Stop-CsWindowsService -Verbose on se01.contoso.com: stop the Lync Server services
 Invoke-Command -ComputerName 'se01.contoso.com' -ScriptBlock { Stop-CsWindowsService -Verbose }
 #endregion
 
-#region 81. [BE-5] se01.contoso.com/back-end/se01.contoso.com/stop-web-service
+#region 91. [BE-5] se01.contoso.com/back-end/se01.contoso.com/stop-web-service
 # net stop w3svc on se01.contoso.com: stop the World Wide Web service
 Invoke-Command -ComputerName 'se01.contoso.com' -ScriptBlock { net stop w3svc }
 #endregion
 
-#region 82. [BE-6] se01.contoso.com/back-end/se01.contoso.com/close-management-shells
+#region 92. [BE-6] se01.contoso.com/back-end/se01.contoso.com/close-management-shells
 # Close every Lync Server Management Shell window on se01.contoso.com
 # Manual: automation holds no Management Shell open while the installer runs; close any window an operator left open
 #endregion
 
-#region 83. [BE-7] se01.contoso.com/back-end/se01.contoso.com/install-update
+#region 93. [BE-7] se01.contoso.com/back-end/se01.contoso.com/install-update
 # Install the update (LyncServerUpdateInstaller.exe) on se01.contoso.com
 Install-Update -Server 'se01.contoso.com'
 #endregion
 
-#region 84. [BE-8] se01.contoso.com/back-end/se01.contoso.com/reopen-management-shell
+#region 94. [BE-8] se01.contoso.com/back-end/se01.contoso.com/reopen-management-shell
 # Start the Lync Server Management Shell on se01.contoso.com again
 # Manual: automation loads the updated Lync module in a fresh session for the next steps
 #endregion
 
-#region 85. [BE-9] se01.contoso.com/back-end/se01.contoso.com/stop-services-again
+#region 95. [BE-9] se01.contoso.com/back-end/se01.contoso.com/stop-services-again
 # Stop-CsWindowsService -Verbose again on se01.contoso.com, to catch the Global Assembly Cache (GAC) -d assemblies
 Invoke-Command -ComputerName 'se01.contoso.com' -ScriptBlock { Stop-CsWindowsService -Verbose }
 #endregion
 
-#region 86. [BE-10] se01.contoso.com/back-end/se01.contoso.com/start-web-service
+#region 96. [BE-10] se01.contoso.com/back-end/se01.contoso.com/start-web-service
 # net start w3svc on se01.contoso.com: restart the World Wide Web service
 Invoke-Command -ComputerName 'se01.contoso.com' -ScriptBlock { net start w3svc }
 #endregion
 
-#region 87. [BE-11c] se01.contoso.com/back-end/se01.contoso.com/update-databases
+#region 97. [BE-11c] se01.contoso.com/back-end/se01.contoso.com/update-databases
 # Apply the update to the SQL Server databases: Install-CsDatabase -Update -LocalDatabases
 Install-CsDatabase -Update -LocalDatabases
 #endregion
 
-#region 88. [SDK-2] se01.contoso.com/back-end/se01.contoso.com/start-services
+#region 98. [SDK-2] se01.contoso.com/back-end/se01.contoso.com/start-services
 # Start-CsWindowsService on se01.contoso.com: the Back End procedure leaves the services stopped
 Invoke-Command -ComputerName 'se01.contoso.com' -ScriptBlock { Start-CsWindowsService }
 #endregion
 
-#region 89. [SDK-2] se01.contoso.com/back-end/se01.contoso.com/verify
+#region 99. [SDK-2] se01.contoso.com/back-end/se01.contoso.com/verify
 # Check that se01.contoso.com accepts new connections (Get-CsWindowsService: all services running)
 $stopped = Invoke-Command -ComputerName 'se01.contoso.com' -ScriptBlock { Get-CsWindowsService | Where-Object { $_.Status -ne 'Running' } }
 if ($stopped) { throw 'se01.contoso.com does not run all its Lync services' }

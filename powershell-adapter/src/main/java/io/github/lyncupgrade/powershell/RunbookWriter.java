@@ -75,7 +75,7 @@ public final class RunbookWriter {
         }
 
         function Copy-Update([string]$Server) {
-          # BE-2 (and before FE-2b): copy the installer to the server's local disk.
+          # BE-2, SDK-5: copy the installer to the server's local disk.
           $session = New-PSSession -ComputerName $Server
           try {
             Invoke-Command -Session $session -ScriptBlock { $null = New-Item -ItemType Directory -Force 'C:\\LyncUpgrade' }

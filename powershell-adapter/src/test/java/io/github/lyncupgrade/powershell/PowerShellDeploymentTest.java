@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.lyncupgrade.core.model.BuildVersion;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.PlanOptions;
 import io.github.lyncupgrade.core.plan.Planner;
 import io.github.lyncupgrade.core.run.DeploymentException;
@@ -85,8 +86,9 @@ class PowerShellDeploymentTest {
   @Test
   void theExecutorUpgradesTheSampleThroughTheAdapter() {
     try (PowerShellDeployment deployment = deployment("--fault=busy:pool02.contoso.com:1")) {
-      RunReport report = Executor.builder(deployment).clock(VirtualClock.create()).maxParallelServers(1).build()
-          .run(Planner.create(PlanOptions.builder().updatePackage(Simulation.SAMPLE_UPDATE).build())
+      RunReport report = Executor.builder(deployment).clock(VirtualClock.create()).build()
+          .run(Planner.create(PlanOptions.builder().updatePackage(Simulation.SAMPLE_UPDATE)
+              .concurrency(Concurrency.sequential()).build())
               .plan(SampleTopologies.contoso()));
 
       assertThat(report).completed();

@@ -39,7 +39,7 @@ class RunbookWriterTest {
 
     assertThat(runbook.lines().filter(line -> line.startsWith("#region "))).hasSize(plan.size());
     assertThat(runbook.lines().filter(line -> line.equals("#endregion"))).hasSize(plan.size());
-    assertThat(runbook).contains("#region 4. [FE-2a] pool01.contoso.com/UpgradeDomain1/fe01.contoso.com/stop-services\n")
+    assertThat(runbook).contains("#region 17. [FE-2a] pool01.contoso.com/UpgradeDomain1/fe01.contoso.com/stop-services\n")
         .contains("Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn sql01.contoso.com -ExcludeCollocatedStores\n")
         .contains("Install-CsDatabase -Update -LocalDatabases\n")
         .contains("$ErrorActionPreference = 'Stop'\n")

@@ -74,6 +74,7 @@ public final class Simulation {
     requireNonNull(out, "out");
     UpgradePlan plan = Planner.create(options).plan(topology);
     out.println(PlanRenderer.text().render(plan));
+    out.println(plan.estimate().toText());
     FakeDeployment fake = FakeDeployment.builder(topology).faults(faults).build();
     Instant start = fake.clock().now();
     out.println("Simulating on a fake deployment in virtual time (" + faults + "):");
@@ -83,7 +84,6 @@ public final class Simulation {
       Executor executor = Executor.builder(fake)
           .clock(fake.clock())
           .journal(journal)
-          .maxParallelServers(1)
           .listener(event -> progressLine(event, start).ifPresent(out::println))
           .build();
       try {

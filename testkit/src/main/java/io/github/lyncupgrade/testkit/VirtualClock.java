@@ -5,22 +5,55 @@ import static java.util.Objects.requireNonNull;
 import io.github.lyncupgrade.core.run.UpgradeClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Comparator;
+import java.util.PriorityQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Time that passes only when told to: {@link #sleep} and {@link #advance} move it forward at
- * once, so hours of procedure run in milliseconds. Thread-safe; time never goes backwards.
+ * Time that passes only when told to, so hours of procedure run in milliseconds.
+ *
+ * <p>On a thread of its own, {@link #sleep} moves time forward at once. Work the executor hands
+ * to other threads ({@link #trackWork}) is different: time then moves only when every piece of
+ * work in flight waits in {@link #sleep}, straight to the earliest wake-up, and the work wakes
+ * one piece at a time in order of wake-up time (then of sleeping), so steps overlap in virtual
+ * time as they would in real time and a run is the same every time. If work in flight makes no
+ * progress for {@link #STUCK_AFTER} of real time (it waits on something other than this clock),
+ * the waiting work fails with an {@link IllegalStateException} that says so, rather than hang.
+ *
+ * <p>Thread-safe; time never goes backwards.
  */
 public final class VirtualClock implements UpgradeClock {
   /** Where virtual time starts unless told otherwise: 2026-01-10 22:00 UTC, a Saturday evening window. */
   public static final Instant DEFAULT_START = Instant.parse("2026-01-10T22:00:00Z");
+  /** How long tracked work may make no progress, in real time, before it is declared stuck. */
+  public static final Duration STUCK_AFTER = Duration.ofSeconds(60);
+
+  /** A piece of tracked work waiting for its turn: to start, or to wake from a sleep. */
+  private static final class Waiter {
+    final Instant wakeAt;
+    final long order;
+    boolean released;
+
+    Waiter(Instant wakeAt, long order) {
+      this.wakeAt = wakeAt;
+      this.order = order;
+    }
+  }
 
   private final Instant start;
-  private final AtomicReference<Instant> now;
+  private final Object lock = new Object();
+  private final PriorityQueue<Waiter> waiters =
+      new PriorityQueue<>(Comparator.comparing((Waiter waiter) -> waiter.wakeAt).thenComparingLong(waiter -> waiter.order));
+  private final ThreadLocal<Boolean> tracked = ThreadLocal.withInitial(() -> false);
+  private volatile Instant now;
+  private int inFlight;
+  private long nextOrder;
+  private long progressAt = System.nanoTime();
 
   private VirtualClock(Instant start) {
     this.start = start;
-    this.now = new AtomicReference<>(start);
+    this.now = start;
   }
 
   /** A clock at {@link #DEFAULT_START}. */
@@ -35,31 +68,122 @@ public final class VirtualClock implements UpgradeClock {
 
   @Override
   public Instant now() {
-    return now.get();
-  }
-
-  /** Moves time forward by {@code duration} at once; never blocks. */
-  @Override
-  public void sleep(Duration duration) {
-    advance(duration);
+    return now;
   }
 
   /**
-   * Moves time forward by {@code duration}.
+   * Waits {@code duration} of virtual time: at once on an untracked thread; in turn with the
+   * other work in flight on a tracked one.
+   *
+   * @throws InterruptedException if a tracked thread is interrupted while it waits
+   * @throws IllegalArgumentException if {@code duration} is negative
+   */
+  @Override
+  public void sleep(Duration duration) throws InterruptedException {
+    checkNotNegative(duration);
+    if (!tracked.get()) {
+      advance(duration);
+      return;
+    }
+    Waiter waiter;
+    synchronized (lock) {
+      waiter = enqueue(now.plus(duration));
+    }
+    await(waiter);
+  }
+
+  /**
+   * Moves time forward by {@code duration}; never blocks.
    *
    * @throws IllegalArgumentException if {@code duration} is negative
    */
   public void advance(Duration duration) {
-    requireNonNull(duration, "duration");
-    if (duration.isNegative()) {
-      throw new IllegalArgumentException("virtual time never goes backwards; got " + duration);
+    checkNotNegative(duration);
+    synchronized (lock) {
+      now = now.plus(duration);
     }
-    now.updateAndGet(current -> current.plus(duration));
+  }
+
+  @Override
+  public <T> Callable<T> trackWork(Callable<T> task) {
+    requireNonNull(task, "task");
+    Waiter turn;
+    synchronized (lock) {
+      inFlight++;
+      turn = enqueue(now);
+    }
+    return () -> {
+      tracked.set(true);
+      try {
+        await(turn);
+        return task.call();
+      } finally {
+        tracked.set(false);
+      }
+    };
+  }
+
+  @Override
+  public void workCollected() {
+    synchronized (lock) {
+      if (inFlight == 0) {
+        throw new IllegalStateException("workCollected() without tracked work in flight");
+      }
+      inFlight--;
+      releaseNextIfAllWait();
+    }
   }
 
   /** How much virtual time has passed since the clock was made. */
   public Duration elapsed() {
     return Duration.between(start, now());
+  }
+
+  private Waiter enqueue(Instant wakeAt) {
+    Waiter waiter = new Waiter(wakeAt, nextOrder++);
+    waiters.add(waiter);
+    return waiter;
+  }
+
+  /** When every piece of work in flight waits, wakes the earliest, moving time to its wake-up. */
+  private void releaseNextIfAllWait() {
+    if (inFlight == 0 || waiters.size() < inFlight) {
+      return;
+    }
+    Waiter next = waiters.poll();
+    if (next.wakeAt.isAfter(now)) {
+      now = next.wakeAt;
+    }
+    next.released = true;
+    progressAt = System.nanoTime();
+    lock.notifyAll();
+  }
+
+  private void await(Waiter waiter) throws InterruptedException {
+    synchronized (lock) {
+      releaseNextIfAllWait();
+      try {
+        while (!waiter.released) {
+          lock.wait(TimeUnit.SECONDS.toMillis(1));
+          if (!waiter.released && System.nanoTime() - progressAt > STUCK_AFTER.toNanos()) {
+            waiters.remove(waiter);
+            throw new IllegalStateException("virtual time is stuck: " + inFlight + " pieces of work in flight, "
+                + waiters.size() + " waiting on this clock, none woken for " + STUCK_AFTER.toSeconds()
+                + " s; some work waits on something else (a lock, a real sleep, I/O)");
+          }
+        }
+      } catch (InterruptedException e) {
+        waiters.remove(waiter);
+        throw e;
+      }
+    }
+  }
+
+  private static void checkNotNegative(Duration duration) {
+    requireNonNull(duration, "duration");
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("virtual time never goes backwards; got " + duration);
+    }
   }
 
   @Override

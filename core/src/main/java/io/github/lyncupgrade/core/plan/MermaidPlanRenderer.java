@@ -1,6 +1,5 @@
 package io.github.lyncupgrade.core.plan;
 
-import io.github.lyncupgrade.core.model.Fqdn;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,26 +13,27 @@ final class MermaidPlanRenderer implements PlanRenderer {
     List<Step> steps = plan.steps();
     List<String> contingent = new ArrayList<>();
     List<String> manual = new ArrayList<>();
-    Fqdn currentPool = null;
+    String currentSection = null;
     int subgraphs = 0;
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
-      if (!step.pool().equals(currentPool)) {
-        if (currentPool != null) {
+      if (!RenderSupport.section(step).equals(currentSection)) {
+        if (currentSection != null) {
           out.append("  end\n");
         }
-        currentPool = step.pool();
-        out.append("  subgraph p").append(subgraphs++).append("[\"").append(currentPool).append("\"]\n");
+        currentSection = RenderSupport.section(step);
+        out.append("  subgraph p").append(subgraphs++).append("[\"").append(currentSection).append("\"]\n");
       }
+      String name = step.runsAhead() ? step.id().value() : RenderSupport.idWithinPool(step);
       out.append("    s").append(i).append("[\"").append(i + 1).append(". ").append(step.rule().id()).append(' ')
-          .append(label(RenderSupport.idWithinPool(step))).append("\"]\n");
+          .append(label(name)).append("\"]\n");
       if (step.isContingent()) {
         contingent.add("s" + i);
       } else if (step.isManual()) {
         manual.add("s" + i);
       }
     }
-    if (currentPool != null) {
+    if (currentSection != null) {
       out.append("  end\n");
     }
     for (int i = 0; i < steps.size(); i++) {

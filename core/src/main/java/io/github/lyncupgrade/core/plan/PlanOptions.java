@@ -16,6 +16,9 @@ public final class PlanOptions {
   private final boolean backEndServerProcedure;
   private final BackEndOrder backEndOrder;
   private final boolean failoverOnPoolProblem;
+  private final boolean stageUpdatesAhead;
+  private final Concurrency concurrency;
+  private final StepDurations stepDurations;
 
   private PlanOptions(Builder builder) {
     this.scheduledDowntime = builder.scheduledDowntime;
@@ -24,12 +27,16 @@ public final class PlanOptions {
     this.backEndServerProcedure = builder.backEndServerProcedure;
     this.backEndOrder = builder.backEndOrder;
     this.failoverOnPoolProblem = builder.failoverOnPoolProblem;
+    this.stageUpdatesAhead = builder.stageUpdatesAhead;
+    this.concurrency = builder.concurrency;
+    this.stepDurations = builder.stepDurations;
   }
 
   /**
    * The defaults: graceful stops, the procedure's readiness policy, no update package named,
-   * the full Back End procedure for Enterprise pools, the Back End after the Front Ends, and
-   * failover of paired pools on a pool problem.
+   * the full Back End procedure for Enterprise pools, the Back End after the Front Ends,
+   * failover of paired pools on a pool problem, the update staged ahead on every server,
+   * {@link Concurrency#DEFAULT} and {@link StepDurations#defaults()}.
    */
   public static PlanOptions ofDefaults() {
     return builder().build();
@@ -48,6 +55,9 @@ public final class PlanOptions {
         .backEndServerProcedure(backEndServerProcedure)
         .backEndOrder(backEndOrder)
         .failoverOnPoolProblem(failoverOnPoolProblem)
+        .stageUpdatesAhead(stageUpdatesAhead)
+        .concurrency(concurrency)
+        .stepDurations(stepDurations)
         .updatePackage(updatePackage);
   }
 
@@ -84,6 +94,37 @@ public final class PlanOptions {
     return failoverOnPoolProblem;
   }
 
+  /**
+   * Whether every server gets the update copied and extracted before any service of its pool
+   * stops (SDK-5), in a lane of its own that overlaps other pools' work; otherwise only Back End
+   * and Standard Edition servers stage it, at BE-2 inside their procedure, and a Front End's
+   * installer copies it while the server is down.
+   */
+  public boolean stageUpdatesAhead() {
+    return stageUpdatesAhead;
+  }
+
+  /** How much runs at once; not part of the plan's fingerprint (see {@link Concurrency}). */
+  public Concurrency concurrency() {
+    return concurrency;
+  }
+
+  /** The expected step durations the plan's estimate and its pool order use; not part of the fingerprint. */
+  public StepDurations stepDurations() {
+    return stepDurations;
+  }
+
+  /** What changes the steps themselves: every option but the concurrency and the durations. */
+  String procedureText() {
+    return "PlanOptions[scheduledDowntime=" + scheduledDowntime
+        + ", readinessPolicy=" + readinessPolicy
+        + ", updatePackage=" + updatePackage
+        + ", backEndServerProcedure=" + backEndServerProcedure
+        + ", backEndOrder=" + backEndOrder
+        + ", failoverOnPoolProblem=" + failoverOnPoolProblem
+        + ", stageUpdatesAhead=" + stageUpdatesAhead + "]";
+  }
+
   @Override
   public boolean equals(Object other) {
     return other instanceof PlanOptions that
@@ -92,23 +133,22 @@ public final class PlanOptions {
         && Objects.equals(updatePackage, that.updatePackage)
         && backEndServerProcedure == that.backEndServerProcedure
         && backEndOrder == that.backEndOrder
-        && failoverOnPoolProblem == that.failoverOnPoolProblem;
+        && failoverOnPoolProblem == that.failoverOnPoolProblem
+        && stageUpdatesAhead == that.stageUpdatesAhead
+        && concurrency.equals(that.concurrency)
+        && stepDurations.equals(that.stepDurations);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(scheduledDowntime, readinessPolicy, updatePackage, backEndServerProcedure, backEndOrder,
-        failoverOnPoolProblem);
+        failoverOnPoolProblem, stageUpdatesAhead, concurrency, stepDurations);
   }
 
   @Override
   public String toString() {
-    return "PlanOptions[scheduledDowntime=" + scheduledDowntime
-        + ", readinessPolicy=" + readinessPolicy
-        + ", updatePackage=" + updatePackage
-        + ", backEndServerProcedure=" + backEndServerProcedure
-        + ", backEndOrder=" + backEndOrder
-        + ", failoverOnPoolProblem=" + failoverOnPoolProblem + "]";
+    String procedure = procedureText();
+    return procedure.substring(0, procedure.length() - 1) + ", concurrency=" + concurrency + "]";
   }
 
   /** Builds {@link PlanOptions}; not thread-safe. */
@@ -119,6 +159,9 @@ public final class PlanOptions {
     private boolean backEndServerProcedure = true;
     private BackEndOrder backEndOrder = BackEndOrder.AFTER_FRONT_ENDS;
     private boolean failoverOnPoolProblem = true;
+    private boolean stageUpdatesAhead = true;
+    private Concurrency concurrency = Concurrency.DEFAULT;
+    private StepDurations stepDurations = StepDurations.defaults();
 
     private Builder() {}
 
@@ -155,6 +198,24 @@ public final class PlanOptions {
     /** See {@link PlanOptions#failoverOnPoolProblem()}. */
     public Builder failoverOnPoolProblem(boolean failoverOnPoolProblem) {
       this.failoverOnPoolProblem = failoverOnPoolProblem;
+      return this;
+    }
+
+    /** See {@link PlanOptions#stageUpdatesAhead()}. */
+    public Builder stageUpdatesAhead(boolean stageUpdatesAhead) {
+      this.stageUpdatesAhead = stageUpdatesAhead;
+      return this;
+    }
+
+    /** See {@link PlanOptions#concurrency()}. */
+    public Builder concurrency(Concurrency concurrency) {
+      this.concurrency = requireNonNull(concurrency, "concurrency");
+      return this;
+    }
+
+    /** See {@link PlanOptions#stepDurations()}. */
+    public Builder stepDurations(StepDurations stepDurations) {
+      this.stepDurations = requireNonNull(stepDurations, "stepDurations");
       return this;
     }
 

@@ -45,20 +45,49 @@ public final class Planner {
   }
 
   /**
-   * Plans the upgrade of every pool of {@code topology}, one pool after another in topology
-   * order (SDK-4).
+   * Plans the upgrade of every pool of {@code topology}: first the update staged on every
+   * server (SDK-5, unless turned off), then each pool's procedure. Pools do not depend on each
+   * other; the plan's {@link UpgradePlan#poolOrder()} and {@link Concurrency} say which go when
+   * (SDK-4): in topology order one at a time, longest first when several run at once.
    */
   public UpgradePlan plan(Topology topology) {
     requireNonNull(topology, "topology");
-    PlanGraph graph = new PlanGraph(4 * topology.frontEndCount() + 16 * topology.pools().size());
-    int[] previous = {};
+    PlanGraph graph = new PlanGraph(5 * topology.frontEndCount() + 17 * topology.pools().size());
+    List<int[]> staged = new ArrayList<>();
     for (Pool pool : topology.pools()) {
-      previous = planPool(graph, pool, previous);
+      staged.add(options.stageUpdatesAhead() ? stageAhead(graph, pool) : new int[0]);
     }
-    return graph.toPlan(topology, options);
+    for (int i = 0; i < topology.pools().size(); i++) {
+      planPool(graph, topology.pools().get(i), staged.get(i));
+    }
+    UpgradePlan plan = graph.toPlan(topology, options);
+    return options.concurrency().pools() > 1 ? plan.withPoolOrder(ScheduleSimulation.longestFirst(plan)) : plan;
   }
 
-  private int[] planPool(PlanGraph graph, Pool pool, int[] after) {
+  /**
+   * SDK-5: a staging step per server of the pool, and the Back End's BE-2 done ahead when its
+   * procedure runs the installer.
+   */
+  private int[] stageAhead(PlanGraph graph, Pool pool) {
+    List<StepScope> scopes = new ArrayList<>();
+    if (pool instanceof EnterprisePool enterprise) {
+      for (UpgradeDomain domain : enterprise.upgradeDomains()) {
+        for (Server server : domain.servers()) {
+          scopes.add(StepScope.frontEnd(pool.fqdn(), domain.name(), server.fqdn()));
+        }
+      }
+    }
+    if (pool instanceof StandardEditionPool || options.backEndServerProcedure()) {
+      scopes.add(StepScope.backEnd(pool.fqdn(), pool.backEndHost()));
+    }
+    int[] staged = new int[scopes.size()];
+    for (int i = 0; i < staged.length; i++) {
+      staged[i] = graph.add(new StageUpdate(scopes.get(i), true), new int[0]);
+    }
+    return staged;
+  }
+
+  private void planPool(PlanGraph graph, Pool pool, int[] after) {
     boolean failover = options.failoverOnPoolProblem() && pool.partnerPool().isPresent();
     int[] previous = after;
     if (failover) {
@@ -79,9 +108,8 @@ public final class Planner {
       previous = planBackEnd(graph, pool, previous);
     }
     if (failover) {
-      previous = new int[] {graph.add(new FailBackPool(pool.fqdn(), pool.partnerPool().get()), previous)};
+      graph.add(new FailBackPool(pool.fqdn(), pool.partnerPool().get()), previous);
     }
-    return previous;
   }
 
   /** FE-1 and FE-2 for one domain (FE-3 repeats this per domain); returns the domain's verify steps. */
@@ -115,14 +143,19 @@ public final class Planner {
     return domain.servers().get(0).fqdn();
   }
 
-  /** BE-1..BE-11 as one chain, then SDK-2 for Standard Edition; returns the last step. */
+  /**
+   * BE-1..BE-11 as one chain (BE-2 only when not staged ahead), then SDK-2 for Standard
+   * Edition; returns the last step.
+   */
   private int[] planBackEnd(PlanGraph graph, Pool pool, int[] after) {
     StepScope scope = StepScope.backEnd(pool.fqdn(), pool.backEndHost());
     boolean standard = pool instanceof StandardEditionPool;
     List<Step> chain = new ArrayList<>();
     if (standard || options.backEndServerProcedure()) {
       chain.add(new CheckAdministratorRole(scope));
-      chain.add(new StageUpdate(scope));
+      if (!options.stageUpdatesAhead()) {
+        chain.add(new StageUpdate(scope, false));
+      }
       chain.add(new ManualStep(scope, ProcedureRule.BE_3));
       chain.add(new StopServices(scope, false, ProcedureRule.BE_4));
       chain.add(new StopWebService(scope));

@@ -21,6 +21,20 @@ final class RenderSupport {
     return step.id().value().substring(step.pool().toString().length() + 1);
   }
 
+  /** The section a step is listed under: the staging ahead (SDK-5), or its pool. */
+  static String section(Step step) {
+    return step.runsAhead() ? STAGING : step.pool().toString();
+  }
+
+  /** A section's heading line. */
+  static String heading(UpgradePlan plan, Step first) {
+    return first.runsAhead() ? STAGING_HEADING : describe(plan.topology().pool(first.pool()).orElseThrow());
+  }
+
+  static final String STAGING = "staging ahead";
+  private static final String STAGING_HEADING = "Staging ahead (SDK-5): the update copied to every server before any"
+      + " service of its pool stops";
+
   static String describe(Pool pool) {
     String partner = pool.partnerPool().map(fqdn -> ", disaster-recovery partner " + fqdn).orElse("");
     if (pool instanceof EnterprisePool enterprise) {

@@ -52,4 +52,12 @@ public sealed interface Step permits ServerStep, CheckPoolReadiness, CheckDomain
   default boolean isContingent() {
     return false;
   }
+
+  /**
+   * Whether this step only prepares a server, touching nothing users see, and so runs ahead of
+   * its pool in the fleet's preparation lane (SDK-5) rather than inside the pool's procedure.
+   */
+  default boolean runsAhead() {
+    return false;
+  }
 }

@@ -3,10 +3,12 @@ package io.github.lyncupgrade.core.plan;
 import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Topology;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,9 +19,11 @@ import java.util.Optional;
  * The ordered, explained steps that upgrade a topology, made by {@link Planner}.
  *
  * <p>The steps form a directed acyclic graph: each step lists its {@link #prerequisites}. The
- * servers of one upgrade domain are independent of each other; the domains of a pool, and the
- * pools, follow one another. {@link #steps()} is one linear order consistent with the graph,
- * always the same for the same input.
+ * servers of one upgrade domain are independent of each other; the domains of a pool follow
+ * one another; the pools are independent, and {@link #poolOrder()} with the options'
+ * {@link Concurrency} decides which run when (see {@link StepScheduler}). {@link #steps()} is
+ * one linear order consistent with the graph, always the same for the same input: the staging
+ * steps (SDK-5) first, then each pool's steps, pools in topology order.
  *
  * <p>Immutable and thread-safe.
  */
@@ -29,6 +33,8 @@ public final class UpgradePlan {
   private final List<Step> steps;
   private final int[] prerequisiteStarts;
   private final int[] prerequisites;
+  private final List<Fqdn> poolOrder;
+  private volatile PlanEstimate estimate;
   private volatile Map<String, Map<StepId, Integer>> positions;
   private volatile String fingerprint;
 
@@ -37,11 +43,31 @@ public final class UpgradePlan {
    * {@code prerequisites[prerequisiteStarts[i]] .. prerequisites[prerequisiteStarts[i + 1] - 1]}.
    */
   UpgradePlan(Topology topology, PlanOptions options, Step[] steps, int[] prerequisiteStarts, int[] prerequisites) {
+    this(topology, options, List.of(steps), prerequisiteStarts, prerequisites,
+        topology.pools().stream().map(Pool::fqdn).toList());
+  }
+
+  private UpgradePlan(Topology topology, PlanOptions options, List<Step> steps, int[] prerequisiteStarts,
+      int[] prerequisites, List<Fqdn> poolOrder) {
     this.topology = topology;
     this.options = options;
-    this.steps = List.of(steps);
+    this.steps = steps;
     this.prerequisiteStarts = prerequisiteStarts;
     this.prerequisites = prerequisites;
+    this.poolOrder = poolOrder;
+  }
+
+  /** This plan with the pools taken in {@code order}, which must hold each of the topology's pools once. */
+  UpgradePlan withPoolOrder(List<Fqdn> order) {
+    if (order.size() != poolOrder.size() || !order.containsAll(poolOrder)) {
+      throw new IllegalArgumentException("a pool order must hold every pool once: " + order);
+    }
+    return new UpgradePlan(topology, options, steps, prerequisiteStarts, prerequisites, List.copyOf(order));
+  }
+
+  /** The positions of step {@code position}'s prerequisites, for the scheduler in this package. */
+  int[] prerequisitePositions(int position) {
+    return Arrays.copyOfRange(prerequisites, prerequisiteStarts[position], prerequisiteStarts[position + 1]);
   }
 
   /**
@@ -88,6 +114,28 @@ public final class UpgradePlan {
   /** The options it was planned with. */
   public PlanOptions options() {
     return options;
+  }
+
+  /**
+   * The pools in the order they are started (SDK-4): topology order when one pool runs at a
+   * time; longest estimated pool first when several do, which keeps the fleet's window short.
+   */
+  public List<Fqdn> poolOrder() {
+    return poolOrder;
+  }
+
+  /**
+   * The plan's estimated schedule under its options' {@link Concurrency} and
+   * {@link StepDurations}: the window, each pool's and domain's part of it, and each Back
+   * End's downtime, with warnings (BE-0). Computed on the first call.
+   */
+  public PlanEstimate estimate() {
+    PlanEstimate computed = estimate;
+    if (computed == null) {
+      computed = ScheduleSimulation.estimate(this);
+      estimate = computed;
+    }
+    return computed;
   }
 
   /** Every step, in the plan's linear order. */
@@ -150,8 +198,9 @@ public final class UpgradePlan {
 
   /**
    * A SHA-256 over everything that makes the plan what it is: each step's id, rule, description
-   * and prerequisites, in order, and the options. A journal stores it, so a run is never resumed
-   * with a different plan.
+   * and prerequisites, in order, and the options that shape the steps. A journal stores it, so a
+   * run is never resumed with a different plan. The {@link PlanOptions#concurrency()} and
+   * {@link PlanOptions#stepDurations()} are left out: they change when steps run, not what they do.
    */
   public String fingerprint() {
     String computed = fingerprint;
@@ -164,7 +213,7 @@ public final class UpgradePlan {
 
   private String computeFingerprint() {
     MessageDigest digest = sha256();
-    update(digest, options.toString());
+    update(digest, options.procedureText());
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
       update(digest, step.id().value());

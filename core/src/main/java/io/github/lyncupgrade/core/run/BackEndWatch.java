@@ -1,11 +1,9 @@
 package io.github.lyncupgrade.core.run;
 
 import io.github.lyncupgrade.core.model.Fqdn;
-import io.github.lyncupgrade.core.model.StandardEditionPool;
 import io.github.lyncupgrade.core.model.Topology;
-import io.github.lyncupgrade.core.plan.ServerStep;
+import io.github.lyncupgrade.core.plan.BackEndDowntime;
 import io.github.lyncupgrade.core.plan.Step;
-import io.github.lyncupgrade.core.plan.StepKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -14,10 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * PROCEDURE BE-0: clocks each Back End's downtime and raises an event when it passes the
- * warning threshold and another at 30 minutes. An Enterprise pool's Back End is down from
- * {@code net stop w3svc} (BE-5) until {@code net start w3svc} (BE-10); a Standard Edition
- * server from {@code Stop-CsWindowsService} (BE-4) until its services start again (SDK-2).
+ * PROCEDURE BE-0: clocks each Back End's downtime, as {@link BackEndDowntime} defines it, and
+ * raises an event when it passes the warning threshold and another at 30 minutes.
  */
 final class BackEndWatch {
   private final Topology topology;
@@ -56,7 +52,7 @@ final class BackEndWatch {
       if (down.compareTo(warning) >= 0 && warned.add(pool)) {
         events.emit(new RunEvent.BackEndDowntimeWarning(now, pool, down, warning));
       }
-      if (down.compareTo(Executor.RESILIENCY_THRESHOLD) >= 0 && exceeded.add(pool)) {
+      if (down.compareTo(BackEndDowntime.RESILIENCY_THRESHOLD) >= 0 && exceeded.add(pool)) {
         events.emit(new RunEvent.BackEndDowntimeExceeded(now, pool, down));
       }
     });
@@ -66,21 +62,11 @@ final class BackEndWatch {
     return Map.copyOf(downtimes);
   }
 
-  private boolean isStandard(Fqdn pool) {
-    return topology.pool(pool).orElseThrow() instanceof StandardEditionPool;
-  }
-
   private boolean opensDowntime(Step step) {
-    if (!(step instanceof ServerStep serverStep) || !serverStep.scope().isBackEnd()) {
-      return false;
-    }
-    return isStandard(step.pool()) ? step.kind() == StepKind.STOP_SERVICES : step.kind() == StepKind.STOP_WEB_SERVICE;
+    return BackEndDowntime.opens(step, topology);
   }
 
   private boolean closesDowntime(Step step) {
-    if (!(step instanceof ServerStep serverStep) || !serverStep.scope().isBackEnd()) {
-      return false;
-    }
-    return isStandard(step.pool()) ? step.kind() == StepKind.START_SERVICES : step.kind() == StepKind.START_WEB_SERVICE;
+    return BackEndDowntime.closes(step, topology);
   }
 }

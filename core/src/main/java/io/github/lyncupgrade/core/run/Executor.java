@@ -3,10 +3,12 @@ package io.github.lyncupgrade.core.run;
 import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.ServerStep;
 import io.github.lyncupgrade.core.plan.Step;
 import io.github.lyncupgrade.core.plan.StepId;
 import io.github.lyncupgrade.core.plan.StepKind;
+import io.github.lyncupgrade.core.plan.StepScheduler;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +37,10 @@ import org.slf4j.LoggerFactory;
  *       one is between stop and verify.</li>
  *   <li>A failed step stops the run: no new step starts, the running ones finish.</li>
  *   <li>BE-0: a Back End's downtime raises an event at the warning threshold and at 30 minutes.</li>
+ *   <li>SDK-4, SDK-5: steps start as the plan's {@link StepScheduler} lets them: pools and servers
+ *       of a domain at once up to the plan's {@link Concurrency}, never both pools of a
+ *       disaster-recovery pair, the update staged ahead; with every limit at one, one step at a
+ *       time in the plan's linear order, on the calling thread.</li>
  *   <li>A server already at the update's build is skipped, so running a plan again is safe.</li>
  * </ul>
  *
@@ -47,12 +53,8 @@ import org.slf4j.LoggerFactory;
  * One run at a time per executor.
  */
 public final class Executor {
-  /** BE-0: a Back End down this long may put users into resiliency mode. */
-  public static final Duration RESILIENCY_THRESHOLD = Duration.ofMinutes(30);
   /** The default Back End downtime warning threshold. */
   public static final Duration DEFAULT_DOWNTIME_WARNING = Duration.ofMinutes(20);
-  /** The default number of a domain's servers updated at once. */
-  public static final int DEFAULT_PARALLELISM = 4;
 
   private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
 
@@ -60,7 +62,6 @@ public final class Executor {
   private final UpgradeClock clock;
   private final List<RunListener> listeners;
   private final Journal journal;
-  private final int parallelism;
   private final Duration downtimeWarning;
   private final CancelSignal cancel = new CancelSignal();
   private final AtomicReference<Live> live = new AtomicReference<>();
@@ -74,7 +75,6 @@ public final class Executor {
     this.clock = builder.clock;
     this.listeners = List.copyOf(builder.listeners);
     this.journal = builder.journal;
-    this.parallelism = builder.parallelism;
     this.downtimeWarning = builder.downtimeWarning;
   }
 
@@ -171,8 +171,7 @@ public final class Executor {
     StepPerformer performer =
         new StepPerformer(plan, deployment, clock, recorder, state, readiness, gate, backEnd, events);
     live.set(new Live(plan, recorder));
-    return new RunSession(plan, recorder, performer, backEnd, events, clock, cancel, parallelism,
-        unfinished(contents)).run();
+    return new RunSession(plan, recorder, performer, backEnd, events, clock, cancel, unfinished(contents)).run();
   }
 
   /** Steps the journal shows started or failed but not done: their effect may be there. */
@@ -219,7 +218,6 @@ public final class Executor {
     private UpgradeClock clock = UpgradeClock.system();
     private final List<RunListener> listeners = new ArrayList<>();
     private Journal journal = Journal.inMemory();
-    private int parallelism = DEFAULT_PARALLELISM;
     private Duration downtimeWarning = DEFAULT_DOWNTIME_WARNING;
 
     private Builder(LyncDeployment deployment) {
@@ -244,20 +242,6 @@ public final class Executor {
      */
     public Builder journal(Journal journal) {
       this.journal = requireNonNull(journal, "journal");
-      return this;
-    }
-
-    /**
-     * How many servers of one upgrade domain are updated at once; 1 follows the plan's linear
-     * order exactly, on the calling thread.
-     *
-     * @throws IllegalArgumentException if below 1
-     */
-    public Builder maxParallelServers(int parallelism) {
-      if (parallelism < 1) {
-        throw new IllegalArgumentException("maxParallelServers must be at least 1, was " + parallelism);
-      }
-      this.parallelism = parallelism;
       return this;
     }
 

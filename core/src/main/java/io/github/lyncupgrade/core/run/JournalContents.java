@@ -1,7 +1,15 @@
 package io.github.lyncupgrade.core.run;
 
+import static java.util.Objects.requireNonNull;
+
+import io.github.lyncupgrade.core.plan.Step;
+import io.github.lyncupgrade.core.plan.StepDurations;
 import io.github.lyncupgrade.core.plan.StepId;
+import io.github.lyncupgrade.core.plan.UpgradePlan;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +48,27 @@ public record JournalContents(String planFingerprint, String planOptions, List<J
       statuses.put(record.step(), record.status());
     }
     return Collections.unmodifiableMap(statuses);
+  }
+
+  /**
+   * How long each step of {@code plan} that this journal shows succeeding took: from its last
+   * STARTED record to its SUCCEEDED record. Steps of the journal that {@code plan} does not hold
+   * (a previous run of a topology that has changed since) are left out, as are skipped steps.
+   * Give the result to {@link StepDurations#withObserved} to estimate the next run with it.
+   */
+  public Map<Step, Duration> observedDurations(UpgradePlan plan) {
+    requireNonNull(plan, "plan");
+    Map<StepId, Instant> startedAt = new HashMap<>();
+    Map<Step, Duration> observed = new LinkedHashMap<>();
+    for (JournalRecord record : records) {
+      if (record.status() == StepStatus.STARTED) {
+        startedAt.put(record.step(), record.at());
+      } else if (record.status() == StepStatus.SUCCEEDED && startedAt.containsKey(record.step())) {
+        Instant started = startedAt.remove(record.step());
+        plan.step(record.step()).ifPresent(step -> observed.put(step, Duration.between(started, record.at())));
+      }
+    }
+    return Collections.unmodifiableMap(observed);
   }
 
   /** The number the next record gets. */

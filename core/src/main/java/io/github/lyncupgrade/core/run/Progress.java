@@ -16,7 +16,9 @@ import java.util.Map;
 /**
  * Which pools, upgrade domains and servers are done, in progress or still to do (PROCEDURE
  * FE-0: keep track). Computed from a plan and its steps' statuses, live from
- * {@link Executor#progress()} or from a journal with {@link #of}. Immutable.
+ * {@link Executor#progress()} or from a journal with {@link #of}. The update staged ahead
+ * (SDK-5) counts in the steps done, not in where a pool, domain or server stands: a staged
+ * server has not started its procedure. Immutable.
  */
 public final class Progress {
 
@@ -81,6 +83,9 @@ public final class Progress {
     for (Step step : plan.steps()) {
       StepStatus status = statuses.getOrDefault(step.id(), StepStatus.PENDING);
       done += status.isDone() ? 1 : 0;
+      if (step.runsAhead()) {
+        continue;
+      }
       poolSteps.computeIfAbsent(step.pool(), pool -> new ArrayList<>()).add(status);
       String group = groupOf(step);
       if (group != null) {

@@ -1,5 +1,6 @@
 package io.github.lyncupgrade.core.run;
 
+import io.github.lyncupgrade.core.internal.Durations;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.plan.Step;
 import java.time.Duration;
@@ -148,7 +149,8 @@ public sealed interface RunEvent {
   record BackEndDowntimeWarning(Instant at, Fqdn pool, Duration downtime, Duration threshold) implements RunEvent {
     @Override
     public String describe() {
-      return "WARNING  " + pool + ": Back End down for " + downtime + " (warning at " + threshold + ")";
+      return "WARNING  " + pool + ": Back End down for " + Durations.format(downtime) + " (warning at "
+          + Durations.format(threshold) + ")";
     }
   }
 
@@ -162,7 +164,8 @@ public sealed interface RunEvent {
   record BackEndDowntimeExceeded(Instant at, Fqdn pool, Duration downtime) implements RunEvent {
     @Override
     public String describe() {
-      return "BE-0     " + pool + ": Back End down for " + downtime + "; users may be in resiliency mode";
+      return "BE-0     " + pool + ": Back End down for " + Durations.format(downtime)
+          + "; users may be in resiliency mode";
     }
   }
 

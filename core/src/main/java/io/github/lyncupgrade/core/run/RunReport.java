@@ -2,7 +2,9 @@ package io.github.lyncupgrade.core.run;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.internal.Durations;
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.plan.BackEndDowntime;
 import io.github.lyncupgrade.core.plan.ServerStep;
 import io.github.lyncupgrade.core.plan.Step;
 import io.github.lyncupgrade.core.plan.StepId;
@@ -99,7 +101,7 @@ public final class RunReport {
   /** The outcome, then the progress per pool, domain and server, then timings. */
   public String toText() {
     StringBuilder out = new StringBuilder();
-    out.append("Run ").append(outcome.kind()).append(" after ").append(format(duration())).append('\n');
+    out.append("Run ").append(outcome.kind()).append(" after ").append(Durations.format(duration())).append('\n');
     out.append(outcome.describe()).append("\n\n");
     out.append(progress.toText());
     if (!backEndDowntimes.isEmpty()) {
@@ -112,7 +114,7 @@ public final class RunReport {
   /** The same as {@link #toText()}, as Markdown. */
   public String toMarkdown() {
     StringBuilder out = new StringBuilder();
-    out.append("### Run ").append(outcome.kind()).append(" after ").append(format(duration())).append("\n\n");
+    out.append("### Run ").append(outcome.kind()).append(" after ").append(Durations.format(duration())).append("\n\n");
     out.append(outcome.describe().replace("\n", "  \n")).append("\n\n");
     out.append("| Pool | Group | State | Servers |\n|---|---|---|---|\n");
     for (Progress.PoolProgress pool : progress.pools()) {
@@ -139,16 +141,8 @@ public final class RunReport {
         ordered.putIfAbsent(step.pool(), downtime);
       }
     }
-    ordered.forEach((pool, downtime) -> out.append(String.format(format, pool, format(downtime),
-        downtime.compareTo(Executor.RESILIENCY_THRESHOLD) >= 0 ? " (30 minutes or more: users may be in resiliency mode, BE-0)" : "")));
-  }
-
-  static String format(Duration duration) {
-    long minutes = duration.toMinutes();
-    long seconds = duration.toSecondsPart();
-    return minutes >= 60
-        ? String.format("%dh %02dm %02ds", minutes / 60, minutes % 60, seconds)
-        : String.format("%dm %02ds", minutes, seconds);
+    ordered.forEach((pool, downtime) -> out.append(String.format(format, pool, Durations.format(downtime),
+        downtime.compareTo(BackEndDowntime.RESILIENCY_THRESHOLD) >= 0 ? " (30 minutes or more: users may be in resiliency mode, BE-0)" : "")));
   }
 
   @Override

@@ -3,32 +3,24 @@ package io.github.lyncupgrade.core.run;
 import io.github.lyncupgrade.core.plan.ServerStep;
 import io.github.lyncupgrade.core.plan.Step;
 import io.github.lyncupgrade.core.plan.StepId;
+import io.github.lyncupgrade.core.plan.StepScheduler;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionService;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import org.slf4j.MDC;
 
 /**
- * One run of a plan: starts every step whose prerequisites are done, in plan order, up to the
- * parallelism (which only the servers of one upgrade domain can use), and stops starting steps
- * after a failure or a cancel. With a parallelism of one it follows the plan's linear order
- * exactly, on the calling thread.
+ * One run of a plan: starts every step the plan's {@link StepScheduler} lets start, and stops
+ * starting steps after a failure or a cancel. When the plan's concurrency is one step at a time
+ * it follows the plan's linear order exactly, on the calling thread.
  */
 final class RunSession {
-  private record Completion(int index, StepResult result) {}
-
   private final UpgradePlan plan;
   private final StepRecorder recorder;
   private final StepPerformer performer;
@@ -36,21 +28,15 @@ final class RunSession {
   private final EventDispatcher events;
   private final UpgradeClock clock;
   private final CancelSignal cancel;
-  private final int parallelism;
   private final Set<StepId> again;
   private final Map<StepId, Duration> durations = new ConcurrentHashMap<>();
-
-  private final List<Step> steps;
-  private final int[] waiting;
-  private final boolean[] done;
-  private final List<List<Integer>> dependents = new ArrayList<>();
-  private final PriorityQueue<Integer> ready = new PriorityQueue<>();
-  private final Set<Integer> running = new HashSet<>();
+  private final StepScheduler scheduler;
+  private final Set<Step> running = new HashSet<>();
   private RunOutcome failure;
   private boolean interrupted;
 
   RunSession(UpgradePlan plan, StepRecorder recorder, StepPerformer performer, BackEndWatch backEnd,
-      EventDispatcher events, UpgradeClock clock, CancelSignal cancel, int parallelism, Set<StepId> again) {
+      EventDispatcher events, UpgradeClock clock, CancelSignal cancel, Set<StepId> again) {
     this.plan = plan;
     this.recorder = recorder;
     this.performer = performer;
@@ -58,39 +44,19 @@ final class RunSession {
     this.events = events;
     this.clock = clock;
     this.cancel = cancel;
-    this.parallelism = parallelism;
     this.again = ConcurrentHashMap.newKeySet();
     this.again.addAll(again);
-    this.steps = plan.steps();
-    this.waiting = new int[steps.size()];
-    this.done = new boolean[steps.size()];
-    for (int i = 0; i < steps.size(); i++) {
-      dependents.add(new ArrayList<>(2));
-      done[i] = recorder.status(steps.get(i).id()).isDone();
-    }
-    for (int i = 0; i < steps.size(); i++) {
-      for (StepId prerequisite : plan.prerequisites(steps.get(i).id())) {
-        int p = plan.positionOf(prerequisite);
-        dependents.get(p).add(i);
-        waiting[i] += done[p] ? 0 : 1;
-      }
-    }
-    for (int i = 0; i < steps.size(); i++) {
-      if (!done[i] && waiting[i] == 0) {
-        ready.add(i);
-      }
-    }
+    Set<StepId> done = plan.steps().stream().map(Step::id).filter(id -> recorder.status(id).isDone())
+        .collect(Collectors.toSet());
+    this.scheduler = StepScheduler.of(plan, done);
   }
 
   RunReport run() {
     Instant startedAt = clock.now();
-    int alreadyDone = count(done);
-    events.emit(new RunEvent.RunStarted(startedAt, plan.fingerprint(), steps.size(), alreadyDone));
-    ExecutorService workers = parallelism > 1 ? Executors.newFixedThreadPool(parallelism, runnable -> {
-      Thread thread = new Thread(runnable, "lync-upgrade-step");
-      thread.setDaemon(true);
-      return thread;
-    }) : null;
+    int alreadyDone = plan.size() - scheduler.remaining();
+    events.emit(new RunEvent.RunStarted(startedAt, plan.fingerprint(), plan.size(), alreadyDone));
+    boolean oneAtATime = plan.options().concurrency().isSequential();
+    StepWorkers workers = oneAtATime ? null : new StepWorkers(clock);
     RunOutcome outcome;
     try {
       outcome = schedule(workers);
@@ -99,7 +65,7 @@ final class RunSession {
       throw crash;
     } finally {
       if (workers != null) {
-        workers.shutdownNow();
+        workers.close();
       }
     }
     RunReport report = new RunReport(plan, outcome, Progress.of(plan, recorder.statuses()), startedAt, clock.now(),
@@ -108,28 +74,29 @@ final class RunSession {
     return report;
   }
 
-  private RunOutcome schedule(ExecutorService workers) {
-    CompletionService<Completion> completions = workers == null ? null : new ExecutorCompletionService<>(workers);
+  private RunOutcome schedule(StepWorkers workers) {
     while (true) {
-      while (running.size() < parallelism && failure == null && !interrupted) {
-        Integer next = nextAllowed();
-        if (next == null) {
+      while ((workers != null || running.isEmpty()) && failure == null && !interrupted) {
+        Optional<Step> next = nextAllowed();
+        if (next.isEmpty()) {
           break;
         }
-        running.add(next);
-        Step step = steps.get(next);
-        if (completions == null) {
-          handle(next, perform(step));
+        Step step = next.get();
+        running.add(step);
+        if (workers == null) {
+          handle(step, perform(step));
         } else {
-          int index = next;
-          completions.submit(() -> new Completion(index, perform(step)));
+          workers.submit(step, () -> perform(step));
         }
+      }
+      if (workers != null) {
+        workers.dispatch();
       }
       if (running.isEmpty()) {
         break;
       }
-      Completion completion = take(completions);
-      handle(completion.index(), completion.result());
+      StepWorkers.Completion completion = workers.take();
+      handle(completion.step(), completion.result());
     }
     return outcome();
   }
@@ -138,52 +105,30 @@ final class RunSession {
     if (failure != null) {
       return failure;
     }
-    int pending = steps.size() - count(done);
-    if (pending == 0) {
+    if (scheduler.isFinished()) {
       return new RunOutcome.Completed();
     }
     if (interrupted || cancel.isRequested()) {
-      return new RunOutcome.Cancelled(pending);
+      return new RunOutcome.Cancelled(scheduler.remaining());
     }
-    throw new IllegalStateException(pending + " steps can never start; the plan's prerequisites are inconsistent");
+    throw new IllegalStateException(scheduler.remaining() + " steps can never start; the plan's prerequisites are"
+        + " inconsistent");
   }
 
-  private static Completion take(CompletionService<Completion> completions) {
-    try {
-      return completions.take().get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while steps were running", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
-  }
-
-  /** The lowest ready step that may start now: any, unless cancelled; then only steps of a chain already begun. */
-  private Integer nextAllowed() {
+  /** The next step that may start now: any, unless cancelled; then only steps of a server's procedure already begun. */
+  private Optional<Step> nextAllowed() {
     if (cancel.isNow()) {
-      return null;
+      return Optional.empty();
     }
     if (!cancel.isRequested()) {
-      return ready.poll();
+      return scheduler.next();
     }
-    Integer candidate = ready.stream().sorted().filter(index -> insideBegunChain(steps.get(index))).findFirst()
-        .orElse(null);
-    if (candidate != null) {
-      ready.remove(candidate);
-    }
-    return candidate;
+    return scheduler.next(this::insideBegunChain);
   }
 
   /** Whether stopping before {@code step} would leave a server half-way through its procedure. */
   private boolean insideBegunChain(Step step) {
-    if (!(step instanceof ServerStep serverStep)) {
+    if (!(step instanceof ServerStep serverStep) || step.runsAhead()) {
       return false;
     }
     return performer.chain(serverStep.scope()).stream().anyMatch(other -> recorder.status(other.id()).isDone());
@@ -209,13 +154,13 @@ final class RunSession {
     }
   }
 
-  private void handle(int index, StepResult result) {
-    running.remove(index);
+  private void handle(Step step, StepResult result) {
+    running.remove(step);
     if (result instanceof StepResult.Done completed) {
-      markDone(index);
-      completed.alsoSkipped().forEach(step -> markDone(plan.positionOf(step.id())));
+      scheduler.done(step);
+      completed.alsoSkipped().forEach(scheduler::done);
     } else if (result instanceof StepResult.Skipped skipped) {
-      skipped.steps().forEach(step -> markDone(plan.positionOf(step.id())));
+      skipped.steps().forEach(scheduler::done);
     } else if (result instanceof StepResult.Failed failed) {
       if (failure == null) {
         failure = failed.outcome();
@@ -224,26 +169,5 @@ final class RunSession {
       interrupted = true;
     }
     backEnd.check(clock.now());
-  }
-
-  private void markDone(int index) {
-    if (done[index]) {
-      return;
-    }
-    done[index] = true;
-    ready.remove(index);
-    for (int dependent : dependents.get(index)) {
-      if (--waiting[dependent] == 0 && !done[dependent]) {
-        ready.add(dependent);
-      }
-    }
-  }
-
-  private static int count(boolean[] flags) {
-    int count = 0;
-    for (boolean flag : flags) {
-      count += flag ? 1 : 0;
-    }
-    return count;
   }
 }

@@ -62,13 +62,13 @@ final class StepPerformer {
     this.backEnd = backEnd;
     this.events = events;
     for (Step step : plan.steps()) {
-      if (step instanceof ServerStep serverStep) {
+      if (step instanceof ServerStep serverStep && !step.runsAhead()) {
         chains.computeIfAbsent(serverStep.scope(), scope -> new ArrayList<>()).add(serverStep);
       }
     }
   }
 
-  /** The steps of {@code scope}, in plan order. */
+  /** The steps of {@code scope}'s procedure, in plan order; staging ahead (SDK-5) is not part of it. */
   List<ServerStep> chain(StepScope scope) {
     return chains.getOrDefault(scope, List.of());
   }
@@ -128,9 +128,14 @@ final class StepPerformer {
         return new StepResult.Done("services started");
       case CHECK_ADMINISTRATOR_ROLE:
         return checkAdministrator(step);
-      case STAGE_UPDATE:
+      case STAGE_UPDATE: {
+        ServerStatus status = deployment.serverStatus(server);
+        if (atTarget(status)) {
+          return new StepResult.Done("already at build " + status.installedVersion() + "; nothing to stage");
+        }
         deployment.stageUpdate(server, update);
         return new StepResult.Done("update copied and extracted");
+      }
       case STOP_WEB_SERVICE:
         deployment.stopWebService(server);
         return new StepResult.Done("w3svc stopped");
@@ -165,7 +170,10 @@ final class StepPerformer {
       if (status.servicesRunning() && atTarget(status)) {
         state.closeChain(step.pool(), domain.get(), step.target());
         String reason = "already at build " + status.installedVersion() + " and running; nothing to do";
-        List<Step> skipped = new ArrayList<>(chain(step.scope()));
+        List<Step> skipped = chain(step.scope()).stream()
+            .filter(chainStep -> !recorder.status(chainStep.id()).isDone())
+            .map(Step.class::cast)
+            .toList();
         skipped.forEach(chainStep -> recorder.skipped(chainStep, reason));
         return new StepResult.Skipped(skipped, reason);
       }
@@ -305,10 +313,5 @@ final class StepPerformer {
 
   private boolean atTarget(ServerStatus status) {
     return status.installedVersion().isAtLeast(update.targetVersion());
-  }
-
-  private String failedOverReason(Fqdn pool) {
-    return "the pool is failed over (FE-1c): its users are on its partner, so its servers are updated"
-        + " without readiness checks, still one domain at a time";
   }
 }

@@ -2,6 +2,7 @@ package io.github.lyncupgrade.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 
 class PlanRendererTest {
@@ -14,7 +15,9 @@ class PlanRendererTest {
     assertThat(text).startsWith("Upgrade plan: 3 pools, 5 Front End and Standard Edition servers, " + plan.size() + " steps")
         .contains("pool01.contoso.com: Enterprise Edition, 2 upgrade domains, 3 Front End servers,"
             + " Back End sql01.contoso.com (collocated: [ARCHIVING]), disaster-recovery partner pool02.contoso.com")
-        .contains(" 4. FE-2a  pool01.contoso.com/UD1/fe01.contoso.com/stop-services\n"
+        .contains("Staging ahead (SDK-5): the update copied to every server before any service of its pool stops\n"
+            + " 1. SDK-5  pool01.contoso.com/UD1/fe01.contoso.com/stage-update\n")
+        .contains("11. FE-2a  pool01.contoso.com/UD1/fe01.contoso.com/stop-services\n"
             + "           Stop-CsWindowsService -Graceful -Verbose on fe01.contoso.com")
         .contains("se01.contoso.com: Standard Edition server se01.contoso.com")
         .contains("[contingent]", "[manual: automation runs the cmdlets");
@@ -26,7 +29,7 @@ class PlanRendererTest {
     String markdown = PlanRenderer.markdown().render(plan);
 
     assertThat(markdown.lines().filter(line -> line.matches("\\| \\d+ \\|.*"))).hasSize(plan.size());
-    assertThat(markdown).contains("| 1 | FE-1c | `pool01.contoso.com/fail-over` | pool02.contoso.com |");
+    assertThat(markdown).contains("| 8 | FE-1c | `pool01.contoso.com/fail-over` | pool02.contoso.com |");
   }
 
   @Test
@@ -34,9 +37,28 @@ class PlanRendererTest {
     String mermaid = PlanRenderer.mermaid().render(plan);
     long edges = plan.steps().stream().mapToLong(step -> plan.prerequisites(step.id()).size()).sum();
 
-    assertThat(mermaid).startsWith("flowchart TD\n").contains("subgraph p0[\"pool01.contoso.com\"]");
+    assertThat(mermaid).startsWith("flowchart TD\n").contains("subgraph p0[\"staging ahead\"]")
+        .contains("subgraph p1[\"pool01.contoso.com\"]");
     assertThat(mermaid.lines().filter(line -> line.matches(" +s\\d+\\[\".*"))).hasSize(plan.size());
     assertThat(mermaid.lines().filter(line -> line.matches(" +s\\d+ --> s\\d+"))).hasSize((int) edges);
-    assertThat(mermaid).contains("s3 --> s4\n").contains("class s0,");
+    assertThat(mermaid).contains("s10 --> s11\n").contains("class s7,");
+  }
+
+  @Test
+  void ganttShowsTheEstimatedNightPoolByPool() {
+    UpgradePlan fleet = PlanFixtures.plan(PlanOptions.builder().concurrency(Concurrency.pools(2)).build());
+    PlanEstimate estimate = fleet.estimate();
+
+    String gantt = PlanRenderer.gantt(LocalDateTime.of(2026, 11, 28, 22, 0)).render(fleet);
+
+    assertThat(gantt).startsWith("gantt\n  title Estimated window " + estimate.makespan().toMinutes() / 60 + "h")
+        .contains("  dateFormat YYYY-MM-DD HH:mm:ss\n", "  section Staging ahead (SDK-5)\n",
+            "  section pool01.contoso.com\n", "  section se01.contoso.com\n")
+        .contains("    UD1 :t3, 2026-11-28 22:05:00, ")
+        .contains("    Back End down 30m 40s :crit, ");
+    long bars = gantt.lines().filter(line -> line.matches(" {4}.+ :(crit, |active, )?t\\d+, .*")).count();
+    long expected = estimate.pools().size()
+        + estimate.pools().stream().mapToLong(pool -> pool.groups().size() + (pool.backEndDown().isPresent() ? 1 : 0)).sum();
+    assertThat(bars).isEqualTo(expected);
   }
 }

@@ -9,9 +9,13 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The planner, rule by rule; each test names the PROCEDURE rule it pins. */
+/**
+ * The planner, rule by rule; each test names the PROCEDURE rule it pins. Most pin the seed
+ * procedure, so they plan without the staging ahead of SDK-5, which has tests of its own.
+ */
 class PlannerTest {
-  private final UpgradePlan plan = plan(PlanOptions.ofDefaults());
+  private static final PlanOptions SEED = PlanOptions.builder().stageUpdatesAhead(false).build();
+  private final UpgradePlan plan = plan(SEED);
 
   private List<String> idsOf(String pool) {
     return plan.stepsOf(Fqdn.of(pool)).stream().map(step -> step.id().value()).toList();
@@ -172,7 +176,7 @@ class PlannerTest {
 
   @Test
   void be1_to_be10_canBeLeftOutForEnterpriseBackEndsButNeverForStandardEdition() {
-    UpgradePlan databasesOnly = plan(PlanOptions.builder().backEndServerProcedure(false).build());
+    UpgradePlan databasesOnly = plan(SEED.toBuilder().backEndServerProcedure(false).build());
 
     assertThat(databasesOnly.stepsOf(Fqdn.of("pool02.contoso.com")))
         .filteredOn(step -> step instanceof ServerStep serverStep && serverStep.scope().isBackEnd())
@@ -195,7 +199,7 @@ class PlannerTest {
     assertThat(position("pool01.contoso.com/back-end/sql01.contoso.com/check-administrator-role"))
         .isGreaterThan(position("pool01.contoso.com/UD2/fe03.contoso.com/verify"));
 
-    UpgradePlan backEndFirst = plan(PlanOptions.builder().backEndOrder(BackEndOrder.BEFORE_FRONT_ENDS).build());
+    UpgradePlan backEndFirst = plan(SEED.toBuilder().backEndOrder(BackEndOrder.BEFORE_FRONT_ENDS).build());
     assertThat(backEndFirst.prerequisites(id("pool01.contoso.com/UD1/check-pool-readiness")))
         .containsExactly(id("pool01.contoso.com/back-end/sql01.contoso.com/update-databases"));
     assertThat(backEndFirst.prerequisites(id("pool01.contoso.com/back-end/sql01.contoso.com/check-administrator-role")))
@@ -211,18 +215,67 @@ class PlannerTest {
   }
 
   @Test
-  void sdk4_poolsFollowOneAnotherInTopologyOrder() {
-    assertThat(plan.prerequisites(id("pool02.contoso.com/fail-over")))
-        .containsExactly(id("pool01.contoso.com/fail-back"));
+  void sdk4_poolsDoNotDependOnEachOtherAndOneAtATimeTheyGoInTopologyOrder() {
+    assertThat(plan.prerequisites(id("pool02.contoso.com/fail-over"))).isEmpty();
     assertThat(plan.prerequisites(id("se01.contoso.com/back-end/se01.contoso.com/check-administrator-role")))
-        .containsExactly(id("pool02.contoso.com/fail-back"));
-    assertThat(plan.steps().get(0).id()).isEqualTo(id("pool01.contoso.com/fail-over"));
-    assertThat(plan.prerequisites(plan.steps().get(0).id())).isEmpty();
+        .isEmpty();
+    assertThat(plan.poolOrder()).extracting(Fqdn::toString)
+        .containsExactly("pool01.contoso.com", "pool02.contoso.com", "se01.contoso.com");
+  }
+
+  @Test
+  void sdk4_severalPoolsAtOnceTakeTheLongestFirst() {
+    UpgradePlan fleet = plan(PlanOptions.builder().concurrency(Concurrency.pools(2)).build());
+
+    assertThat(fleet.poolOrder()).extracting(Fqdn::toString)
+        .containsExactly("pool01.contoso.com", "pool02.contoso.com", "se01.contoso.com");
+    assertThat(fleet.estimate().pool(Fqdn.of("pool01.contoso.com")).orElseThrow().window().length())
+        .isGreaterThan(fleet.estimate().pool(Fqdn.of("se01.contoso.com")).orElseThrow().window().length());
+    UpgradePlan slowStandard = plan(PlanOptions.builder().concurrency(Concurrency.pools(2))
+        .stepDurations(StepDurations.defaults().with(StepKind.UPDATE_DATABASES, ProcedureRule.BE_11C, Duration.ofHours(5)))
+        .build());
+    assertThat(slowStandard.poolOrder()).extracting(Fqdn::toString)
+        .containsExactly("se01.contoso.com", "pool01.contoso.com", "pool02.contoso.com");
+    assertThat(slowStandard.fingerprint()).isEqualTo(fleet.fingerprint());
+  }
+
+  @Test
+  void sdk5_everyServerIsStagedAheadBeforeAnyServiceOfItsPoolStops() {
+    UpgradePlan staged = plan(PlanOptions.ofDefaults());
+    List<Step> ahead = staged.steps().stream().filter(Step::runsAhead).toList();
+
+    assertThat(ahead).extracting(step -> step.id().value()).containsExactly(
+        "pool01.contoso.com/UD1/fe01.contoso.com/stage-update",
+        "pool01.contoso.com/UD1/fe02.contoso.com/stage-update",
+        "pool01.contoso.com/UD2/fe03.contoso.com/stage-update",
+        "pool01.contoso.com/back-end/sql01.contoso.com/stage-update",
+        "pool02.contoso.com/UD1/fe11.contoso.com/stage-update",
+        "pool02.contoso.com/back-end/sql02.contoso.com/stage-update",
+        "se01.contoso.com/back-end/se01.contoso.com/stage-update");
+    assertThat(ahead).extracting(step -> step.rule().id())
+        .containsExactly("SDK-5", "SDK-5", "SDK-5", "BE-2", "SDK-5", "BE-2", "BE-2");
+    assertThat(staged.steps().subList(0, ahead.size())).isEqualTo(ahead);
+    assertThat(ahead).allSatisfy(step -> assertThat(staged.prerequisites(step.id())).isEmpty());
+    assertThat(staged.prerequisites(id("pool01.contoso.com/fail-over"))).containsExactly(
+        id("pool01.contoso.com/UD1/fe01.contoso.com/stage-update"),
+        id("pool01.contoso.com/UD1/fe02.contoso.com/stage-update"),
+        id("pool01.contoso.com/UD2/fe03.contoso.com/stage-update"),
+        id("pool01.contoso.com/back-end/sql01.contoso.com/stage-update"));
+    assertThat(staged.stepsOf(Fqdn.of("pool01.contoso.com")))
+        .filteredOn(step -> step.kind() == StepKind.STAGE_UPDATE).hasSize(4).allMatch(Step::runsAhead);
+  }
+
+  @Test
+  void sdk5_aBackEndThatOnlyGetsItsDatabasesUpdatedIsNotStaged() {
+    UpgradePlan databasesOnly = plan(PlanOptions.builder().backEndServerProcedure(false).build());
+
+    assertThat(databasesOnly.step(id("pool01.contoso.com/back-end/sql01.contoso.com/stage-update"))).isEmpty();
+    assertThat(databasesOnly.step(id("se01.contoso.com/back-end/se01.contoso.com/stage-update"))).isPresent();
   }
 
   @Test
   void idsAreStableAndTheSameInputGivesTheSamePlan() {
-    UpgradePlan again = plan(PlanOptions.ofDefaults());
+    UpgradePlan again = plan(SEED);
 
     assertThat(again.steps()).isEqualTo(plan.steps());
     assertThat(again.fingerprint()).isEqualTo(plan.fingerprint()).hasSize(64);
@@ -235,6 +288,16 @@ class PlannerTest {
         .isNotEqualTo(plan.fingerprint());
     assertThat(plan(PlanOptions.builder().updatePackage(UpdatePackage.of("C:\\cu\\installer.exe", "5.0.8308.1001"))
         .build()).fingerprint()).isNotEqualTo(plan.fingerprint());
+    assertThat(plan(PlanOptions.ofDefaults()).fingerprint()).isNotEqualTo(plan.fingerprint());
+  }
+
+  @Test
+  void theConcurrencyAndTheDurationsChangeWhenStepsRunNotWhatTheyDo() {
+    UpgradePlan other = plan(SEED.toBuilder().concurrency(new Concurrency(3, 1, 2))
+        .stepDurations(StepDurations.defaults().with(StepKind.RESTART_SERVER, Duration.ofMinutes(40))).build());
+
+    assertThat(other.fingerprint()).isEqualTo(plan.fingerprint());
+    assertThat(other.steps()).isEqualTo(plan.steps());
   }
 
   @Test

@@ -30,9 +30,6 @@ abstract class LiveRun {
   @Option(names = "--no-progress", description = "Print only the final report.")
   boolean noProgress;
 
-  @Option(names = "--parallel", defaultValue = "4", description = "Servers of one domain updated at once. Default: ${DEFAULT-VALUE}.")
-  int parallel;
-
   int execute(PrintWriter out, boolean resume) {
     UpgradePlan upgradePlan = plan.plan(true);
     try (PowerShellSession session = PowerShellSession.start(shell.options());
@@ -41,7 +38,7 @@ abstract class LiveRun {
       if (!skipPreflight) {
         Preflight.check(session, upgradePlan.topology()).orThrow();
       }
-      Executor.Builder executor = Executor.builder(deployment).journal(file).maxParallelServers(parallel);
+      Executor.Builder executor = Executor.builder(deployment).journal(file);
       if (!noProgress) {
         executor.listener(new ProgressPrinter(out, System.console() != null, upgradePlan.size()));
       }

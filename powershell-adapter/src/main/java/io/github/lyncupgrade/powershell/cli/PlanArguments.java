@@ -2,10 +2,13 @@ package io.github.lyncupgrade.powershell.cli;
 
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.plan.BackEndOrder;
+import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.PlanOptions;
+import io.github.lyncupgrade.core.plan.StepDurations;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
 import io.github.lyncupgrade.core.plan.Planner;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
+import io.github.lyncupgrade.core.run.FileJournal;
 import io.github.lyncupgrade.testkit.SampleTopologies;
 import io.github.lyncupgrade.testkit.Simulation;
 import java.nio.file.Path;
@@ -38,6 +41,27 @@ final class PlanArguments {
       description = "Plan only Install-CsDatabase (BE-11) for Enterprise Back Ends, not BE-1..BE-10.")
   boolean databasesOnly;
 
+  @Option(names = "--pools-at-once", paramLabel = "N",
+      description = "Pools (a Standard Edition server counts as one) upgraded at once; never both pools of a"
+          + " disaster-recovery pair (SDK-4). Default: ${DEFAULT-VALUE}.")
+  int poolsAtOnce = Concurrency.DEFAULT.pools();
+
+  @Option(names = "--servers-at-once", paramLabel = "N",
+      description = "Servers of one upgrade domain between stop and verify at once. Default: ${DEFAULT-VALUE}.")
+  int serversAtOnce = Concurrency.DEFAULT.serversPerDomain();
+
+  @Option(names = "--staging-copies", paramLabel = "N",
+      description = "Servers copying the update at once, ahead of their pool (SDK-5). Default: ${DEFAULT-VALUE}.")
+  int stagingCopies = Concurrency.DEFAULT.stagingCopies();
+
+  @Option(names = "--no-staging-ahead",
+      description = "Stage the update only at BE-2, inside the Back End procedure, as the seed topic does (SDK-5 off).")
+  boolean noStagingAhead;
+
+  @Option(names = "--learn-from", paramLabel = "JOURNAL",
+      description = "Estimate with the step durations a previous run of this topology recorded in its journal.")
+  Path learnFrom;
+
   Topology topology() {
     return topology == null ? SampleTopologies.contoso() : TopologyFile.read(topology);
   }
@@ -50,16 +74,29 @@ final class PlanArguments {
     UpdatePackage sample = Simulation.SAMPLE_UPDATE;
     UpdatePackage updatePackage = UpdatePackage.of(update == null ? sample.location() : update,
         targetBuild == null ? sample.targetVersion().toString() : targetBuild);
-    return PlanOptions.builder()
+    PlanOptions.Builder options = PlanOptions.builder()
         .updatePackage(updatePackage)
         .scheduledDowntime(scheduledDowntime)
         .backEndOrder(backEndFirst ? BackEndOrder.BEFORE_FRONT_ENDS : BackEndOrder.AFTER_FRONT_ENDS)
         .failoverOnPoolProblem(!noFailover)
         .backEndServerProcedure(!databasesOnly)
-        .build();
+        .stageUpdatesAhead(!noStagingAhead)
+        .concurrency(new Concurrency(poolsAtOnce, serversAtOnce, stagingCopies));
+    return options.build();
   }
 
+  /**
+   * The plan; with {@code --learn-from}, planned again with the durations the journal's run
+   * measured (they order the pools and make the estimate, never the steps).
+   */
   UpgradePlan plan(boolean requireUpdate) {
-    return Planner.create(options(requireUpdate)).plan(topology());
+    PlanOptions options = options(requireUpdate);
+    Topology topology = topology();
+    UpgradePlan plan = Planner.create(options).plan(topology);
+    if (learnFrom == null) {
+      return plan;
+    }
+    StepDurations learned = options.stepDurations().withObserved(FileJournal.read(learnFrom).observedDurations(plan));
+    return Planner.create(options.toBuilder().stepDurations(learned).build()).plan(topology);
   }
 }

@@ -19,12 +19,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "plan", mixinStandardHelpOptions = true,
     description = "Print the upgrade plan of a topology: every step, its rule, its order.")
 final class PlanCommand implements Callable<Integer> {
-  enum Format { text, markdown, mermaid, json }
+  enum Format { text, markdown, mermaid, gantt, estimate, json }
 
   @Mixin
   PlanArguments plan;
 
-  @Option(names = "--format", defaultValue = "text", description = "text, markdown, mermaid or json. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--format", defaultValue = "text", description = "text, markdown, mermaid (the step graph), gantt (the estimated night as a Mermaid Gantt chart),"
+          + " estimate (the window, each pool's part, warnings) or json. Default: ${DEFAULT-VALUE}.")
   Format format;
 
   @Spec
@@ -37,6 +38,8 @@ final class PlanCommand implements Callable<Integer> {
       case text -> PlanRenderer.text().render(upgradePlan);
       case markdown -> PlanRenderer.markdown().render(upgradePlan);
       case mermaid -> PlanRenderer.mermaid().render(upgradePlan);
+      case gantt -> PlanRenderer.gantt().render(upgradePlan);
+      case estimate -> upgradePlan.estimate().toText();
       case json -> json(upgradePlan);
     });
     spec.commandLine().getOut().flush();

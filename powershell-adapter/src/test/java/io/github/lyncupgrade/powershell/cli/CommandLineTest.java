@@ -54,8 +54,8 @@ class CommandLineTest {
 
   @Test
   void planPrintsTheSamplePlanInEveryFormat() throws IOException {
-    assertThat(run("plan").out()).startsWith("Upgrade plan: 3 pools, 11 Front End and Standard Edition servers, 89 steps");
-    assertThat(run("plan", "--format", "markdown").out()).contains("| 1 | FE-1c | `pool01.contoso.com/fail-over` |");
+    assertThat(run("plan").out()).startsWith("Upgrade plan: 3 pools, 11 Front End and Standard Edition servers, 99 steps");
+    assertThat(run("plan", "--format", "markdown").out()).contains("| 14 | FE-1c | `pool01.contoso.com/fail-over` |");
     assertThat(run("plan", "--format", "mermaid").out()).startsWith("flowchart TD");
 
     Result json = run("plan", "--format", "json");
@@ -69,7 +69,25 @@ class CommandLineTest {
         }
       }
     }
-    assertThat(steps).isEqualTo(89);
+    assertThat(steps).isEqualTo(99);
+    assertThat(run("plan", "--format", "gantt", "--pools-at-once", "2").out()).startsWith("gantt\n")
+        .contains("section pool01.contoso.com", "section se01.contoso.com");
+    assertThat(run("plan", "--format", "estimate").out()).startsWith("Estimated window 4h 34m 30s")
+        .contains("WARNING BE-0: the Back End of se01.contoso.com is expected to be down 30m 40s");
+  }
+
+  @Test
+  void planLearnsTheDurationsOfAPreviousRunFromItsJournal() {
+    String journal = directory.resolve("previous.journal").toString();
+    String[] live = {"--update", "\\\\files.contoso.com\\cu\\LyncServerUpdateInstaller.exe", "--target-build",
+        "5.0.8308.1001", "--journal", journal, "--no-progress"};
+    Result previous = run(concat(new String[] {"run", fakeShell()}, live));
+    assertThat(previous.exitCode()).as(previous.err()).isZero();
+
+    Result learned = run("plan", "--format", "estimate", "--learn-from", journal);
+
+    assertThat(learned.exitCode()).as(learned.err()).isZero();
+    assertThat(learned.out()).startsWith("Estimated window ").doesNotStartWith("Estimated window 4h 34m 30s");
   }
 
   @Test
@@ -86,7 +104,7 @@ class CommandLineTest {
   void simulateRunsTheSampleAndShowsFaults() {
     Result clean = run("simulate");
     assertThat(clean.exitCode()).isZero();
-    assertThat(clean.out()).startsWith("Upgrade plan: 3 pools").contains("Run COMPLETED after 8h 04m 30s");
+    assertThat(clean.out()).startsWith("Upgrade plan: 3 pools").contains("Run COMPLETED after 4h 59m 30s");
 
     Result failed = run("simulate", "--install-fails", "fe03.contoso.com");
     assertThat(failed.exitCode()).isEqualTo(1);
@@ -144,7 +162,7 @@ class CommandLineTest {
     String[] plan = {"--update", "\\\\files.contoso.com\\cu\\LyncServerUpdateInstaller.exe", "--target-build",
         "5.0.8308.1001", "--no-failover", "--journal", journal};
 
-    Result stopped = run(concat(new String[] {"run", "--parallel", "1", fakeShell("--fault=insufficient:pool02.contoso.com:1")},
+    Result stopped = run(concat(new String[] {"run", "--servers-at-once", "1", "--staging-copies", "1", fakeShell("--fault=insufficient:pool02.contoso.com:1")},
         plan));
     assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(1);
     assertThat(stopped.out()).contains("PROBLEM  pool02.contoso.com: InsufficientActiveFrontEnds", "Run POOL_PROBLEM");
@@ -154,10 +172,10 @@ class CommandLineTest {
     assertThat(status.out()).contains("pool01.contoso.com  DONE", "pool02.contoso.com  FAILED",
         "se01.contoso.com  PENDING");
 
-    Result resumed = run(concat(new String[] {"resume", "--parallel", "1", fakeShell()}, plan));
+    Result resumed = run(concat(new String[] {"resume", fakeShell()}, plan));
     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
     assertThat(resumed.out()).contains("Run COMPLETED");
-    assertThat(run(concat(new String[] {"status"}, plan)).out()).startsWith("85 of 85 steps done");
+    assertThat(run(concat(new String[] {"status"}, plan)).out()).startsWith("95 of 95 steps done");
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.github.lyncupgrade.core.plan.ServerStep;
 import io.github.lyncupgrade.core.plan.Step;
 import io.github.lyncupgrade.core.plan.StepId;
 import io.github.lyncupgrade.core.plan.StepKind;
+import io.github.lyncupgrade.core.plan.StepKind;
 import io.github.lyncupgrade.core.plan.StepScope;
 import io.github.lyncupgrade.core.plan.UpdateDatabases;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
@@ -104,7 +105,7 @@ public final class UpgradePlanAssert extends AbstractAssert<UpgradePlanAssert, U
   private void checkChain(Fqdn pool, UpgradeDomain domain, Server server, StepId domainGate) {
     List<Step> chain = actual.steps().stream()
         .filter(step -> step instanceof ServerStep serverStep && !serverStep.scope().isBackEnd()
-            && serverStep.target().equals(server.fqdn()))
+            && !step.runsAhead() && serverStep.target().equals(server.fqdn()))
         .toList();
     List<String> actions = chain.stream().map(step -> ((ServerStep) step).action()).toList();
     if (!actions.equals(FRONT_END_CHAIN)) {
@@ -117,6 +118,38 @@ public final class UpgradePlanAssert extends AbstractAssert<UpgradePlanAssert, U
       requirePrerequisite(chain.get(i).id(), chain.get(i - 1).id(),
           server + " does " + actions.get(i) + " only after " + actions.get(i - 1));
     }
+  }
+
+  /**
+   * SDK-5: every server the plan installs the update on has it staged ahead, once, and each
+   * pool's first steps wait for all of its pool's staging.
+   */
+  public UpgradePlanAssert stagesEveryServerBeforeItsPoolStops() {
+    isNotNull();
+    for (Pool pool : actual.topology().pools()) {
+      List<Step> steps = actual.stepsOf(pool.fqdn());
+      List<StepId> staged = steps.stream().filter(Step::runsAhead).map(Step::id).toList();
+      for (Step install : steps) {
+        if (install.kind() != StepKind.INSTALL_UPDATE) {
+          continue;
+        }
+        StepId stage = ((ServerStep) install).scope().stepId("stage-update");
+        if (!staged.contains(stage)) {
+          failWithMessage("Expected %s to be staged ahead of %s (SDK-5), but the plan has no %s; its staging: %s",
+              install.target(), pool.fqdn(), stage, staged);
+        }
+      }
+      steps.stream()
+          .filter(step -> !step.runsAhead() && actual.prerequisites(step.id()).stream()
+              .allMatch(prerequisite -> actual.step(prerequisite).orElseThrow().runsAhead()))
+          .forEach(first -> {
+            if (!actual.prerequisites(first.id()).containsAll(staged)) {
+              failWithMessage("Expected %s, a first step of %s, to wait for all the pool's staging %s (SDK-5),"
+                  + " but it waits for %s", first.id(), pool.fqdn(), staged, actual.prerequisites(first.id()));
+            }
+          });
+    }
+    return this;
   }
 
   private void requirePrerequisite(StepId step, StepId prerequisite, String rule) {

@@ -10,11 +10,11 @@ import io.github.lyncupgrade.core.model.PoolQuorum;
 import io.github.lyncupgrade.core.model.Server;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.model.UpgradeDomain;
+import io.github.lyncupgrade.core.plan.BackEndDowntime;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
 import io.github.lyncupgrade.core.run.DeploymentException;
 import io.github.lyncupgrade.core.run.DomainReadiness;
-import io.github.lyncupgrade.core.run.Executor;
 import io.github.lyncupgrade.core.run.LyncDeployment;
 import io.github.lyncupgrade.core.run.PoolReadiness;
 import io.github.lyncupgrade.core.run.PoolUpgradeState;
@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -57,7 +58,9 @@ import java.util.function.Supplier;
  * </ul>
  *
  * <p>Every operation takes its {@link FakeTimings} duration on the {@link VirtualClock}.
- * Thread-safe: operations are serialised. {@link #close()} ends it; later calls fail.
+ * Thread-safe: operations hold a lock except while their time passes, so operations on several
+ * servers overlap in virtual time when an executor runs them on several threads (see
+ * {@link VirtualClock}). {@link #close()} ends it; later calls fail.
  */
 public final class FakeDeployment implements LyncDeployment, AutoCloseable {
   /** The build every server has unless told otherwise: Lync Server 2013 RTM. */
@@ -74,6 +77,7 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
     final List<Fqdn> storesOf = new ArrayList<>();
     ServerState state = ServerState.RUNNING;
     boolean webServiceRunning = true;
+    boolean staged;
     BuildVersion version;
     Instant backEndDownSince;
 
@@ -105,6 +109,7 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
   private final Map<Fqdn, PoolState> pools = new LinkedHashMap<>();
   private final List<Fault> pendingFaults;
   private final List<FakeEvent> events = new ArrayList<>();
+  private final ReentrantLock lock = new ReentrantLock();
   private int calls;
   private boolean closed;
 
@@ -156,31 +161,31 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
   }
 
   /** A snapshot of everything that happened so far. */
-  public synchronized History history() {
-    return new History(events);
+  public History history() {
+    return locked(() -> new History(events));
   }
 
   /** The faults not yet spent. */
-  public synchronized List<Fault> pendingFaults() {
-    return List.copyOf(pendingFaults);
+  public List<Fault> pendingFaults() {
+    return locked(() -> List.copyOf(pendingFaults));
   }
 
   /** The current state of {@code server}. */
-  public synchronized ServerState state(String server) {
-    return node(Fqdn.of(server)).state;
+  public ServerState state(String server) {
+    return locked(() -> node(Fqdn.of(server)).state);
   }
 
   /** The build installed on {@code server}. */
-  public synchronized BuildVersion version(String server) {
-    return node(Fqdn.of(server)).version;
+  public BuildVersion version(String server) {
+    return locked(() -> node(Fqdn.of(server)).version);
   }
 
   /**
    * Whether {@code pool} is failed over to its partner now. An inspection for tests: unlike the
    * {@link LyncDeployment} operations it is not recorded as a call.
    */
-  public synchronized boolean isFailedOver(String pool) {
-    return poolState(Fqdn.of(pool)).failedOver;
+  public boolean isFailedOver(String pool) {
+    return locked(() -> poolState(Fqdn.of(pool)).failedOver);
   }
 
   // ---- LyncDeployment ----
@@ -202,7 +207,7 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
         throw new DeploymentException("Get-CsPoolUpgradeReadinessState", runOn,
             "Lync services are not running on " + runOn);
       }
-      clock.advance(timings.readinessCheck());
+      elapse(timings.readinessCheck());
       PoolUpgradeState upgradeState = reportedState(state, enterprise);
       List<DomainReadiness> domains = new ArrayList<>();
       for (UpgradeDomain domain : enterprise.upgradeDomains()) {
@@ -227,9 +232,9 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
       record(new FakeEvent.ServicesStopped(clock.now(), node.pool, node.domain, server, graceful, domainReady));
       if (graceful) {
         transition(node, ServerState.DRAINING);
-        clock.advance(timings.gracefulStop());
+        elapse(timings.gracefulStop());
       } else {
-        clock.advance(timings.immediateStop());
+        elapse(timings.immediateStop());
       }
       transition(node, ServerState.STOPPED);
       if (node.role == Role.FRONT_END) {
@@ -245,7 +250,7 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
       if (node.state == ServerState.RUNNING) {
         return;
       }
-      clock.advance(timings.startServices());
+      elapse(timings.startServices());
       if (takeFault(Fault.ServicesFailToStart.class, fault -> fault.server().equals(server)).isPresent()) {
         throw new DeploymentException("Start-CsWindowsService", server, "the Lync services did not start");
       }
@@ -273,8 +278,9 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
   public void stageUpdate(Fqdn server, UpdatePackage update) {
     requireNonNull(update, "update");
     run("Stage update", server, () -> {
-      reachable("Stage update", server);
-      clock.advance(timings.stageUpdate());
+      Node node = reachable("Stage update", server);
+      elapse(timings.stageUpdate());
+      node.staged = true;
     });
   }
 
@@ -289,7 +295,8 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
       }
       ServerState before = node.state;
       transition(node, ServerState.INSTALLING);
-      clock.advance(timings.install());
+      elapse(node.staged ? timings.install() : timings.stageUpdate().plus(timings.install()));
+      node.staged = true;
       Optional<Fault.InstallFails> failure =
           takeFault(Fault.InstallFails.class, fault -> fault.server().equals(server));
       transition(node, before);
@@ -309,7 +316,7 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
       Node node = reachable("Restart-Computer", server);
       transition(node, ServerState.RESTARTING);
       node.webServiceRunning = false;
-      clock.advance(timings.restart());
+      elapse(timings.restart());
       if (takeFault(Fault.NeverComesBack.class, fault -> fault.server().equals(server)).isPresent()) {
         transition(node, ServerState.UNREACHABLE);
         throw new ServerUnreachableException("Restart-Computer", server);
@@ -336,7 +343,7 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
   private void setWebService(String operation, Fqdn server, boolean running) {
     run(operation, server, () -> {
       Node node = reachable(operation, server);
-      clock.advance(timings.webService());
+      elapse(timings.webService());
       node.webServiceRunning = running;
       trackBackEndDowntime(node);
     });
@@ -352,7 +359,7 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
         throw new DeploymentException("Install-CsDatabase", sqlServer,
             "the store of " + pool + " is on " + state.pool.backEndHost() + ", not " + sqlServer);
       }
-      clock.advance(timings.databaseUpdate());
+      elapse(timings.databaseUpdate());
       DatabaseUpdateVariant expected = DatabaseUpdateVariant.forPool(state.pool);
       record(new FakeEvent.DatabasesUpdated(clock.now(), pool, variant, expected));
       if (variant != expected) {
@@ -373,7 +380,7 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
         throw new DeploymentException("Invoke-CsPoolFailOver", pool,
             "its partner " + partner + " is itself failed over and cannot take its users");
       }
-      clock.advance(timings.failover());
+      elapse(timings.failover());
       state.failedOver = true;
       record(new FakeEvent.PoolFailedOver(clock.now(), pool, partner));
     });
@@ -386,7 +393,7 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
       if (!state.failedOver) {
         throw new DeploymentException("Invoke-CsPoolFailBack", pool, "the pool is not failed over");
       }
-      clock.advance(timings.failover());
+      elapse(timings.failover());
       state.failedOver = false;
       record(new FakeEvent.PoolFailedBack(clock.now(), pool, partner));
     });
@@ -399,8 +406,8 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
 
   /** Ends the fake; any later operation fails with {@link IllegalStateException}. */
   @Override
-  public synchronized void close() {
-    closed = true;
+  public void close() {
+    locked(() -> closed = true);
   }
 
   // ---- the machinery ----
@@ -413,8 +420,12 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
   }
 
   /** Counts and records the call, runs it, then crashes the controlling process if a fault says so. */
-  private synchronized <T> T call(String operation, Fqdn target, Supplier<T> body) {
+  private <T> T call(String operation, Fqdn target, Supplier<T> body) {
     requireNonNull(target, "target");
+    return locked(() -> callLocked(operation, target, body));
+  }
+
+  private <T> T callLocked(String operation, Fqdn target, Supplier<T> body) {
     if (closed) {
       throw new IllegalStateException("this FakeDeployment is closed (its test has ended); make a new one");
     }
@@ -426,6 +437,31 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
       if (takeFault(Fault.CrashAfterCall.class, fault -> fault.call() == call).isPresent()) {
         throw new SimulatedCrash(call, operation);
       }
+    }
+  }
+
+  private <T> T locked(Supplier<T> body) {
+    lock.lock();
+    try {
+      return body.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Lets {@code duration} of virtual time pass with the lock released, so operations on other
+   * servers go on meanwhile, as they would on a real deployment. If the controlling thread is
+   * interrupted (its run crashed), the operation still completes on the server, at once.
+   */
+  private void elapse(Duration duration) {
+    lock.unlock();
+    try {
+      clock.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      lock.lock();
     }
   }
 
@@ -540,7 +576,7 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
       node.backEndDownSince = null;
       for (Fqdn pool : node.storesOf) {
         record(new FakeEvent.BackEndDowntime(clock.now(), pool, downtime,
-            downtime.compareTo(Executor.RESILIENCY_THRESHOLD) >= 0));
+            downtime.compareTo(BackEndDowntime.RESILIENCY_THRESHOLD) >= 0));
       }
     }
   }

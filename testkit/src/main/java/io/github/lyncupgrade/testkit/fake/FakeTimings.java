@@ -14,7 +14,9 @@ import java.time.Duration;
  * @param immediateStop {@code Stop-CsWindowsService} without {@code -Graceful}
  * @param startServices {@code Start-CsWindowsService}
  * @param stageUpdate copying and extracting the update (BE-2)
- * @param install the update installer
+ * @param install the update installer on a server where the update is staged; where it is not
+ *     (a Front End when the plan does not stage ahead), the installer copies and extracts it
+ *     first, which takes {@code stageUpdate} longer
  * @param restart reboot until the server answers again
  * @param webService {@code net stop/start w3svc}
  * @param databaseUpdate {@code Install-CsDatabase -Update}

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.lyncupgrade.core.model.Edition;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.plan.BackEndOrder;
+import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.PlanOptions;
 import io.github.lyncupgrade.core.plan.ReadinessPolicy;
 import io.github.lyncupgrade.testkit.fake.FaultSchedule;
@@ -49,7 +50,15 @@ public final class LyncGens {
         .failoverOnPoolProblem(!Generate.booleans().generate(in))
         .readinessPolicy(new ReadinessPolicy(Duration.ofMinutes(Generate.range(1, 30, 10).generate(in)),
             Generate.range(1, 5, 3).generate(in)))
+        .stageUpdatesAhead(!Generate.booleans().generate(in))
+        .concurrency(concurrency().generate(in))
         .build();
+  }
+
+  /** Concurrency limits: 1 to 4 pools, 1 to 4 servers of a domain, 1 to 8 copies; shrinks toward one at a time. */
+  public static Gen<Concurrency> concurrency() {
+    return in -> new Concurrency(Generate.range(1, 4, 1).generate(in), Generate.range(1, 4, 1).generate(in),
+        Generate.range(1, 8, 1).generate(in));
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.PlanOptions;
 import io.github.lyncupgrade.core.plan.Planner;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
@@ -21,11 +22,12 @@ import org.junit.jupiter.api.Test;
 
 /** The assertions pass when they should, and fail with messages that name pools, domains and servers. */
 class AssertionsFailInDomainWordsTest {
-  private static final PlanOptions OPTIONS = PlanOptions.builder().updatePackage(Simulation.SAMPLE_UPDATE).build();
+  private static final PlanOptions OPTIONS = PlanOptions.builder().updatePackage(Simulation.SAMPLE_UPDATE)
+      .concurrency(Concurrency.sequential()).build();
 
   private static RunReport run(FakeDeployment fake) {
     UpgradePlan plan = Planner.create(OPTIONS).plan(fake.topology());
-    return Executor.builder(fake).clock(fake.clock()).maxParallelServers(1).build().run(plan);
+    return Executor.builder(fake).clock(fake.clock()).build().run(plan);
   }
 
   @Test
@@ -81,7 +83,7 @@ class AssertionsFailInDomainWordsTest {
     RunReport report = run(FakeDeployment.of(SampleTopologies.contoso()));
 
     org.assertj.core.api.Assertions.assertThat(report.toMarkdown())
-        .startsWith("### Run COMPLETED after 8h 04m 30s")
+        .startsWith("### Run COMPLETED after 8h 54m 30s")
         .contains("| pool01.contoso.com | UpgradeDomain1 | DONE | fe01 DONE, fe02 DONE |")
         .contains("- Back End downtime of pool01.contoso.com: 15m 40s");
   }

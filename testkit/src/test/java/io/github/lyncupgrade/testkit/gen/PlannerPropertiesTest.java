@@ -32,6 +32,14 @@ class PlannerPropertiesTest {
   }
 
   @Test
+  void sdk5_everyServerIsStagedBeforeItsPoolStopsWhenThePlanStagesAhead() {
+    Theories.qt(300).forAll(LyncGens.topologies(), LyncGens.planOptions())
+        .assuming((topology, options) -> options.stageUpdatesAhead())
+        .checkAssert((topology, options) -> assertThat(Planner.create(options).plan(topology))
+            .stagesEveryServerBeforeItsPoolStops());
+  }
+
+  @Test
   void fe0_fe3_eachDomainIsDoneBeforeTheNextDomainsGate() {
     Theories.qt(300).forAll(LyncGens.topologies(), LyncGens.planOptions())
         .checkAssert((topology, options) -> assertThat(Planner.create(options).plan(topology))

@@ -2,11 +2,13 @@ package io.github.lyncupgrade.testkit.run;
 
 import static io.github.lyncupgrade.testkit.assertions.LyncAssertions.assertThat;
 import static io.github.lyncupgrade.testkit.run.Scenarios.executor;
+import static io.github.lyncupgrade.testkit.run.Scenarios.options;
 import static io.github.lyncupgrade.testkit.run.Scenarios.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
 import io.github.lyncupgrade.core.plan.Planner;
 import io.github.lyncupgrade.core.plan.StepId;
@@ -66,7 +68,8 @@ class ExecutorScenarioTest {
     assertThat(report.duration()).isEqualTo(fake.clock().elapsed()).isGreaterThan(Duration.ofHours(3));
     assertThat(report.backEndDowntimes()).containsKeys(POOL01, Fqdn.of("pool02.contoso.com"), Fqdn.of("se01.contoso.com"));
     // fe01: drain 5 min, install 15, restart 15 (FakeTimings defaults); the verification takes no time.
-    assertThat(report.timeSpentOn(Fqdn.of("fe01.contoso.com"))).isEqualTo(Duration.ofMinutes(35));
+    // staging 5 min (SDK-5), drain 5, install 15, restart 15 (FakeTimings defaults)
+    assertThat(report.timeSpentOn(Fqdn.of("fe01.contoso.com"))).isEqualTo(Duration.ofMinutes(40));
     assertThat(report.toText()).startsWith("Run COMPLETED after ").contains("pool01.contoso.com  DONE");
     assertThat(events.of(RunEvent.RunStarted.class)).hasSize(1);
     assertThat(events.of(RunEvent.RunFinished.class)).singleElement()
@@ -300,7 +303,9 @@ class ExecutorScenarioTest {
   void theServersOfADomainCanRunInParallel() {
     FakeDeployment fake = FakeDeployment.of(SampleTopologies.contoso());
 
-    RunReport report = executor(fake, events, Journal.inMemory()).maxParallelServers(4).build().run(plan(fake.topology()));
+    UpgradePlan plan = Planner.create(options().concurrency(Concurrency.DEFAULT).build()).plan(fake.topology());
+
+    RunReport report = executor(fake, events, Journal.inMemory()).build().run(plan);
 
     assertThat(report.outcome().isCompleted()).isTrue();
     assertThat(fake).upgradedOneDomainAtATime().upgradedEveryServerExactlyOnce().neverStoppedADomainThatWasNotReady()

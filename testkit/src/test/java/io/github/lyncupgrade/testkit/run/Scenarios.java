@@ -3,6 +3,7 @@ package io.github.lyncupgrade.testkit.run;
 import io.github.lyncupgrade.core.model.CollocatedDatabase;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Topology;
+import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.PlanOptions;
 import io.github.lyncupgrade.core.plan.Planner;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
@@ -21,8 +22,9 @@ final class Scenarios {
 
   private Scenarios() {}
 
+  /** One step at a time, so each test sees the calls in the plan's order; the fleet tests set their own. */
   static PlanOptions.Builder options() {
-    return PlanOptions.builder().updatePackage(CU);
+    return PlanOptions.builder().updatePackage(CU).concurrency(Concurrency.sequential());
   }
 
   static UpgradePlan plan(Topology topology) {
@@ -49,6 +51,6 @@ final class Scenarios {
   }
 
   static Executor.Builder executor(FakeDeployment fake, Events events, Journal journal) {
-    return Executor.builder(fake).clock(fake.clock()).journal(journal).maxParallelServers(1).listener(events.all::add);
+    return Executor.builder(fake).clock(fake.clock()).journal(journal).listener(events.all::add);
   }
 }

@@ -1,0 +1,160 @@
+package io.github.lyncupgrade.core.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How long each step is expected to take, for estimating a plan's window
+ * ({@link UpgradePlan#estimate()}) and ordering a fleet's pools. A duration is looked up by the
+ * step's kind and rule (an install is FE-2b on a Front End, BE-7 on a Back End), then by its
+ * kind alone.
+ *
+ * <p>The {@linkplain #defaults() defaults} come from public figures where there are any and are
+ * assumptions otherwise (see {@link #defaults()}); override them with {@link #with}, or learn
+ * them from a previous run with {@link #withObserved} (the run package's
+ * {@code JournalContents.observedDurations} reads them from a journal).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class StepDurations {
+  private record Key(StepKind kind, ProcedureRule rule) {}
+
+  private static final StepDurations DEFAULTS = new StepDurations(defaultTable(),
+      Map.of(new Key(StepKind.STOP_SERVICES, ProcedureRule.FE_2A), Duration.ofMinutes(5)));
+
+  private final Map<StepKind, Duration> byKind;
+  private final Map<Key, Duration> byKindAndRule;
+
+  private StepDurations(Map<StepKind, Duration> byKind, Map<Key, Duration> byKindAndRule) {
+    this.byKind = Collections.unmodifiableMap(new EnumMap<>(byKind));
+    this.byKindAndRule = Map.copyOf(byKindAndRule);
+  }
+
+  /**
+   * The defaults:
+   * <table>
+   *   <caption>Default expected durations</caption>
+   *   <tr><th>step</th><th>expected</th><th>source</th></tr>
+   *   <tr><td>restart (FE-2c)</td><td>15 min</td><td>field reports: a physical Front End takes about
+   *       15 minutes from reboot to services up</td></tr>
+   *   <tr><td>graceful stop (FE-2a)</td><td>5 min</td><td>assumed for a quiet night; field reports
+   *       see drains hang up to the cmdlet's 1-hour wait</td></tr>
+   *   <tr><td>install (FE-2b, BE-7)</td><td>15 min</td><td>assumed, with the update staged</td></tr>
+   *   <tr><td>{@code Install-CsDatabase} (BE-11)</td><td>10 min</td><td>assumed</td></tr>
+   *   <tr><td>staging (BE-2, SDK-5)</td><td>5 min</td><td>assumed: a cumulative update is about 1 GB</td></tr>
+   *   <tr><td>start services (SDK-2)</td><td>3 min</td><td>assumed</td></tr>
+   *   <tr><td>stop services (BE-4, BE-9)</td><td>1 min</td><td>assumed</td></tr>
+   *   <tr><td>readiness checks, verification</td><td>30 s</td><td>assumed; a Busy wait (FE-1a) adds 10
+   *       minutes, which only a learned duration includes</td></tr>
+   *   <tr><td>w3svc (BE-5, BE-10)</td><td>20 s</td><td>assumed</td></tr>
+   *   <tr><td>CsAdministrator check (BE-1)</td><td>10 s</td><td>assumed</td></tr>
+   *   <tr><td>manual steps; contingent failover and failback</td><td>0</td><td>an executor records
+   *       manual steps without acting; failover runs only on a pool problem</td></tr>
+   * </table>
+   */
+  public static StepDurations defaults() {
+    return DEFAULTS;
+  }
+
+  private static Map<StepKind, Duration> defaultTable() {
+    Map<StepKind, Duration> table = new EnumMap<>(StepKind.class);
+    table.put(StepKind.CHECK_POOL_READINESS, Duration.ofSeconds(30));
+    table.put(StepKind.CHECK_DOMAIN_READINESS, Duration.ofSeconds(30));
+    table.put(StepKind.STOP_SERVICES, Duration.ofMinutes(1));
+    table.put(StepKind.INSTALL_UPDATE, Duration.ofMinutes(15));
+    table.put(StepKind.RESTART_SERVER, Duration.ofMinutes(15));
+    table.put(StepKind.VERIFY_SERVER, Duration.ofSeconds(30));
+    table.put(StepKind.START_SERVICES, Duration.ofMinutes(3));
+    table.put(StepKind.FAIL_OVER_POOL, Duration.ZERO);
+    table.put(StepKind.FAIL_BACK_POOL, Duration.ZERO);
+    table.put(StepKind.CHECK_ADMINISTRATOR_ROLE, Duration.ofSeconds(10));
+    table.put(StepKind.STAGE_UPDATE, Duration.ofMinutes(5));
+    table.put(StepKind.MANUAL, Duration.ZERO);
+    table.put(StepKind.STOP_WEB_SERVICE, Duration.ofSeconds(20));
+    table.put(StepKind.START_WEB_SERVICE, Duration.ofSeconds(20));
+    table.put(StepKind.UPDATE_DATABASES, Duration.ofMinutes(10));
+    return table;
+  }
+
+  /** How long {@code step} is expected to take. */
+  public Duration expected(Step step) {
+    requireNonNull(step, "step");
+    Duration specific = byKindAndRule.get(new Key(step.kind(), step.rule()));
+    if (specific != null) {
+      return specific;
+    }
+    return byKind.get(step.kind());
+  }
+
+  /** These durations with every step of {@code kind} expected to take {@code expected}. */
+  public StepDurations with(StepKind kind, Duration expected) {
+    requireNonNull(kind, "kind");
+    Map<StepKind, Duration> kinds = new EnumMap<>(byKind);
+    kinds.put(kind, checked(expected));
+    Map<Key, Duration> specific = new HashMap<>(byKindAndRule);
+    specific.keySet().removeIf(key -> key.kind() == kind);
+    return new StepDurations(kinds, specific);
+  }
+
+  /** These durations with steps of {@code kind} carrying out {@code rule} expected to take {@code expected}. */
+  public StepDurations with(StepKind kind, ProcedureRule rule, Duration expected) {
+    requireNonNull(kind, "kind");
+    requireNonNull(rule, "rule");
+    Map<Key, Duration> specific = new HashMap<>(byKindAndRule);
+    specific.put(new Key(kind, rule), checked(expected));
+    return new StepDurations(byKind, specific);
+  }
+
+  /**
+   * These durations with what a previous run measured: for each kind and rule with at least
+   * one observation, the median of the observed durations replaces the expected one.
+   */
+  public StepDurations withObserved(Map<? extends Step, Duration> observed) {
+    requireNonNull(observed, "observed");
+    Map<Key, List<Duration>> samples = new HashMap<>();
+    observed.forEach((step, duration) ->
+        samples.computeIfAbsent(new Key(step.kind(), step.rule()), key -> new ArrayList<>()).add(checked(duration)));
+    Map<Key, Duration> specific = new HashMap<>(byKindAndRule);
+    samples.forEach((key, durations) -> specific.put(key, median(durations)));
+    return new StepDurations(byKind, specific);
+  }
+
+  private static Duration median(List<Duration> durations) {
+    List<Duration> sorted = new ArrayList<>(durations);
+    Collections.sort(sorted);
+    int middle = sorted.size() / 2;
+    return sorted.size() % 2 == 1 ? sorted.get(middle) : sorted.get(middle - 1).plus(sorted.get(middle)).dividedBy(2);
+  }
+
+  private static Duration checked(Duration duration) {
+    requireNonNull(duration, "duration");
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("a step cannot take a negative time: " + duration);
+    }
+    return duration;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof StepDurations that && byKind.equals(that.byKind)
+        && byKindAndRule.equals(that.byKindAndRule);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(byKind, byKindAndRule);
+  }
+
+  @Override
+  public String toString() {
+    return "StepDurations[" + byKind + (byKindAndRule.isEmpty() ? "" : ", " + byKindAndRule) + "]";
+  }
+}

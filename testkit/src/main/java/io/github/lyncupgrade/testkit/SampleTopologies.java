@@ -4,7 +4,10 @@ import io.github.lyncupgrade.core.model.CollocatedDatabase;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Topology;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 
 /** Built-in topologies for examples, demos, tests and benchmarks. */
 public final class SampleTopologies {
@@ -65,6 +68,59 @@ public final class SampleTopologies {
       }
       topology.pool(pool);
     }
+    return topology.build();
+  }
+
+  /**
+   * A fleet of {@code pools} pools of mixed sizes, the same for the same {@code seed}: every
+   * eighth pool a Standard Edition server, the others Enterprise pools of 2 to 12 Front Ends in
+   * 2 to 4 upgrade domains, a third of them with a collocated database; the first
+   * {@code pairs} pairs of Enterprise pools paired for disaster recovery. For the fleet
+   * benchmarks and scale tests.
+   *
+   * @throws IllegalArgumentException if there are not enough Enterprise pools for {@code pairs} pairs
+   */
+  public static Topology mixedFleet(int pools, int pairs, long seed) {
+    Random random = new Random(seed);
+    List<String> enterprise = new ArrayList<>();
+    Map<String, Pool.Builder> byName = new HashMap<>();
+    List<Pool.Builder> all = new ArrayList<>();
+    for (int p = 1; p <= pools; p++) {
+      if (p % 8 == 0) {
+        all.add(Pool.standard("se" + p + ".fleet.contoso.com"));
+        continue;
+      }
+      int frontEnds = 2 + random.nextInt(11);
+      int domains = Math.min(frontEnds, 2 + random.nextInt(3));
+      Pool.Builder pool = random.nextInt(3) == 0
+          ? Pool.enterprise("pool" + p + ".fleet.contoso.com").backEnd("sql" + p + ".fleet.contoso.com",
+              CollocatedDatabase.MONITORING)
+          : Pool.enterprise("pool" + p + ".fleet.contoso.com").backEnd("sql" + p + ".fleet.contoso.com");
+      int server = 1;
+      for (int d = 0; d < domains; d++) {
+        int size = frontEnds / domains + (d < frontEnds % domains ? 1 : 0);
+        List<String> names = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+          names.add("p" + p + "-fe" + server++ + ".fleet.contoso.com");
+        }
+        pool.upgradeDomain("UD" + (d + 1), names);
+      }
+      enterprise.add("pool" + p + ".fleet.contoso.com");
+      byName.put("pool" + p + ".fleet.contoso.com", pool);
+      all.add(pool);
+    }
+    if (2 * pairs > enterprise.size()) {
+      throw new IllegalArgumentException(pairs + " pairs need " + 2 * pairs + " Enterprise pools; the fleet has "
+          + enterprise.size());
+    }
+    for (int pair = 0; pair < pairs; pair++) {
+      String first = enterprise.get(2 * pair);
+      String second = enterprise.get(2 * pair + 1);
+      byName.get(first).partnerPool(second);
+      byName.get(second).partnerPool(first);
+    }
+    Topology.Builder topology = Topology.builder();
+    all.forEach(topology::pool);
     return topology.build();
   }
 }

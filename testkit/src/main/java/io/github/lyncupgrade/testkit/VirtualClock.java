@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.PriorityQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Time that passes only when told to, so hours of procedure run in milliseconds.
@@ -33,16 +35,18 @@ public final class VirtualClock implements UpgradeClock {
   private static final class Waiter {
     final Instant wakeAt;
     final long order;
+    final Condition turn;
     boolean released;
 
-    Waiter(Instant wakeAt, long order) {
+    Waiter(Instant wakeAt, long order, Condition turn) {
       this.wakeAt = wakeAt;
       this.order = order;
+      this.turn = turn;
     }
   }
 
   private final Instant start;
-  private final Object lock = new Object();
+  private final ReentrantLock lock = new ReentrantLock();
   private final PriorityQueue<Waiter> waiters =
       new PriorityQueue<>(Comparator.comparing((Waiter waiter) -> waiter.wakeAt).thenComparingLong(waiter -> waiter.order));
   private final ThreadLocal<Boolean> tracked = ThreadLocal.withInitial(() -> false);
@@ -86,8 +90,11 @@ public final class VirtualClock implements UpgradeClock {
       return;
     }
     Waiter waiter;
-    synchronized (lock) {
+    lock.lock();
+    try {
       waiter = enqueue(now.plus(duration));
+    } finally {
+      lock.unlock();
     }
     await(waiter);
   }
@@ -99,8 +106,11 @@ public final class VirtualClock implements UpgradeClock {
    */
   public void advance(Duration duration) {
     checkNotNegative(duration);
-    synchronized (lock) {
+    lock.lock();
+    try {
       now = now.plus(duration);
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -108,9 +118,12 @@ public final class VirtualClock implements UpgradeClock {
   public <T> Callable<T> trackWork(Callable<T> task) {
     requireNonNull(task, "task");
     Waiter turn;
-    synchronized (lock) {
+    lock.lock();
+    try {
       inFlight++;
       turn = enqueue(now);
+    } finally {
+      lock.unlock();
     }
     return () -> {
       tracked.set(true);
@@ -125,12 +138,15 @@ public final class VirtualClock implements UpgradeClock {
 
   @Override
   public void workCollected() {
-    synchronized (lock) {
+    lock.lock();
+    try {
       if (inFlight == 0) {
         throw new IllegalStateException("workCollected() without tracked work in flight");
       }
       inFlight--;
       releaseNextIfAllWait();
+    } finally {
+      lock.unlock();
     }
   }
 
@@ -140,7 +156,7 @@ public final class VirtualClock implements UpgradeClock {
   }
 
   private Waiter enqueue(Instant wakeAt) {
-    Waiter waiter = new Waiter(wakeAt, nextOrder++);
+    Waiter waiter = new Waiter(wakeAt, nextOrder++, lock.newCondition());
     waiters.add(waiter);
     return waiter;
   }
@@ -156,15 +172,16 @@ public final class VirtualClock implements UpgradeClock {
     }
     next.released = true;
     progressAt = System.nanoTime();
-    lock.notifyAll();
+    next.turn.signal();
   }
 
   private void await(Waiter waiter) throws InterruptedException {
-    synchronized (lock) {
+    lock.lock();
+    try {
       releaseNextIfAllWait();
       try {
         while (!waiter.released) {
-          lock.wait(TimeUnit.SECONDS.toMillis(1));
+          waiter.turn.await(1, TimeUnit.SECONDS);
           if (!waiter.released && System.nanoTime() - progressAt > STUCK_AFTER.toNanos()) {
             waiters.remove(waiter);
             throw new IllegalStateException("virtual time is stuck: " + inFlight + " pieces of work in flight, "
@@ -176,6 +193,8 @@ public final class VirtualClock implements UpgradeClock {
         waiters.remove(waiter);
         throw e;
       }
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -15,9 +15,11 @@ import io.github.lyncupgrade.core.model.Fqdn;
  * @param upgradeDomain the domain about to be upgraded
  * @param runOn the Front End that runs the cmdlet: one outside the domain, so it stays up
  * @param policy how long to wait on Busy and how many Busy make a problem
+ * @param afterADomain whether another domain of the pool came back just before: the pool then
+ *     usually reports Busy while it rebalances its routing groups, which estimates expect
  */
-public record CheckPoolReadiness(Fqdn pool, String upgradeDomain, Fqdn runOn, ReadinessPolicy policy)
-    implements Step {
+public record CheckPoolReadiness(Fqdn pool, String upgradeDomain, Fqdn runOn, ReadinessPolicy policy,
+    boolean afterADomain) implements Step {
   /** Rejects nulls. */
   public CheckPoolReadiness {
     requireNonNull(pool, "pool");

@@ -13,8 +13,8 @@ package io.github.lyncupgrade.core.plan;
  * @param stagingCopies how many servers copy and extract the update at once ahead of their pool (SDK-5)
  */
 public record Concurrency(int pools, int serversPerDomain, int stagingCopies) {
-  /** Pools one after another; four servers of a domain at once; eight copies at once. */
-  public static final Concurrency DEFAULT = new Concurrency(1, 4, 8);
+  /** Pools one after another; four servers of a domain at once; sixteen copies at once. */
+  public static final Concurrency DEFAULT = new Concurrency(1, 4, 16);
 
   /** Rejects limits below one. */
   public Concurrency {

@@ -48,7 +48,8 @@ public final class Planner {
    * Plans the upgrade of every pool of {@code topology}: first the update staged on every
    * server (SDK-5, unless turned off), then each pool's procedure. Pools do not depend on each
    * other; the plan's {@link UpgradePlan#poolOrder()} and {@link Concurrency} say which go when
-   * (SDK-4): in topology order one at a time, longest first when several run at once.
+   * (SDK-4): in topology order one at a time; when several run at once, in the order whose
+   * estimated night is shortest (see {@link UpgradePlan#poolOrder()}).
    */
   public UpgradePlan plan(Topology topology) {
     requireNonNull(topology, "topology");
@@ -61,7 +62,7 @@ public final class Planner {
       planPool(graph, topology.pools().get(i), staged.get(i));
     }
     UpgradePlan plan = graph.toPlan(topology, options);
-    return options.concurrency().pools() > 1 ? plan.withPoolOrder(ScheduleSimulation.longestFirst(plan)) : plan;
+    return options.concurrency().pools() > 1 ? plan.withPoolOrder(PoolOrder.shortestNight(plan)) : plan;
   }
 
   /**
@@ -115,8 +116,9 @@ public final class Planner {
   /** FE-1 and FE-2 for one domain (FE-3 repeats this per domain); returns the domain's verify steps. */
   private int[] planDomain(PlanGraph graph, EnterprisePool pool, UpgradeDomain domain, int[] after) {
     Fqdn runOn = readinessHost(pool, domain);
+    boolean afterADomain = pool.upgradeDomains().get(0) != domain;
     int poolGate = graph.add(
-        new CheckPoolReadiness(pool.fqdn(), domain.name(), runOn, options.readinessPolicy()), after);
+        new CheckPoolReadiness(pool.fqdn(), domain.name(), runOn, options.readinessPolicy(), afterADomain), after);
     int domainGate = graph.add(new CheckDomainReadiness(pool.fqdn(), domain, runOn), poolGate);
     int[] verified = new int[domain.servers().size()];
     for (int i = 0; i < verified.length; i++) {

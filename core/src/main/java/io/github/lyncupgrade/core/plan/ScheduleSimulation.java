@@ -27,35 +27,52 @@ final class ScheduleSimulation {
     return new PlanEstimate(plan, timeline, lowerBound(plan, limits));
   }
 
-  /** SDK-4 with several pools at once: the longest pool first (LPT), ties in topology order. */
-  static List<Fqdn> longestFirst(UpgradePlan plan) {
-    long[] alone = aloneDurations(plan, plan.options().concurrency());
-    List<Pool> pools = plan.topology().pools();
-    Integer[] order = new Integer[pools.size()];
-    for (int p = 0; p < order.length; p++) {
-      order[p] = p;
+  /** Each pool's chain: itself alone, or itself and its disaster-recovery partner one after the other. */
+  static long[] chainDurations(UpgradePlan plan, long[] alone) {
+    int[] partners = partners(plan);
+    long[] chain = alone.clone();
+    for (int p = 0; p < chain.length; p++) {
+      if (partners[p] >= 0) {
+        chain[p] += alone[partners[p]];
+      }
     }
-    Arrays.sort(order, Comparator.<Integer>comparingLong(p -> -alone[p]).thenComparingInt(p -> p));
-    return Arrays.stream(order).map(p -> pools.get(p).fqdn()).toList();
+    return chain;
+  }
+
+  /** Each pool's disaster-recovery partner's index in the topology, or -1. */
+  static int[] partners(UpgradePlan plan) {
+    List<Pool> pools = plan.topology().pools();
+    Map<Fqdn, Integer> index = new HashMap<>();
+    for (int p = 0; p < pools.size(); p++) {
+      index.put(pools.get(p).fqdn(), p);
+    }
+    int[] partners = new int[pools.size()];
+    for (int p = 0; p < partners.length; p++) {
+      partners[p] = pools.get(p).partnerPool().map(partner -> index.getOrDefault(partner, -1)).orElse(-1);
+    }
+    return partners;
+  }
+
+  /** How long {@code plan} is expected to take under its own limits and pool order. */
+  static long makespan(UpgradePlan plan) {
+    Timeline timeline = run(plan, plan.options().concurrency(), true);
+    return Arrays.stream(timeline.ends()).max().orElse(0);
   }
 
   /**
-   * No schedule can be shorter than the longest pool alone, nor than all the pools' time shared
-   * among the pools that may run at once.
+   * No schedule can be shorter than the longest chain (a pool alone, or a disaster-recovery
+   * pair one after the other), nor than all the pools' time shared among the pools that may run
+   * at once.
    */
   private static Duration lowerBound(UpgradePlan plan, Concurrency limits) {
     long[] alone = aloneDurations(plan, limits);
-    long longest = 0;
-    long total = 0;
-    for (long duration : alone) {
-      longest = Math.max(longest, duration);
-      total += duration;
-    }
+    long longest = Arrays.stream(chainDurations(plan, alone)).max().orElse(0);
+    long total = Arrays.stream(alone).sum();
     return Duration.ofMillis(Math.max(longest, total / limits.pools()));
   }
 
   /** Each pool's window when nothing else runs: every pool at once, pairs not exclusive, staging unlimited. */
-  private static long[] aloneDurations(UpgradePlan plan, Concurrency limits) {
+  static long[] aloneDurations(UpgradePlan plan, Concurrency limits) {
     int pools = plan.topology().pools().size();
     Concurrency unbounded = new Concurrency(pools, limits.serversPerDomain(), Math.max(1, plan.size()));
     Timeline timeline = run(plan, unbounded, false);

@@ -25,7 +25,16 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  */
 public final class StepDurations {
-  private record Key(StepKind kind, ProcedureRule rule) {}
+  /** A readiness check right after a domain is its own case: it usually waits out a Busy answer. */
+  private record Key(StepKind kind, ProcedureRule rule, boolean afterADomain) {
+    Key(StepKind kind, ProcedureRule rule) {
+      this(kind, rule, false);
+    }
+
+    static Key of(Step step) {
+      return new Key(step.kind(), step.rule(), step instanceof CheckPoolReadiness check && check.afterADomain());
+    }
+  }
 
   private static final StepDurations DEFAULTS = new StepDurations(defaultTable(),
       Map.of(new Key(StepKind.STOP_SERVICES, ProcedureRule.FE_2A), Duration.ofMinutes(5)));
@@ -52,8 +61,10 @@ public final class StepDurations {
    *   <tr><td>staging (BE-2, SDK-5)</td><td>5 min</td><td>assumed: a cumulative update is about 1 GB</td></tr>
    *   <tr><td>start services (SDK-2)</td><td>3 min</td><td>assumed</td></tr>
    *   <tr><td>stop services (BE-4, BE-9)</td><td>1 min</td><td>assumed</td></tr>
-   *   <tr><td>readiness checks, verification</td><td>30 s</td><td>assumed; a Busy wait (FE-1a) adds 10
-   *       minutes, which only a learned duration includes</td></tr>
+   *   <tr><td>readiness checks, verification</td><td>30 s</td><td>assumed</td></tr>
+   *   <tr><td>readiness check right after a domain</td><td>a Busy answer, its wait (FE-1a: 10 min) and a
+   *       second check</td><td>the fake deployment and field reports: a pool rebalances after servers
+   *       come back</td></tr>
    *   <tr><td>w3svc (BE-5, BE-10)</td><td>20 s</td><td>assumed</td></tr>
    *   <tr><td>CsAdministrator check (BE-1)</td><td>10 s</td><td>assumed</td></tr>
    *   <tr><td>manual steps; contingent failover and failback</td><td>0</td><td>an executor records
@@ -84,14 +95,21 @@ public final class StepDurations {
     return table;
   }
 
-  /** How long {@code step} is expected to take. */
+  /**
+   * How long {@code step} is expected to take. A readiness check right after one of its pool's
+   * domains came back ({@link CheckPoolReadiness#afterADomain()}) expects one Busy answer and
+   * its wait (FE-1a) on top of the check, unless a previous run taught otherwise.
+   */
   public Duration expected(Step step) {
     requireNonNull(step, "step");
-    Duration specific = byKindAndRule.get(new Key(step.kind(), step.rule()));
-    if (specific != null) {
-      return specific;
+    Duration learned = byKindAndRule.get(Key.of(step));
+    if (learned != null) {
+      return learned;
     }
-    return byKind.get(step.kind());
+    Duration specific = byKindAndRule.get(new Key(step.kind(), step.rule()));
+    Duration check = specific != null ? specific : byKind.get(step.kind());
+    return step instanceof CheckPoolReadiness gate && gate.afterADomain()
+        ? check.multipliedBy(2).plus(gate.policy().busyInterval()) : check;
   }
 
   /** These durations with every step of {@code kind} expected to take {@code expected}. */
@@ -115,13 +133,14 @@ public final class StepDurations {
 
   /**
    * These durations with what a previous run measured: for each kind and rule with at least
-   * one observation, the median of the observed durations replaces the expected one.
+   * one observation (readiness checks right after a domain apart from the others), the median
+   * of the observed durations replaces the expected one.
    */
   public StepDurations withObserved(Map<? extends Step, Duration> observed) {
     requireNonNull(observed, "observed");
     Map<Key, List<Duration>> samples = new HashMap<>();
     observed.forEach((step, duration) ->
-        samples.computeIfAbsent(new Key(step.kind(), step.rule()), key -> new ArrayList<>()).add(checked(duration)));
+        samples.computeIfAbsent(Key.of(step), key -> new ArrayList<>()).add(checked(duration)));
     Map<Key, Duration> specific = new HashMap<>(byKindAndRule);
     samples.forEach((key, durations) -> specific.put(key, median(durations)));
     return new StepDurations(byKind, specific);

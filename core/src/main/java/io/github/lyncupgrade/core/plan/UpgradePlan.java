@@ -118,7 +118,9 @@ public final class UpgradePlan {
 
   /**
    * The pools in the order they are started (SDK-4): topology order when one pool runs at a
-   * time; longest estimated pool first when several do, which keeps the fleet's window short.
+   * time. When several do, the order whose {@linkplain #estimate() estimated} night is
+   * shortest of two: the longest pool first, and the pools dealt into balanced lanes, one lane
+   * per pool at once, started in lane order.
    */
   public List<Fqdn> poolOrder() {
     return poolOrder;

@@ -40,6 +40,31 @@ public final class FakeDeploymentAssert extends AbstractAssert<FakeDeploymentAss
     return this;
   }
 
+  /**
+   * SDK-4: the two pools of a disaster-recovery pair were never disrupted at the same moment,
+   * so each could always take the other's users.
+   */
+  public FakeDeploymentAssert neverDisruptedBothPoolsOfAPair() {
+    History history = history();
+    for (Pool pool : actual.topology().pools()) {
+      pool.partnerPool().flatMap(partner -> history.firstTimeBothWereDisrupted(pool.fqdn(), partner))
+          .ifPresent(disrupted -> failWithMessage("Expected %s and its disaster-recovery partner %s never to be"
+              + " disrupted at once, but at one moment these pools were: %s", pool.fqdn(),
+              pool.partnerPool().orElseThrow(), disrupted));
+    }
+    return this;
+  }
+
+  /** SDK-4: never more than {@code pools} pools disrupted at the same moment. */
+  public FakeDeploymentAssert neverDisruptedMorePoolsAtOnceThan(int pools) {
+    int most = history().maxPoolsDisruptedAtOnce();
+    if (most > pools) {
+      failWithMessage("Expected at most %s pools disrupted at once, but %s were: %s", pools, most,
+          history().disruptions());
+    }
+    return this;
+  }
+
   /** FE-2: no Front End was stopped while its domain was not ReadyForUpgrade. */
   public FakeDeploymentAssert neverStoppedADomainThatWasNotReady() {
     List<FakeEvent.ServicesStopped> stops = history().stopsWhileDomainNotReady();

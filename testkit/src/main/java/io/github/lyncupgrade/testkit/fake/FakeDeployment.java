@@ -162,7 +162,7 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
 
   /** A snapshot of everything that happened so far. */
   public History history() {
-    return locked(() -> new History(events));
+    return locked(() -> new History(events, topology));
   }
 
   /** The faults not yet spent. */
@@ -345,6 +345,9 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
       Node node = reachable(operation, server);
       elapse(timings.webService());
       node.webServiceRunning = running;
+      for (Fqdn pool : node.role == Role.BACK_END ? node.storesOf : List.of(node.pool)) {
+        record(new FakeEvent.WebServiceChanged(clock.now(), pool, server, running));
+      }
       trackBackEndDowntime(node);
     });
   }

@@ -41,6 +41,17 @@ public sealed interface FakeEvent {
       ServerState to) implements FakeEvent {}
 
   /**
+   * A server's World Wide Web service (w3svc) stopped or started (BE-5, BE-10): while a Back
+   * End's is stopped, the pools it stores are without their Back End.
+   *
+   * @param at when
+   * @param pool a pool whose Back End or Standard Edition server it is
+   * @param server the server
+   * @param running whether it runs now
+   */
+  record WebServiceChanged(Instant at, Fqdn pool, Fqdn server, boolean running) implements FakeEvent {}
+
+  /**
    * A server's services were stopped, with what {@code ReadyForUpgrade} its domain had then:
    * the pool kept quorum and no other domain of the pool was down.
    *

@@ -3,6 +3,7 @@ package io.github.lyncupgrade.testkit.fake;
 import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
 import io.github.lyncupgrade.testkit.fake.FakeEvent.BackEndDowntime;
 import io.github.lyncupgrade.testkit.fake.FakeEvent.DatabasesUpdated;
@@ -10,7 +11,10 @@ import io.github.lyncupgrade.testkit.fake.FakeEvent.ServerStateChanged;
 import io.github.lyncupgrade.testkit.fake.FakeEvent.ServicesStopped;
 import io.github.lyncupgrade.testkit.fake.FakeEvent.UpdateInstalled;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +28,23 @@ import java.util.TreeSet;
  * of it. A snapshot: immutable and thread-safe.
  */
 public final class History {
-  private final List<FakeEvent> events;
+  /**
+   * When a pool had users without part of their service: from the first moment one of its
+   * Front End (or Standard Edition) servers stopped running, or its Back End's w3svc stopped,
+   * to the last moment they were all back.
+   *
+   * @param pool the pool
+   * @param from when the first went down
+   * @param to when the last came back, or the end of the history if one never did
+   */
+  public record Disruption(Fqdn pool, Instant from, Instant to) {}
 
-  History(List<FakeEvent> events) {
+  private final List<FakeEvent> events;
+  private final Topology topology;
+
+  History(List<FakeEvent> events, Topology topology) {
     this.events = List.copyOf(events);
+    this.topology = topology;
   }
 
   /** Every event, in order. */
@@ -80,6 +97,92 @@ public final class History {
       Map<String, Set<Fqdn>> snapshot = new TreeMap<>();
       down.forEach((domain, fqdns) -> snapshot.put(domain, Set.copyOf(fqdns)));
       moments.add(snapshot);
+    }
+    return moments;
+  }
+
+  /**
+   * The most pools disrupted at the same moment: with a server not running or the Back End's
+   * w3svc stopped (SDK-4 allows the plan's {@code Concurrency.pools()}).
+   */
+  public int maxPoolsDisruptedAtOnce() {
+    return disruptedPoolsOverTime().stream().mapToInt(moment -> moment.disrupted().size()).max().orElse(0);
+  }
+
+  /**
+   * The first moment both {@code pool} and {@code partner} were disrupted (SDK-4 forbids it for
+   * a disaster-recovery pair: the partner must stay up to take a failover), or empty if never.
+   */
+  public Optional<Set<Fqdn>> firstTimeBothWereDisrupted(Fqdn pool, Fqdn partner) {
+    requireNonNull(pool, "pool");
+    requireNonNull(partner, "partner");
+    return disruptedPoolsOverTime().stream()
+        .map(Moment::disrupted)
+        .filter(disrupted -> disrupted.contains(pool) && disrupted.contains(partner))
+        .findFirst();
+  }
+
+  /** Each pool's disruptions, in order of their start. */
+  public List<Disruption> disruptions() {
+    List<Disruption> disruptions = new ArrayList<>();
+    Map<Fqdn, Instant> since = new LinkedHashMap<>();
+    for (Moment moment : disruptedPoolsOverTime()) {
+      moment.disrupted().forEach(pool -> since.putIfAbsent(pool, moment.at()));
+      for (Fqdn pool : List.copyOf(since.keySet())) {
+        if (!moment.disrupted().contains(pool)) {
+          disruptions.add(new Disruption(pool, since.remove(pool), moment.at()));
+        }
+      }
+    }
+    Instant end = events.isEmpty() ? Instant.MIN : events.get(events.size() - 1).at();
+    since.forEach((pool, from) -> disruptions.add(new Disruption(pool, from, end)));
+    disruptions.sort(Comparator.comparing(Disruption::from));
+    return disruptions;
+  }
+
+  private record PoolChange(Fqdn pool, Fqdn server, boolean down) {}
+
+  /** What {@code event} changes about a pool's service, if anything. */
+  private PoolChange poolChange(FakeEvent event) {
+    if (event instanceof ServerStateChanged change && isFrontEnd(change.pool(), change.server())
+        && change.from().isUp() != change.to().isUp()) {
+      return new PoolChange(change.pool(), change.server(), !change.to().isUp());
+    }
+    if (event instanceof FakeEvent.WebServiceChanged change) {
+      return new PoolChange(change.pool(), change.server(), !change.running());
+    }
+    return null;
+  }
+
+  private boolean isFrontEnd(Fqdn pool, Fqdn server) {
+    return topology.pool(pool).map(found -> found.frontEnds().stream().anyMatch(fe -> fe.fqdn().equals(server)))
+        .orElse(false);
+  }
+
+  private record Moment(Instant at, Set<Fqdn> disrupted) {}
+
+  /** After each change of a pool's service: the pools disrupted. */
+  private List<Moment> disruptedPoolsOverTime() {
+    Map<Fqdn, Set<Fqdn>> down = new HashMap<>();
+    List<Moment> moments = new ArrayList<>();
+    for (FakeEvent event : events) {
+      PoolChange change = poolChange(event);
+      if (change == null) {
+        continue;
+      }
+      Set<Fqdn> servers = down.computeIfAbsent(change.pool(), pool -> new TreeSet<>());
+      if (change.down()) {
+        servers.add(change.server());
+      } else {
+        servers.remove(change.server());
+      }
+      Set<Fqdn> disrupted = new TreeSet<>();
+      down.forEach((pool, fqdns) -> {
+        if (!fqdns.isEmpty()) {
+          disrupted.add(pool);
+        }
+      });
+      moments.add(new Moment(event.at(), disrupted));
     }
     return moments;
   }

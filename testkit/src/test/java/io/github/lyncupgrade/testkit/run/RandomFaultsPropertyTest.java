@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.plan.Concurrency;
+import io.github.lyncupgrade.core.plan.Planner;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
 import io.github.lyncupgrade.core.run.Journal;
 import io.github.lyncupgrade.core.run.RunReport;
@@ -21,19 +23,20 @@ import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
 /**
- * The fake and the executor together over random topologies and random fault schedules: whatever
+ * The fake and the executor together over random topologies, random concurrency limits and random fault schedules: whatever
  * faults strike, the run ends with a typed outcome and the deployment's history keeps the
  * procedure's safety rules; a run that completes has updated every server exactly once.
  */
 class RandomFaultsPropertyTest {
 
-  private record Case(Topology topology, FaultSchedule faults) {}
+  private record Case(Topology topology, FaultSchedule faults, Concurrency limits) {}
 
   private static Gen<Case> cases() {
     Gen<Topology> topologies = LyncGens.topologies();
+    Gen<Concurrency> limits = LyncGens.concurrency();
     return in -> {
       Topology topology = topologies.generate(in);
-      return new Case(topology, LyncGens.faultSchedules(topology, 200).generate(in));
+      return new Case(topology, LyncGens.faultSchedules(topology, 200).generate(in), limits.generate(in));
     };
   }
 
@@ -46,7 +49,8 @@ class RandomFaultsPropertyTest {
     long started = System.nanoTime();
     Theories.qt(400).forAll(cases()).checkAssert(testCase -> {
       FakeDeployment fake = FakeDeployment.builder(testCase.topology()).faults(testCase.faults()).build();
-      UpgradePlan plan = Scenarios.plan(testCase.topology());
+      UpgradePlan plan = Planner.create(Scenarios.options().concurrency(testCase.limits()).build())
+          .plan(testCase.topology());
       Journal journal = Journal.inMemory();
       RunReport report = null;
       int crashes = 0;
@@ -65,7 +69,8 @@ class RandomFaultsPropertyTest {
       virtual[0] = virtual[0].plus(fake.clock().elapsed());
 
       assertThat(report.outcome()).isNotNull();
-      assertThat(fake).upgradedOneDomainAtATime().neverStoppedADomainThatWasNotReady().neverLostQuorum();
+      assertThat(fake).upgradedOneDomainAtATime().neverStoppedADomainThatWasNotReady().neverLostQuorum()
+          .neverDisruptedBothPoolsOfAPair().neverDisruptedMorePoolsAtOnceThan(testCase.limits().pools());
       assertThat(fake.history().updateCounts().values()).allMatch(times -> times == 1);
       if (report.outcome().isCompleted()) {
         completed.incrementAndGet();

@@ -46,6 +46,7 @@ public final class VirtualClock implements UpgradeClock {
   }
 
   private final Instant start;
+  private final Duration stuckAfter;
   private final ReentrantLock lock = new ReentrantLock();
   private final PriorityQueue<Waiter> waiters =
       new PriorityQueue<>(Comparator.comparing((Waiter waiter) -> waiter.wakeAt).thenComparingLong(waiter -> waiter.order));
@@ -55,8 +56,9 @@ public final class VirtualClock implements UpgradeClock {
   private long nextOrder;
   private long progressAt = System.nanoTime();
 
-  private VirtualClock(Instant start) {
+  private VirtualClock(Instant start, Duration stuckAfter) {
     this.start = start;
+    this.stuckAfter = stuckAfter;
     this.now = start;
   }
 
@@ -67,7 +69,12 @@ public final class VirtualClock implements UpgradeClock {
 
   /** A clock at {@code start}. */
   public static VirtualClock startingAt(Instant start) {
-    return new VirtualClock(requireNonNull(start, "start"));
+    return startingAt(start, STUCK_AFTER);
+  }
+
+  /** A clock at {@code start} that declares tracked work stuck after {@code stuckAfter} without progress. */
+  static VirtualClock startingAt(Instant start, Duration stuckAfter) {
+    return new VirtualClock(requireNonNull(start, "start"), requireNonNull(stuckAfter, "stuckAfter"));
   }
 
   @Override
@@ -181,12 +188,12 @@ public final class VirtualClock implements UpgradeClock {
       releaseNextIfAllWait();
       try {
         while (!waiter.released) {
-          waiter.turn.await(1, TimeUnit.SECONDS);
-          if (!waiter.released && System.nanoTime() - progressAt > STUCK_AFTER.toNanos()) {
+          waiter.turn.await(Math.min(TimeUnit.SECONDS.toNanos(1), stuckAfter.toNanos() / 4), TimeUnit.NANOSECONDS);
+          if (!waiter.released && System.nanoTime() - progressAt > stuckAfter.toNanos()) {
             waiters.remove(waiter);
             throw new IllegalStateException("virtual time is stuck: " + inFlight + " pieces of work in flight, "
-                + waiters.size() + " waiting on this clock, none woken for " + STUCK_AFTER.toSeconds()
-                + " s; some work waits on something else (a lock, a real sleep, I/O)");
+                + waiters.size() + " waiting on this clock, none woken for " + stuckAfter.toMillis()
+                + " ms; some work waits on something else (a lock, a real sleep, I/O)");
           }
         }
       } catch (InterruptedException e) {

@@ -3,7 +3,9 @@ package io.github.lyncupgrade.core.model;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,9 +14,13 @@ import java.util.Optional;
  */
 public final class Topology {
   private final List<Pool> pools;
+  private final Map<Fqdn, Pool> byFqdn;
 
   Topology(List<Pool> pools) {
     this.pools = List.copyOf(pools);
+    Map<Fqdn, Pool> index = new HashMap<>();
+    this.pools.forEach(pool -> index.put(pool.fqdn(), pool));
+    this.byFqdn = Map.copyOf(index);
   }
 
   /** A builder for a topology. */
@@ -30,7 +36,7 @@ public final class Topology {
   /** The pool named {@code fqdn}, if any. */
   public Optional<Pool> pool(Fqdn fqdn) {
     requireNonNull(fqdn, "fqdn");
-    return pools.stream().filter(pool -> pool.fqdn().equals(fqdn)).findFirst();
+    return Optional.ofNullable(byFqdn.get(fqdn));
   }
 
   /** The number of Front End and Standard Edition servers in all pools. */

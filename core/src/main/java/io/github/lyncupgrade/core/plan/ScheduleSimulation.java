@@ -111,7 +111,7 @@ final class ScheduleSimulation {
   private static Timeline run(UpgradePlan plan, Concurrency limits, boolean pairsExclusive) {
     List<Step> steps = plan.steps();
     StepDurations durations = plan.options().stepDurations();
-    StepScheduler scheduler = new StepScheduler(plan, limits, pairsExclusive, id -> false);
+    StepScheduler scheduler = new StepScheduler(plan, limits, pairsExclusive, step -> false);
     long[] starts = new long[steps.size()];
     long[] ends = new long[steps.size()];
     PriorityQueue<long[]> running = new PriorityQueue<>(

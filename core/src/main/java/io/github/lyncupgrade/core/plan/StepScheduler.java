@@ -63,10 +63,12 @@ public final class StepScheduler {
 
   private final PriorityQueue<Integer> stagingReady;
   private final List<TreeSet<Integer>> poolReady = new ArrayList<>();
+  /** Pools under way that have steps ready; a pool under way with nothing ready costs nothing to skip. */
   private final TreeSet<Integer> activeRanks = new TreeSet<>();
+  /** Pools not under way that have steps ready. */
   private final TreeSet<Integer> waitingRanks = new TreeSet<>();
 
-  StepScheduler(UpgradePlan plan, Concurrency limits, boolean pairsExclusive, Predicate<StepId> alreadyDone) {
+  StepScheduler(UpgradePlan plan, Concurrency limits, boolean pairsExclusive, Predicate<Step> alreadyDone) {
     this.plan = plan;
     this.steps = plan.steps();
     this.limits = limits;
@@ -121,7 +123,7 @@ public final class StepScheduler {
     int[] dependentCount = new int[n];
     int[][] prerequisites = new int[n][];
     for (int i = 0; i < n; i++) {
-      done[i] = alreadyDone.test(steps.get(i).id());
+      done[i] = alreadyDone.test(steps.get(i));
       prerequisites[i] = plan.prerequisitePositions(i);
       for (int prerequisite : prerequisites[i]) {
         dependentCount[prerequisite]++;
@@ -177,7 +179,8 @@ public final class StepScheduler {
   public static StepScheduler of(UpgradePlan plan, Set<StepId> alreadyDone) {
     requireNonNull(plan, "plan");
     requireNonNull(alreadyDone, "alreadyDone");
-    return new StepScheduler(plan, plan.options().concurrency(), true, alreadyDone::contains);
+    return new StepScheduler(plan, plan.options().concurrency(), true,
+        alreadyDone.isEmpty() ? step -> false : step -> alreadyDone.contains(step.id()));
   }
 
   /** The step that should start next and may start now, recorded as started; empty if none may. */
@@ -279,7 +282,6 @@ public final class StepScheduler {
       if (--poolRemaining[pool] == 0 && poolActive[pool]) {
         poolActive[pool] = false;
         activePools--;
-        activeRanks.remove(rankOf[pool]);
       }
       int chain = chainOf[index];
       if (chain >= 0 && --chainRemaining[chain] == 0 && chainOpen[chain]) {
@@ -341,8 +343,9 @@ public final class StepScheduler {
   private void activate(int pool) {
     poolActive[pool] = true;
     activePools++;
-    activeRanks.add(rankOf[pool]);
-    waitingRanks.remove(rankOf[pool]);
+    if (waitingRanks.remove(rankOf[pool])) {
+      activeRanks.add(rankOf[pool]);
+    }
   }
 
   private void makeReady(int index) {
@@ -352,9 +355,7 @@ public final class StepScheduler {
     }
     int pool = poolOf[index];
     poolReady.get(pool).add(index);
-    if (!poolActive[pool]) {
-      waitingRanks.add(rankOf[pool]);
-    }
+    (poolActive[pool] ? activeRanks : waitingRanks).add(rankOf[pool]);
   }
 
   private void unready(int index) {
@@ -367,6 +368,7 @@ public final class StepScheduler {
     ready.remove(index);
     if (ready.isEmpty()) {
       waitingRanks.remove(rankOf[pool]);
+      activeRanks.remove(rankOf[pool]);
     }
   }
 }

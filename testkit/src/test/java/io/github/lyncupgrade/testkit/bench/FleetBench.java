@@ -45,7 +45,7 @@ public final class FleetBench {
     }
   }
 
-  public static void main(String[] args) {
+  static void run() {
     Topology fleet = SampleTopologies.mixedFleet(POOLS, PAIRS, SEED);
     PlanOptions options = PlanOptions.builder().updatePackage(Simulation.SAMPLE_UPDATE).build();
     System.out.printf("%nFleet: %d pools (%d servers, %d disaster-recovery pairs), SampleTopologies.mixedFleet(%d, %d, %d)%n",

@@ -13,21 +13,21 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs {@link PlannerBenchmark} with JMH and prints microseconds per pool for each fleet size,
  * and how planning time grows from 100 to 1,000 pools (near-linear means well under 12x).
- * Run with {@code mvn -B -q install -DskipTests && mvn -B -q -pl testkit exec:exec@bench}.
+ * {@link Benchmarks} runs it.
  */
 public final class PlannerBench {
   private PlannerBench() {}
 
-  public static void main(String[] args) throws RunnerException {
+  static void run() throws RunnerException {
     Options options = new OptionsBuilder()
         .include(PlannerBenchmark.class.getSimpleName())
         .forks(1)
         // A fixed, pre-touched heap: otherwise the kernel's page faults while the heap grows
         // dominate the larger fleets on a small machine and measure the OS, not the planner.
         .jvmArgsAppend("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch")
-        .warmupIterations(5)
+        .warmupIterations(3)
         .warmupTime(TimeValue.seconds(1))
-        .measurementIterations(10)
+        .measurementIterations(6)
         .measurementTime(TimeValue.seconds(1))
         .shouldFailOnError(true)
         .build();

@@ -1,9 +1,12 @@
 package io.github.lyncupgrade.testkit.bench;
 
 import io.github.lyncupgrade.core.model.Topology;
+import io.github.lyncupgrade.core.plan.Concurrency;
+import io.github.lyncupgrade.core.plan.PlanOptions;
 import io.github.lyncupgrade.core.plan.Planner;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
 import io.github.lyncupgrade.testkit.SampleTopologies;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,6 +27,7 @@ public class PlannerBenchmark {
 
   private Topology topology;
   private final Planner planner = Planner.create();
+  private final Planner fleetPlanner = Planner.create(PlanOptions.builder().concurrency(Concurrency.pools(8)).build());
 
   @Setup
   public void buildTopology() {
@@ -33,6 +37,18 @@ public class PlannerBenchmark {
   @Benchmark
   public UpgradePlan plan() {
     return planner.plan(topology);
+  }
+
+  /** Planning plus the estimate of the night (two runs of the plan in expected time). */
+  @Benchmark
+  public Duration planAndEstimate() {
+    return planner.plan(topology).estimate().makespan();
+  }
+
+  /** Planning 8 pools at once: the pool order is chosen by simulating candidate orders. */
+  @Benchmark
+  public UpgradePlan planEightPoolsAtOnce() {
+    return fleetPlanner.plan(topology);
   }
 
   /** Planning plus the first lookup by id, which builds the plan's id index (as an executor does). */

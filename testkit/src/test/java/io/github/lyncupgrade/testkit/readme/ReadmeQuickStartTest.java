@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.lyncupgrade.core.model.CollocatedDatabase;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Topology;
+import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.PlanOptions;
 import io.github.lyncupgrade.core.plan.PlanRenderer;
 import io.github.lyncupgrade.core.plan.Planner;
@@ -13,6 +14,7 @@ import io.github.lyncupgrade.core.plan.UpgradePlan;
 import io.github.lyncupgrade.core.run.Executor;
 import io.github.lyncupgrade.core.run.Journal;
 import io.github.lyncupgrade.core.run.RunReport;
+import io.github.lyncupgrade.testkit.SampleTopologies;
 import io.github.lyncupgrade.testkit.fake.FakeDeployment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,7 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The README's quick start, compiled and run; the README must show exactly these lines. */
+/** The README's quick start, compiled and run, and its Gantt chart: the README must show exactly what runs. */
 class ReadmeQuickStartTest {
   private static final Path README = Path.of("..", "README.md");
   private static final Path THIS_FILE =
@@ -60,6 +62,17 @@ class ReadmeQuickStartTest {
     String inReadme = between(Files.readString(README, StandardCharsets.UTF_8), "<!-- quick-start:begin -->", "<!-- quick-start:end -->");
 
     assertThat(normalized(inReadme.replace("```java", "").replace("```", ""))).isEqualTo(normalized(inTest));
+  }
+
+  @Test
+  void theReadmesGanttChartIsTheSamplesWithTwoPoolsAtOnce() throws IOException {
+    UpgradePlan plan = Planner.create(PlanOptions.builder().concurrency(Concurrency.pools(2)).build())
+        .plan(SampleTopologies.contoso());
+    String inReadme = between(Files.readString(README, StandardCharsets.UTF_8), "<!-- gantt:begin -->",
+        "<!-- gantt:end -->");
+
+    assertThat(normalized(inReadme.replace("```mermaid", "").replace("```", "")))
+        .isEqualTo(normalized(PlanRenderer.gantt().render(plan)));
   }
 
   private static String between(String text, String begin, String end) {

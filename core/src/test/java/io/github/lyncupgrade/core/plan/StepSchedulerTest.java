@@ -1,0 +1,155 @@
+package io.github.lyncupgrade.core.plan;
+
+import static io.github.lyncupgrade.core.plan.PlanFixtures.id;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.lyncupgrade.core.model.Fqdn;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The fleet's admission rules (SDK-4, SDK-5), step by step, on the fixtures' pools. */
+class StepSchedulerTest {
+  private static UpgradePlan plan(Concurrency limits) {
+    return PlanFixtures.plan(PlanOptions.builder().concurrency(limits).build());
+  }
+
+  /** Starts every step the scheduler lets start now. */
+  private static List<Step> startAll(StepScheduler scheduler) {
+    List<Step> started = new ArrayList<>();
+    for (Optional<Step> next = scheduler.next(); next.isPresent(); next = scheduler.next()) {
+      started.add(next.get());
+    }
+    return started;
+  }
+
+  private static Set<String> poolsOf(List<Step> steps) {
+    return steps.stream().filter(step -> !step.runsAhead()).map(step -> step.pool().toString())
+        .collect(Collectors.toSet());
+  }
+
+  @Test
+  void withEveryLimitAtOneStepsComeOneAtATimeInThePlansLinearOrder() {
+    UpgradePlan plan = plan(Concurrency.sequential());
+    StepScheduler scheduler = StepScheduler.of(plan, Set.of());
+    List<Step> order = new ArrayList<>();
+
+    for (Optional<Step> next = scheduler.next(); next.isPresent(); next = scheduler.next()) {
+      order.add(next.get());
+      scheduler.done(next.get());
+    }
+
+    assertThat(order).isEqualTo(plan.steps());
+    assertThat(scheduler.isFinished()).isTrue();
+  }
+
+  @Test
+  void sdk5_stagingRunsAheadUpToItsLimitAndEachPoolWaitsForItsOwnStaging() {
+    UpgradePlan plan = plan(new Concurrency(3, 4, 2));
+    StepScheduler scheduler = StepScheduler.of(plan, Set.of());
+
+    List<Step> first = startAll(scheduler);
+
+    assertThat(first).hasSize(2).allMatch(Step::runsAhead);
+    first.forEach(scheduler::done);
+    List<Step> second = startAll(scheduler);
+    assertThat(second).filteredOn(Step::runsAhead).hasSize(2);
+    assertThat(poolsOf(second)).as("no pool starts before all its servers are staged").isEmpty();
+  }
+
+  @Test
+  void sdk4_neverMorePoolsThanTheLimitAndNeverBothPoolsOfAPair() {
+    UpgradePlan plan = plan(new Concurrency(3, 4, 16));
+    StepScheduler scheduler = StepScheduler.of(plan, Set.of());
+    startAll(scheduler).forEach(scheduler::done);
+
+    List<Step> started = startAll(scheduler);
+
+    assertThat(poolsOf(started)).as("pool02 waits for its partner pool01 although the limit is 3")
+        .containsExactlyInAnyOrder("pool01.contoso.com", "se01.contoso.com");
+  }
+
+  @Test
+  void sdk4_aPairsPoolsNeverRunTogetherAndTheLimitHoldsToTheEnd() {
+    UpgradePlan plan = plan(new Concurrency(2, 4, 16));
+    StepScheduler scheduler = StepScheduler.of(plan, Set.of());
+    Set<StepId> done = new HashSet<>();
+    Set<String> begun = new HashSet<>();
+    int rounds = 0;
+
+    while (!scheduler.isFinished()) {
+      List<Step> started = startAll(scheduler);
+      assertThat(started).as("the scheduler never stalls").isNotEmpty();
+      begun.addAll(poolsOf(started));
+      Set<String> underWay = begun.stream()
+          .filter(pool -> !plan.stepsOf(Fqdn.of(pool)).stream().allMatch(step -> done.contains(step.id())))
+          .collect(Collectors.toSet());
+      assertThat(underWay).hasSizeLessThanOrEqualTo(2);
+      assertThat(underWay.containsAll(Set.of("pool01.contoso.com", "pool02.contoso.com")))
+          .as("a disaster-recovery pair under way together: %s", underWay).isFalse();
+      started.forEach(step -> {
+        scheduler.done(step);
+        done.add(step.id());
+      });
+      rounds++;
+    }
+
+    assertThat(begun).hasSize(3);
+    assertThat(rounds).isGreaterThan(10);
+  }
+
+  @Test
+  void aDomainHasAtMostTheLimitOfServersBetweenStopAndVerify() {
+    UpgradePlan plan = plan(new Concurrency(1, 1, 16));
+    StepScheduler scheduler = StepScheduler.of(plan, Set.of());
+    List<Step> stops = startAll(scheduler);
+    while (stops.stream().noneMatch(step -> step.kind() == StepKind.STOP_SERVICES)) {
+      stops.forEach(scheduler::done);
+      stops = startAll(scheduler);
+    }
+
+    assertThat(stops).extracting(step -> step.id().value())
+        .containsExactly("pool01.contoso.com/UD1/fe01.contoso.com/stop-services");
+    stops.forEach(scheduler::done);
+    assertThat(startAll(scheduler)).extracting(step -> step.id().value())
+        .containsExactly("pool01.contoso.com/UD1/fe01.contoso.com/install-update");
+  }
+
+  @Test
+  void aResumedRunGoesOnWithThePoolUnderWayFirst() {
+    UpgradePlan plan = plan(Concurrency.sequential());
+    Set<StepId> done = new HashSet<>();
+    for (Step step : plan.steps()) {
+      if (step.runsAhead() || step.id().equals(id("pool02.contoso.com/fail-over"))) {
+        done.add(step.id());
+      }
+    }
+
+    StepScheduler scheduler = StepScheduler.of(plan, done);
+
+    assertThat(scheduler.next()).map(step -> step.id().value())
+        .hasValue("pool02.contoso.com/UD1/check-pool-readiness");
+    assertThat(scheduler.remaining()).isEqualTo(plan.size() - done.size());
+  }
+
+  @Test
+  void aStepDoneWithoutStartingReleasesWhatWaitsForIt() {
+    UpgradePlan plan = plan(Concurrency.sequential());
+    StepScheduler scheduler = StepScheduler.of(plan, Set.of());
+    Step first = scheduler.next().orElseThrow();
+
+    scheduler.done(first);
+    for (Step step : plan.steps()) {
+      if (step.runsAhead()) {
+        scheduler.done(step);
+      }
+    }
+    scheduler.done(first);
+
+    assertThat(scheduler.next()).map(step -> step.id().value()).hasValue("pool01.contoso.com/fail-over");
+  }
+}

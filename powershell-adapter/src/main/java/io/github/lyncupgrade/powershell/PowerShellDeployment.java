@@ -18,10 +18,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * {@link LyncDeployment} on real servers through one {@link PowerShellSession}: each operation
+ * {@link LyncDeployment} on real servers through one {@link PowerShellSession}, or a
+ * {@link PowerShellSessionPool} so that steps on several servers run side by side: each operation
  * runs one of the SDK's scripts, remotely on the server it concerns (one remote session per
  * server, reused), with every value passed as data. A script error becomes a
  * {@link DeploymentException} carrying PowerShell's messages; a server that remoting cannot
@@ -30,21 +32,35 @@ import java.util.stream.Collectors;
  * that times out or whose shell dies is a {@link DeploymentException} whose outcome is unknown,
  * which the executor re-checks before doing anything again.
  *
- * <p>Thread-safe: the session serialises requests. Closing it closes the session.
+ * <p>Thread-safe: a session serialises its requests; a pool lends one session per request.
+ * Closing the deployment closes the session or the pool.
  */
 public final class PowerShellDeployment implements LyncDeployment, AutoCloseable {
   private static final int INSTALLER_SUCCESS = 0;
   private static final int INSTALLER_SUCCESS_RESTART_REQUIRED = 3010;
 
-  private final PowerShellSession session;
+  /** Where requests go, a session or a pool of them, and how to close it. */
+  private record Shell(Function<PsInvocation, PsReply> requests, Runnable closer, String description) {}
 
-  private PowerShellDeployment(PowerShellSession session) {
-    this.session = session;
+  private final Shell shell;
+
+  private PowerShellDeployment(Shell shell) {
+    this.shell = shell;
   }
 
-  /** A deployment that acts through {@code session}, which it then owns. */
+  /** A deployment that acts through {@code session}, which it then owns: one request at a time. */
   public static PowerShellDeployment over(PowerShellSession session) {
-    return new PowerShellDeployment(requireNonNull(session, "session"));
+    requireNonNull(session, "session");
+    return new PowerShellDeployment(new Shell(session::invoke, session::close, session.toString()));
+  }
+
+  /**
+   * A deployment that acts through {@code sessions}, which it then owns: as many requests at
+   * once as the pool has sessions, so a plan's {@code Concurrency} really runs side by side.
+   */
+  public static PowerShellDeployment over(PowerShellSessionPool sessions) {
+    requireNonNull(sessions, "sessions");
+    return new PowerShellDeployment(new Shell(sessions::invoke, sessions::close, sessions.toString()));
   }
 
   @Override
@@ -153,10 +169,10 @@ public final class PowerShellDeployment implements LyncDeployment, AutoCloseable
         + " if needed, then resume");
   }
 
-  /** Closes the PowerShell session. */
+  /** Closes the PowerShell session or pool. */
   @Override
   public void close() {
-    session.close();
+    shell.closer().run();
   }
 
   private static PsInvocation invocation(String script) {
@@ -171,7 +187,7 @@ public final class PowerShellDeployment implements LyncDeployment, AutoCloseable
   private PsReply call(String operation, Fqdn target, PsInvocation invocation) {
     PsReply reply;
     try {
-      reply = session.invoke(invocation);
+      reply = shell.requests().apply(invocation);
     } catch (PowerShellException e) {
       throw new DeploymentException(operation, target, e.getMessage());
     }
@@ -209,6 +225,6 @@ public final class PowerShellDeployment implements LyncDeployment, AutoCloseable
 
   @Override
   public String toString() {
-    return "PowerShellDeployment[" + session + "]";
+    return "PowerShellDeployment[" + shell.description() + "]";
   }
 }

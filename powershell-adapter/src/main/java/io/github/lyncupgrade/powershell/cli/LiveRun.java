@@ -1,11 +1,12 @@
 package io.github.lyncupgrade.powershell.cli;
 
+import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
 import io.github.lyncupgrade.core.run.Executor;
 import io.github.lyncupgrade.core.run.Journal;
 import io.github.lyncupgrade.core.run.RunReport;
 import io.github.lyncupgrade.powershell.PowerShellDeployment;
-import io.github.lyncupgrade.powershell.PowerShellSession;
+import io.github.lyncupgrade.powershell.PowerShellSessionPool;
 import io.github.lyncupgrade.powershell.Preflight;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,13 +31,29 @@ abstract class LiveRun {
   @Option(names = "--no-progress", description = "Print only the final report.")
   boolean noProgress;
 
+  @Option(names = "--sessions", paramLabel = "N",
+      description = "PowerShell processes to run steps side by side. Default: as many as the plan's limits let run"
+          + " at once (pools x servers of a domain + staging copies), at most " + MAX_SESSIONS + ".")
+  Integer sessions;
+
+  /** A PowerShell process each is tens of megabytes: enough for a busy night, not one per copy of a large fleet. */
+  private static final int MAX_SESSIONS = 16;
+
+  private int sessionCount(UpgradePlan plan) {
+    if (sessions != null) {
+      return sessions;
+    }
+    Concurrency limits = plan.options().concurrency();
+    return Math.min(MAX_SESSIONS, limits.pools() * limits.serversPerDomain() + limits.stagingCopies());
+  }
+
   int execute(PrintWriter out, boolean resume) {
     UpgradePlan upgradePlan = plan.plan(true);
-    try (PowerShellSession session = PowerShellSession.start(shell.options());
-         PowerShellDeployment deployment = PowerShellDeployment.over(session);
+    try (PowerShellSessionPool pool = PowerShellSessionPool.start(shell.options(), sessionCount(upgradePlan));
+         PowerShellDeployment deployment = PowerShellDeployment.over(pool);
          Journal file = Journal.file(journal)) {
       if (!skipPreflight) {
-        Preflight.check(session, upgradePlan.topology()).orThrow();
+        pool.withSession(session -> Preflight.check(session, upgradePlan.topology())).orThrow();
       }
       Executor.Builder executor = Executor.builder(deployment).journal(file);
       if (!noProgress) {

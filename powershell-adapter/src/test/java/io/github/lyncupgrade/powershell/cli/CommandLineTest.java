@@ -81,7 +81,7 @@ class CommandLineTest {
     String journal = directory.resolve("previous.journal").toString();
     String[] live = {"--update", "\\\\files.contoso.com\\cu\\LyncServerUpdateInstaller.exe", "--target-build",
         "5.0.8308.1001", "--journal", journal, "--no-progress"};
-    Result previous = run(concat(new String[] {"run", fakeShell()}, live));
+    Result previous = run(concat(new String[] {"run", "--sessions", "1", fakeShell()}, live));
     assertThat(previous.exitCode()).as(previous.err()).isZero();
 
     Result learned = run("plan", "--format", "estimate", "--learn-from", journal);
@@ -162,7 +162,7 @@ class CommandLineTest {
     String[] plan = {"--update", "\\\\files.contoso.com\\cu\\LyncServerUpdateInstaller.exe", "--target-build",
         "5.0.8308.1001", "--no-failover", "--journal", journal};
 
-    Result stopped = run(concat(new String[] {"run", "--servers-at-once", "1", "--staging-copies", "1", fakeShell("--fault=insufficient:pool02.contoso.com:1")},
+    Result stopped = run(concat(new String[] {"run", "--sessions", "1", "--servers-at-once", "1", "--staging-copies", "1", fakeShell("--fault=insufficient:pool02.contoso.com:1")},
         plan));
     assertThat(stopped.exitCode()).as(stopped.err()).isEqualTo(1);
     assertThat(stopped.out()).contains("PROBLEM  pool02.contoso.com: InsufficientActiveFrontEnds", "Run POOL_PROBLEM");
@@ -172,7 +172,7 @@ class CommandLineTest {
     assertThat(status.out()).contains("pool01.contoso.com  DONE", "pool02.contoso.com  FAILED",
         "se01.contoso.com  PENDING");
 
-    Result resumed = run(concat(new String[] {"resume", fakeShell()}, plan));
+    Result resumed = run(concat(new String[] {"resume", "--sessions", "1", fakeShell()}, plan));
     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
     assertThat(resumed.out()).contains("Run COMPLETED");
     assertThat(run(concat(new String[] {"status"}, plan)).out()).startsWith("95 of 95 steps done");

@@ -7,6 +7,9 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +29,8 @@ import java.util.regex.Pattern;
  * markers around every reply), {@code --stderr-flood} (a megabyte on standard error first),
  * {@code --child} (start a long-lived child process, to test that the tree dies). The {@code ping}
  * script's {@code Echo} value also steers it: {@code hang} never answers, {@code die} exits in
- * the middle of the reply, {@code huge:N} answers with N megabytes.
+ * the middle of the reply, {@code huge:N} answers with N megabytes, {@code wait-for:PORT} answers
+ * once the test writes a byte to it on that local port (a command that runs as long as the test says).
  */
 public final class FakeShell {
   private static final Pattern REQUEST =
@@ -99,6 +103,15 @@ public final class FakeShell {
     return parameters;
   }
 
+  /** Blocks until the test, listening on {@code port}, writes a byte or closes the connection. */
+  private static void awaitRelease(int port) {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.getInputStream().read();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private void answer(String id, String script, Map<String, String> parameters) throws InterruptedException {
     String name = script.lines().findFirst().orElse("").replace("# lync-upgrade:", "");
     String echo = parameters.getOrDefault("Echo", "");
@@ -108,6 +121,9 @@ public final class FakeShell {
     }
     if (echo.equals("hang")) {
       new CountDownLatch(1).await(); // a hung shell: nothing ever answers
+    }
+    if (echo.startsWith("wait-for:")) {
+      awaitRelease(Integer.parseInt(echo.substring("wait-for:".length())));
     }
     out.println(Wire.begin(id));
     if (echo.equals("die")) {

@@ -21,13 +21,13 @@ public final class PlannerBench {
   static void run() throws RunnerException {
     Options options = new OptionsBuilder()
         .include(PlannerBenchmark.class.getSimpleName())
-        .forks(1)
+        .forks(2)
         // A fixed, pre-touched heap: otherwise the kernel's page faults while the heap grows
         // dominate the larger fleets on a small machine and measure the OS, not the planner.
         .jvmArgsAppend("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch")
         .warmupIterations(3)
         .warmupTime(TimeValue.seconds(1))
-        .measurementIterations(6)
+        .measurementIterations(8)
         .measurementTime(TimeValue.seconds(1))
         .shouldFailOnError(true)
         .build();

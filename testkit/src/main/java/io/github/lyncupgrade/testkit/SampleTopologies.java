@@ -53,15 +53,7 @@ public final class SampleTopologies {
     Topology.Builder topology = Topology.builder();
     for (int p = 1; p <= pools; p++) {
       Pool.Builder pool = Pool.enterprise("pool" + p + ".fleet.contoso.com").backEnd("sql" + p + ".fleet.contoso.com");
-      int server = 1;
-      for (int d = 0; d < domainsPerPool; d++) {
-        int size = frontEndsPerPool / domainsPerPool + (d < frontEndsPerPool % domainsPerPool ? 1 : 0);
-        List<String> names = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-          names.add("p" + p + "-fe" + server++ + ".fleet.contoso.com");
-        }
-        pool.upgradeDomain("UD" + (d + 1), names);
-      }
+      addDomains(pool, p, frontEndsPerPool, domainsPerPool);
       int partner = p % 2 == 1 ? p + 1 : p - 1;
       if (paired && partner <= pools) {
         pool.partnerPool("pool" + partner + ".fleet.contoso.com");
@@ -96,15 +88,7 @@ public final class SampleTopologies {
           ? Pool.enterprise("pool" + p + ".fleet.contoso.com").backEnd("sql" + p + ".fleet.contoso.com",
               CollocatedDatabase.MONITORING)
           : Pool.enterprise("pool" + p + ".fleet.contoso.com").backEnd("sql" + p + ".fleet.contoso.com");
-      int server = 1;
-      for (int d = 0; d < domains; d++) {
-        int size = frontEnds / domains + (d < frontEnds % domains ? 1 : 0);
-        List<String> names = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-          names.add("p" + p + "-fe" + server++ + ".fleet.contoso.com");
-        }
-        pool.upgradeDomain("UD" + (d + 1), names);
-      }
+      addDomains(pool, p, frontEnds, domains);
       enterprise.add("pool" + p + ".fleet.contoso.com");
       byName.put("pool" + p + ".fleet.contoso.com", pool);
       all.add(pool);
@@ -122,5 +106,18 @@ public final class SampleTopologies {
     Topology.Builder topology = Topology.builder();
     all.forEach(topology::pool);
     return topology.build();
+  }
+
+  /** Front Ends {@code p<k>-fe<n>} of pool number {@code p}, spread as evenly as can be over {@code domains} domains. */
+  private static void addDomains(Pool.Builder pool, int p, int frontEnds, int domains) {
+    int server = 1;
+    for (int d = 0; d < domains; d++) {
+      int size = frontEnds / domains + (d < frontEnds % domains ? 1 : 0);
+      List<String> names = new ArrayList<>(size);
+      for (int i = 0; i < size; i++) {
+        names.add("p" + p + "-fe" + server++ + ".fleet.contoso.com");
+      }
+      pool.upgradeDomain("UD" + (d + 1), names);
+    }
   }
 }

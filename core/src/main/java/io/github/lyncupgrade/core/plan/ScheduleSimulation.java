@@ -42,10 +42,7 @@ final class ScheduleSimulation {
   /** Each pool's disaster-recovery partner's index in the topology, or -1. */
   static int[] partners(UpgradePlan plan) {
     List<Pool> pools = plan.topology().pools();
-    Map<Fqdn, Integer> index = new HashMap<>();
-    for (int p = 0; p < pools.size(); p++) {
-      index.put(pools.get(p).fqdn(), p);
-    }
+    Map<Fqdn, Integer> index = poolIndex(plan);
     int[] partners = new int[pools.size()];
     for (int p = 0; p < partners.length; p++) {
       partners[p] = pools.get(p).partnerPool().map(partner -> index.getOrDefault(partner, -1)).orElse(-1);
@@ -94,12 +91,19 @@ final class ScheduleSimulation {
     return durations;
   }
 
-  static int[] poolIndexes(UpgradePlan plan) {
+  /** Each pool's position in the topology. */
+  static Map<Fqdn, Integer> poolIndex(UpgradePlan plan) {
     List<Pool> pools = plan.topology().pools();
     Map<Fqdn, Integer> index = new HashMap<>();
     for (int p = 0; p < pools.size(); p++) {
       index.put(pools.get(p).fqdn(), p);
     }
+    return index;
+  }
+
+  /** Each step's pool's position in the topology. */
+  static int[] poolIndexes(UpgradePlan plan) {
+    Map<Fqdn, Integer> index = poolIndex(plan);
     List<Step> steps = plan.steps();
     int[] poolOf = new int[steps.size()];
     for (int i = 0; i < poolOf.length; i++) {

@@ -75,15 +75,9 @@ public final class StepScheduler {
     this.pairsExclusive = pairsExclusive;
     int n = steps.size();
     List<Pool> pools = plan.topology().pools();
-    Map<Fqdn, Integer> poolIndex = new HashMap<>();
-    for (int p = 0; p < pools.size(); p++) {
-      poolIndex.put(pools.get(p).fqdn(), p);
-      poolReady.add(new TreeSet<>());
-    }
-    partnerOf = new int[pools.size()];
-    for (int p = 0; p < pools.size(); p++) {
-      partnerOf[p] = pools.get(p).partnerPool().map(partner -> poolIndex.getOrDefault(partner, -1)).orElse(-1);
-    }
+    Map<Fqdn, Integer> poolIndex = ScheduleSimulation.poolIndex(plan);
+    pools.forEach(pool -> poolReady.add(new TreeSet<>()));
+    partnerOf = ScheduleSimulation.partners(plan);
     rankOf = new int[pools.size()];
     poolAtRank = new int[pools.size()];
     List<Fqdn> order = plan.poolOrder();
@@ -92,14 +86,13 @@ public final class StepScheduler {
       rankOf[p] = rank;
       poolAtRank[rank] = p;
     }
-    poolOf = new int[n];
+    poolOf = ScheduleSimulation.poolIndexes(plan);
     chainOf = new int[n];
     Map<StepScope, Integer> chains = new HashMap<>();
     Map<String, Integer> groups = new HashMap<>();
     List<Integer> chainGroups = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Step step = steps.get(i);
-      poolOf[i] = poolIndex.get(step.pool());
       chainOf[i] = -1;
       if (step instanceof ServerStep serverStep && !step.runsAhead()) {
         StepScope scope = serverStep.scope();

@@ -120,21 +120,28 @@ public final class PowerShellSession implements AutoCloseable {
       String exit = exitDescription(running.process);
       LOG.warn("{}: {}; restarting PowerShell (pid {})", invocation, e.getMessage(), running.process.pid());
       relaunch();
-      if (e.timedOut) {
-        throw new PowerShellTimeoutException(invocation.toString(), timeout, tail);
+      switch (e.kind) {
+        case TIMED_OUT:
+          throw new PowerShellTimeoutException(invocation.toString(), timeout, tail);
+        case GARBLED:
+          throw new PowerShellGarbledReplyException(invocation.toString(), e.getMessage(), tail);
+        default:
+          throw new PowerShellDiedException(invocation.toString(), exit + ", " + e.getMessage(), tail);
       }
-      throw new PowerShellDiedException(invocation.toString(), exit + ", " + e.getMessage(), tail);
     }
   }
 
-  /** The request got no complete reply: it timed out, or the process's pipes closed. */
+  /** The request got no usable reply: it timed out, the process's pipes closed, or the reply was garbled. */
   private static final class NoAnswer extends Exception {
     private static final long serialVersionUID = 1L;
-    final boolean timedOut;
 
-    NoAnswer(String message, boolean timedOut) {
+    enum Kind { TIMED_OUT, DIED, GARBLED }
+
+    final Kind kind;
+
+    NoAnswer(String message, Kind kind) {
       super(message, null, false, false);
-      this.timedOut = timedOut;
+      this.kind = kind;
     }
   }
 
@@ -144,7 +151,7 @@ public final class PowerShellSession implements AutoCloseable {
     try {
       send(Wire.request(id, invocation));
     } catch (IOException e) {
-      throw new NoAnswer("its input closed: " + e.getMessage(), false);
+      throw new NoAnswer("its input closed: " + e.getMessage(), NoAnswer.Kind.DIED);
     }
     return awaitReply(id, timeout);
   }
@@ -182,10 +189,11 @@ public final class PowerShellSession implements AutoCloseable {
     while (true) {
       String line = poll(deadline);
       if (line == null) {
-        throw new NoAnswer("no answer within " + timeout, true);
+        throw new NoAnswer("no answer within " + timeout, NoAnswer.Kind.TIMED_OUT);
       }
       if (line == END_OF_STREAM) {
-        throw new NoAnswer(inReply ? "its output ended in the middle of the reply" : "its output ended", false);
+        throw new NoAnswer(inReply ? "its output ended in the middle of the reply" : "its output ended",
+            NoAnswer.Kind.DIED);
       }
       if (!inReply) {
         if (line.equals(begin)) {
@@ -194,7 +202,16 @@ public final class PowerShellSession implements AutoCloseable {
           LOG.debug("noise from PowerShell: {}", line.length() > 200 ? line.substring(0, 200) + "..." : line);
         }
       } else if (Wire.isEnd(line, id)) {
-        PsReply reply = Wire.reply(records);
+        if (!line.equals(Wire.end(id, true)) && !line.equals(Wire.end(id, false))) {
+          throw new NoAnswer("a closing line that says neither OK nor ERROR: " + line, NoAnswer.Kind.GARBLED);
+        }
+        PsReply reply;
+        try {
+          reply = Wire.reply(records);
+        } catch (IllegalArgumentException garbled) {
+          throw new NoAnswer(garbled.getMessage().length() > 200 ? garbled.getMessage().substring(0, 200) + "..."
+              : garbled.getMessage(), NoAnswer.Kind.GARBLED);
+        }
         if (Wire.endSaysError(line) && reply.succeeded()) {
           return new PsReply(reply.objects(), List.of(new PsReply.PsError("the script failed without an error record",
               "")), reply.warnings(), reply.exitCode());

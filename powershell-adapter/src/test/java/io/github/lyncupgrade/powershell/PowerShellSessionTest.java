@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 
-/** The session against a real child process that speaks the protocol (PowerShell is not installable here). */
+/**
+ * The session against a real child process that speaks the protocol (PowerShell is not
+ * installable here); tagged reliability for its killed, hung, noisy and flooding shells.
+ */
+@Tag("reliability")
 class PowerShellSessionTest {
   private static final PsScript PING = PsScript.named("ping");
 

@@ -69,11 +69,22 @@ public final class FileJournal implements Journal {
    * @throws JournalException if it cannot be opened
    */
   public static FileJournal open(Path path, Durability durability) {
+    return open(path, durability,
+        file -> FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE));
+  }
+
+  /** How the journal's file is opened; tests give one whose disk fills up. */
+  @FunctionalInterface
+  interface ChannelOpener {
+    FileChannel open(Path path) throws IOException;
+  }
+
+  static FileJournal open(Path path, Durability durability, ChannelOpener opener) {
     requireNonNull(path, "path");
     requireNonNull(durability, "durability");
     FileChannel channel;
     try {
-      channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      channel = opener.open(path);
     } catch (IOException e) {
       throw new JournalException("cannot open the journal " + path + ": " + e.getMessage(), e);
     }

@@ -11,6 +11,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -27,7 +30,10 @@ import java.util.regex.Pattern;
  * values, never evaluated), and answers from a handler. Flags make it misbehave the ways real
  * shells do: {@code --bom} (a byte-order mark first), {@code --noise} (stray lines and forged
  * markers around every reply), {@code --stderr-flood} (a megabyte on standard error first),
- * {@code --child} (start a long-lived child process, to test that the tree dies). The {@code ping}
+ * {@code --child} (start a long-lived child process, to test that the tree dies),
+ * {@code --die-on=SCRIPT}, {@code --hang-on=SCRIPT}, {@code --garbage-on=SCRIPT} (die in the middle
+ * of the reply, never answer, or answer with a broken frame whenever that script runs), and
+ * {@code --record=FILE} (append every request as parsed, for tests of what arrived). The {@code ping}
  * script's {@code Echo} value also steers it: {@code hang} never answers, {@code die} exits in
  * the middle of the reply, {@code huge:N} answers with N megabytes, {@code wait-for:PORT} answers
  * once the test writes a byte to it on that local port (a command that runs as long as the test says).
@@ -40,13 +46,21 @@ public final class FakeShell {
   private final BiFunction<String, Map<String, String>, List<Map<String, String>>> handler;
   private final boolean noise;
   private final String childPid;
+  private final List<String> flags;
 
   private FakeShell(PrintStream out, BiFunction<String, Map<String, String>, List<Map<String, String>>> handler,
-      boolean noise, String childPid) {
+      boolean noise, String childPid, List<String> flags) {
     this.out = out;
     this.handler = handler;
     this.noise = noise;
     this.childPid = childPid;
+    this.flags = flags;
+  }
+
+  /** The value of flag {@code --name=value}, or empty. */
+  private String flag(String name) {
+    return flags.stream().filter(flag -> flag.startsWith("--" + name + "=")).map(flag -> flag.substring(name.length() + 3))
+        .findFirst().orElse("");
   }
 
   public static void main(String[] args) throws IOException, InterruptedException {
@@ -67,7 +81,7 @@ public final class FakeShell {
         ? new DeploymentScripts(flags) : (script, parameters) -> {
           throw new IllegalArgumentException("no handler for " + script);
         };
-    new FakeShell(out, handler, flags.contains("--noise"), childPid).serve();
+    new FakeShell(out, handler, flags.contains("--noise"), childPid, flags).serve();
   }
 
   private void serve() throws IOException, InterruptedException {
@@ -103,6 +117,21 @@ public final class FakeShell {
     return parameters;
   }
 
+  /**
+   * With {@code --record=FILE}: appends the request as this shell parsed it, the script and each
+   * value Base64-encoded, one request per line, so a test can see exactly what arrived.
+   */
+  private void record(String script, Map<String, String> parameters) throws IOException {
+    String file = flag("record");
+    if (file.isEmpty()) {
+      return;
+    }
+    StringBuilder line = new StringBuilder(Wire.encode(script));
+    parameters.forEach((name, value) -> line.append('\t').append(name).append('=').append(Wire.encode(value)));
+    Files.writeString(Path.of(file), line.append('\n'), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
+  }
+
   /** Blocks until the test, listening on {@code port}, writes a byte or closes the connection. */
   private static void awaitRelease(int port) {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -112,9 +141,26 @@ public final class FakeShell {
     }
   }
 
-  private void answer(String id, String script, Map<String, String> parameters) throws InterruptedException {
+  private void answer(String id, String script, Map<String, String> parameters)
+      throws InterruptedException, IOException {
     String name = script.lines().findFirst().orElse("").replace("# lync-upgrade:", "");
     String echo = parameters.getOrDefault("Echo", "");
+    record(script, parameters);
+    if (name.equals(flag("hang-on"))) {
+      new CountDownLatch(1).await(); // this script hangs: nothing ever answers
+    }
+    if (name.equals(flag("garbage-on"))) {
+      out.println(Wire.begin(id));
+      out.println("\u0000garbage\tthat is no record");
+      out.println("<<<LYNCSDK:END:" + id + ":MAYBE>>>");
+      out.flush();
+      return;
+    }
+    if (name.equals(flag("die-on"))) {
+      out.println(Wire.begin(id));
+      out.flush();
+      System.exit(4);
+    }
     if (noise) {
       out.println("WARNING: some module printed this with Write-Host");
       out.println(Wire.end("0123456789abcdef0123456789abcdef", true));

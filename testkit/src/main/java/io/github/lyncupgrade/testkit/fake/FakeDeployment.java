@@ -434,8 +434,11 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
     }
     int call = ++calls;
     record(new FakeEvent.OperationCalled(clock.now(), call, operation, target));
+    failIfInjected(call, false, operation, target);
     try {
-      return body.get();
+      T result = body.get();
+      failIfInjected(call, true, operation, target);
+      return result;
     } finally {
       if (takeFault(Fault.CrashAfterCall.class, fault -> fault.call() == call).isPresent()) {
         throw new SimulatedCrash(call, operation);
@@ -465,6 +468,14 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       lock.lock();
+    }
+  }
+
+  private void failIfInjected(int call, boolean afterEffect, String operation, Fqdn target) {
+    if (takeFault(Fault.CallFails.class, fault -> fault.call() == call && fault.afterItsEffect() == afterEffect)
+        .isPresent()) {
+      throw new DeploymentException(operation, target, "the connection was lost"
+          + (afterEffect ? " after the operation took effect; its answer never came" : "; nothing was done"));
     }
   }
 

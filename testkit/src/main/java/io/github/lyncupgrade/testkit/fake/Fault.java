@@ -40,6 +40,15 @@ public sealed interface Fault {
     return new CrashAfterCall(call);
   }
 
+  /**
+   * Call number {@code call} (counted from 1) fails the way a lost connection or a dying shell
+   * does: with nothing done, or, {@code afterItsEffect}, after it took effect with the answer lost,
+   * so the caller cannot know which.
+   */
+  static Fault callFails(int call, boolean afterItsEffect) {
+    return new CallFails(call, afterItsEffect);
+  }
+
   /** See {@link Fault#busy}. @param pool the pool @param checks how many checks */
   record Busy(Fqdn pool, int checks) implements Fault {
     /** Rejects a null pool and a count below one. */
@@ -82,6 +91,19 @@ public sealed interface Fault {
     /** Rejects null. */
     public ServicesFailToStart {
       requireNonNull(server, "server");
+    }
+  }
+
+  /**
+   * See {@link Fault#callFails}.
+   *
+   * @param call the call that fails, from 1
+   * @param afterItsEffect whether it fails after its effect took place
+   */
+  record CallFails(int call, boolean afterItsEffect) implements Fault {
+    /** Rejects a call number below one. */
+    public CallFails {
+      FaultChecks.requirePositive("call", call);
     }
   }
 

@@ -19,6 +19,7 @@ import io.github.lyncupgrade.testkit.gen.Theories;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -27,6 +28,7 @@ import org.quicktheories.core.Gen;
  * faults strike, the run ends with a typed outcome and the deployment's history keeps the
  * procedure's safety rules; a run that completes has updated every server exactly once.
  */
+@Tag("reliability")
 class RandomFaultsPropertyTest {
 
   private record Case(Topology topology, FaultSchedule faults, Concurrency limits) {}
@@ -86,8 +88,8 @@ class RandomFaultsPropertyTest {
         assertThat(fake.history().usersWentIntoResiliencyMode(pool.fqdn())).isFalse();
       }
     });
-    System.out.printf("random faults: %d cases (%d completed, %d crashes resumed), %s of virtual time,"
-            + " in %d ms%n", cases.get(), completed.get(), crashed.get(), virtual[0],
+    System.out.printf("RELIABILITY random faults: %d cases (%d completed, %d crashes resumed), 0 failures, %s of"
+            + " virtual time (%d ms)%n", cases.get(), completed.get(), crashed.get(), virtual[0],
         Duration.ofNanos(System.nanoTime() - started).toMillis());
     assertThat(cases.get()).as("QuickTheories runs distinct examples only").isGreaterThan(300);
   }

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Reliability: hostile text never becomes code. Each hand-written hostile value is refused when
- * the model is built (as a server's FQDN, as a pool's, as an update location with control
- * characters), or carried as inert data: the fake shell records exactly what it parsed, which
+ * the model is built (as a server's FQDN, a pool's, an upgrade domain's name, the target build
+ * option, an update location with control characters), or carried as inert data: the fake shell records exactly what it parsed, which
  * must be the SDK's own script, unchanged, with the value as a parameter; and the runbook holds
  * it as one single-quoted literal that reads back unchanged.
  */
@@ -51,7 +51,12 @@ class HostileInputTest {
             .build()).as("as a server's FQDN: %s", printable(hostile)).isInstanceOf(InvalidTopologyException.class);
         assertThatThrownBy(() -> Topology.builder().pool(Pool.standard(hostile)).build())
             .as("as a pool's FQDN: %s", printable(hostile)).isInstanceOf(InvalidTopologyException.class);
-        refused += 2;
+        assertThatThrownBy(() -> Topology.builder()
+            .pool(Pool.enterprise("pool01.contoso.com").upgradeDomain(hostile, "fe01.contoso.com").backEnd("sql01.contoso.com"))
+            .build()).as("as an upgrade domain's name: %s", printable(hostile)).isInstanceOf(InvalidTopologyException.class);
+        assertThatThrownBy(() -> UpdatePackage.of("C:\\cu\\installer.exe", hostile))
+            .as("as the target build option: %s", printable(hostile)).isInstanceOf(IllegalArgumentException.class);
+        refused += 4;
 
         Throwable location = catchThrowable(() -> UpdatePackage.of(hostile, "5.0.8308.1001"));
         if (location != null) {

@@ -3,11 +3,9 @@ package io.github.lyncupgrade.powershell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -65,7 +63,7 @@ class PowerShellSessionPoolTest {
   }
 
   @Test
-  void aClosedPoolRefusesRequestsAndClosingTwiceIsHarmless() throws IOException {
+  void aClosedPoolRefusesRequestsAndClosingTwiceIsHarmless() {
     PowerShellSessionPool pool = PowerShellSessionPool.start(FakeShells.options(), 2);
     pool.close();
     pool.close();

@@ -3,6 +3,7 @@ package io.github.lyncupgrade.powershell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import io.github.lyncupgrade.powershell.internal.Wire;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ class SecretsNeverShowTest {
     String logged = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
 
     assertThat(Files.readString(record, StandardCharsets.UTF_8)).as("the shell received it, Base64-encoded")
-        .contains(io.github.lyncupgrade.powershell.internal.Wire.encode(SECRET));
+        .contains(Wire.encode(SECRET));
     assertThat(shown).hasSizeGreaterThanOrEqualTo(5).allSatisfy(text -> assertThat(text).doesNotContain(SECRET));
     assertThat(shown.get(0)).contains("Password=****");
     assertThat(logged).as("the test log").isNotEmpty().doesNotContain(SECRET);

@@ -7,6 +7,7 @@ import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.plan.ServerStep;
 import io.github.lyncupgrade.core.plan.Step;
+import io.github.lyncupgrade.core.plan.StepId;
 import io.github.lyncupgrade.core.plan.StepKind;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
 import io.github.lyncupgrade.core.run.FileJournal;
@@ -23,9 +24,11 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,8 +104,7 @@ class FaultMatrixTest {
     }
     report("each fault type (Busy forever, InsufficientActiveFrontEnds, install failure, never back,"
         + " services fail to start) at every step it can strike");
-    Map<StepKind, Long> kinds = plan.steps().stream()
-        .collect(java.util.stream.Collectors.groupingBy(Step::kind, java.util.stream.Collectors.counting()));
+    Map<StepKind, Long> kinds = plan.steps().stream().collect(Collectors.groupingBy(Step::kind, Collectors.counting()));
     assertThat((long) cases.get()).isEqualTo(2 * kinds.get(StepKind.CHECK_POOL_READINESS)
         + kinds.get(StepKind.INSTALL_UPDATE) + 2 * kinds.get(StepKind.RESTART_SERVER)
         + kinds.get(StepKind.START_SERVICES));
@@ -158,7 +160,7 @@ class FaultMatrixTest {
   /** A server not running in the fake has its stop recorded in the journal, and its verify not recorded as done. */
   private static void everyServerDownIsRecorded(UpgradePlan plan, FakeDeployment fake, JournalContents journal,
       String label) {
-    Map<io.github.lyncupgrade.core.plan.StepId, StepStatus> statuses = journal.latestStatuses();
+    Map<StepId, StepStatus> statuses = journal.latestStatuses();
     for (Step step : plan.steps()) {
       if (step.kind() != StepKind.STOP_SERVICES || step.runsAhead()
           || !((ServerStep) step).scope().upgradeDomain().isPresent()) {
@@ -176,7 +178,7 @@ class FaultMatrixTest {
     }
   }
 
-  private static java.util.Optional<Step> failingStep(UpgradePlan plan, JournalContents journal) {
+  private static Optional<Step> failingStep(UpgradePlan plan, JournalContents journal) {
     return journal.latestStatuses().entrySet().stream()
         .filter(entry -> entry.getValue() == StepStatus.FAILED)
         .map(entry -> plan.step(entry.getKey()).orElseThrow())

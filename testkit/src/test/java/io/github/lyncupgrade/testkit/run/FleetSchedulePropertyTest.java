@@ -12,6 +12,7 @@ import io.github.lyncupgrade.core.plan.Planner;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
 import io.github.lyncupgrade.core.run.Journal;
 import io.github.lyncupgrade.core.run.RunReport;
+import io.github.lyncupgrade.testkit.SampleTopologies;
 import io.github.lyncupgrade.testkit.fake.FakeDeployment;
 import io.github.lyncupgrade.testkit.fake.History;
 import io.github.lyncupgrade.testkit.gen.LyncGens;
@@ -95,7 +96,7 @@ class FleetSchedulePropertyTest {
 
   @Test
   void sdk4_theSampleWithTwoPoolsAtOnceRunsTheStandardEditionServerBesidePool01AndPool02After() {
-    Topology contoso = io.github.lyncupgrade.testkit.SampleTopologies.contoso();
+    Topology contoso = SampleTopologies.contoso();
     FakeDeployment fake = FakeDeployment.of(contoso);
     UpgradePlan plan = Planner.create(Scenarios.options().concurrency(Concurrency.pools(2)).build()).plan(contoso);
 

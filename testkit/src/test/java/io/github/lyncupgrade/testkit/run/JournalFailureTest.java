@@ -12,7 +12,6 @@ import io.github.lyncupgrade.core.run.JournalException;
 import io.github.lyncupgrade.core.run.JournalRecord;
 import io.github.lyncupgrade.core.run.RunOutcome;
 import io.github.lyncupgrade.core.run.RunReport;
-import io.github.lyncupgrade.core.run.StepStatus;
 import io.github.lyncupgrade.testkit.SampleTopologies;
 import io.github.lyncupgrade.testkit.fake.FakeDeployment;
 import io.github.lyncupgrade.testkit.fake.FakeTimings;

@@ -13,6 +13,7 @@ import io.github.lyncupgrade.core.run.PoolReadiness;
 import io.github.lyncupgrade.core.run.PoolUpgradeState;
 import io.github.lyncupgrade.core.run.ServerStatus;
 import io.github.lyncupgrade.core.run.ServerUnreachableException;
+import io.github.lyncupgrade.core.run.SyntheticTransactions;
 import io.github.lyncupgrade.core.run.UpdateInstallFailedException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,7 +36,7 @@ import java.util.stream.Collectors;
  * <p>Thread-safe: a session serialises its requests; a pool lends one session per request.
  * Closing the deployment closes the session or the pool.
  */
-public final class PowerShellDeployment implements LyncDeployment, AutoCloseable {
+public final class PowerShellDeployment implements LyncDeployment, SyntheticTransactions, AutoCloseable {
   private static final int INSTALLER_SUCCESS = 0;
   private static final int INSTALLER_SUCCESS_RESTART_REQUIRED = 3010;
 
@@ -167,6 +168,19 @@ public final class PowerShellDeployment implements LyncDeployment, AutoCloseable
     throw new DeploymentException("Get failover state", pool, "whether the pool is failed over cannot be read"
         + " automatically; check where its users are registered (Get-CsUserPoolInfo), fail it over or back by hand"
         + " if needed, then resume");
+  }
+
+  /**
+   * {@code Test-CsRegistration} and {@code Test-CsIM} against {@code pool}; they need the pool's
+   * health-monitoring test users. For {@link io.github.lyncupgrade.core.run.Verification#syntheticTransactions}.
+   */
+  @Override
+  public List<SyntheticTransactions.Result> syntheticTransactions(Fqdn pool) {
+    return call("Test-CsRegistration, Test-CsIM", pool, invocation("synthetic-transactions").with("Pool", pool))
+        .objects().stream()
+        .map(result -> new SyntheticTransactions.Result(result.getOrDefault("Test", "?"),
+            "Success".equals(result.get("Result")), result.getOrDefault("Detail", "")))
+        .toList();
   }
 
   /** Closes the PowerShell session or pool. */

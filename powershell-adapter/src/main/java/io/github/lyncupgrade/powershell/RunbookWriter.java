@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.plan.CheckDomainReadiness;
 import io.github.lyncupgrade.core.plan.CheckPoolReadiness;
+import io.github.lyncupgrade.core.plan.CustomStep;
 import io.github.lyncupgrade.core.plan.FailBackPool;
 import io.github.lyncupgrade.core.plan.FailOverPool;
 import io.github.lyncupgrade.core.plan.Step;
@@ -143,6 +144,8 @@ public final class RunbookWriter {
           .append("# Invoke-CsPoolFailBack -PoolFqdn ").append(singleQuoted(step.pool().toString()))
           .append(" -Confirm:$false   # from ").append(((FailBackPool) step).partner()).append('\n');
       case MANUAL -> throw new IllegalStateException("manual steps are written above");
+      case CUSTOM -> out.append("# Custom step (SDK-6): your own automation's action ")
+          .append(((CustomStep) step).action()).append(" does this; it is not scripted here.\n");
     }
   }
 }

@@ -13,6 +13,7 @@ final class MermaidPlanRenderer implements PlanRenderer {
     List<Step> steps = plan.steps();
     List<String> contingent = new ArrayList<>();
     List<String> manual = new ArrayList<>();
+    List<String> custom = new ArrayList<>();
     String currentSection = null;
     int subgraphs = 0;
     for (int i = 0; i < steps.size(); i++) {
@@ -31,6 +32,8 @@ final class MermaidPlanRenderer implements PlanRenderer {
         contingent.add("s" + i);
       } else if (step.isManual()) {
         manual.add("s" + i);
+      } else if (step.isCustom()) {
+        custom.add("s" + i);
       }
     }
     if (currentSection != null) {
@@ -43,8 +46,10 @@ final class MermaidPlanRenderer implements PlanRenderer {
     }
     out.append("  classDef contingent stroke-dasharray: 5 5\n");
     out.append("  classDef manual fill:#eeeeee,color:#555555\n");
+    out.append("  classDef custom fill:#e8f0fe,stroke:#1a73e8\n");
     appendClass(out, contingent, "contingent");
     appendClass(out, manual, "manual");
+    appendClass(out, custom, "custom");
     return out.toString();
   }
 

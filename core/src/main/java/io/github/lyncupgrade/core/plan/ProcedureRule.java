@@ -35,7 +35,8 @@ public enum ProcedureRule {
   SDK_2("SDK-2", "Start a Standard Edition server's services after BE-11 and check them"),
   SDK_3("SDK-3", "Fail a failed-over pool back once all its servers are verified"),
   SDK_4("SDK-4", "Pools run under the plan's concurrency, never both pools of a disaster-recovery pair at once"),
-  SDK_5("SDK-5", "Stage the update on every server of a pool before any of its services stops");
+  SDK_5("SDK-5", "Stage the update on every server of a pool before any of its services stops"),
+  SDK_6("SDK-6", "A step the plan's user added, carried out by the action they registered");
 
   private final String id;
   private final String summary;

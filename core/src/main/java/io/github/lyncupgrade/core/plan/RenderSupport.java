@@ -13,6 +13,9 @@ final class RenderSupport {
     if (step.isContingent()) {
       return "contingent";
     }
+    if (step instanceof CustomStep custom) {
+      return "custom: " + custom.action();
+    }
     return step.manualReason().map(reason -> "manual: " + reason).orElse("");
   }
 

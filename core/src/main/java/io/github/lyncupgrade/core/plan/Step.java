@@ -6,12 +6,14 @@ import java.util.Optional;
 /**
  * One step of an {@link UpgradePlan}. The family is closed: pool and domain gates
  * ({@link CheckPoolReadiness}, {@link CheckDomainReadiness}), contingent pool failover and
- * failback ({@link FailOverPool}, {@link FailBackPool}), and the {@link ServerStep}s. Use
+ * failback ({@link FailOverPool}, {@link FailBackPool}), the {@link ServerStep}s, and the
+ * steps a plan's user adds ({@link CustomStep}, SDK-6). Use
  * {@link #kind()} to switch over them exhaustively.
  *
  * <p>Steps are immutable records; two equal steps have the same id.
  */
-public sealed interface Step permits ServerStep, CheckPoolReadiness, CheckDomainReadiness, FailOverPool, FailBackPool {
+public sealed interface Step
+    permits ServerStep, CheckPoolReadiness, CheckDomainReadiness, FailOverPool, FailBackPool, CustomStep {
 
   /** The step's kind, for exhaustive {@code switch}. */
   StepKind kind();
@@ -58,6 +60,11 @@ public sealed interface Step permits ServerStep, CheckPoolReadiness, CheckDomain
    * its pool in the fleet's preparation lane (SDK-5) rather than inside the pool's procedure.
    */
   default boolean runsAhead() {
+    return false;
+  }
+
+  /** Whether the plan's user added this step (SDK-6), rather than the procedure. */
+  default boolean isCustom() {
     return false;
   }
 }

@@ -67,6 +67,8 @@ public final class StepDurations {
    *       come back</td></tr>
    *   <tr><td>w3svc (BE-5, BE-10)</td><td>20 s</td><td>assumed</td></tr>
    *   <tr><td>CsAdministrator check (BE-1)</td><td>10 s</td><td>assumed</td></tr>
+   *   <tr><td>steps a user added (SDK-6)</td><td>1 min</td><td>assumed; set your own with
+   *       {@code with(StepKind.CUSTOM, ...)}</td></tr>
    *   <tr><td>manual steps; contingent failover and failback</td><td>0</td><td>an executor records
    *       manual steps without acting; failover runs only on a pool problem</td></tr>
    * </table>
@@ -92,6 +94,7 @@ public final class StepDurations {
     table.put(StepKind.STOP_WEB_SERVICE, Duration.ofSeconds(20));
     table.put(StepKind.START_WEB_SERVICE, Duration.ofSeconds(20));
     table.put(StepKind.UPDATE_DATABASES, Duration.ofMinutes(10));
+    table.put(StepKind.CUSTOM, Duration.ofMinutes(1));
     return table;
   }
 

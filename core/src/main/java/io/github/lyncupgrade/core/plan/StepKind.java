@@ -35,5 +35,7 @@ public enum StepKind {
   /** {@link StartWebService}: BE-10. */
   START_WEB_SERVICE,
   /** {@link UpdateDatabases}: BE-11a, BE-11b, BE-11c. */
-  UPDATE_DATABASES
+  UPDATE_DATABASES,
+  /** {@link CustomStep}: SDK-6, a step the plan's user added. */
+  CUSTOM
 }

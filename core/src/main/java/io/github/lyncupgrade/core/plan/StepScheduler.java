@@ -94,8 +94,9 @@ public final class StepScheduler {
     for (int i = 0; i < n; i++) {
       Step step = steps.get(i);
       chainOf[i] = -1;
-      if (step instanceof ServerStep serverStep && !step.runsAhead()) {
-        StepScope scope = serverStep.scope();
+      StepScope scope = step instanceof ServerStep serverStep && !step.runsAhead() ? serverStep.scope()
+          : step instanceof CustomStep custom ? custom.scope() : null;
+      if (scope != null) {
         chainOf[i] = chains.computeIfAbsent(scope, key -> {
           chainGroups.add(groups.computeIfAbsent(key.pool() + "/" + key.group(), group -> groups.size()));
           return chainGroups.size() - 1;

@@ -65,6 +65,45 @@ public final class UpgradePlan {
     return new UpgradePlan(topology, options, steps, prerequisiteStarts, prerequisites, List.copyOf(order));
   }
 
+  /**
+   * This plan with the steps {@code extension} adds (SDK-6): each before or after its anchor,
+   * taking the anchor's place in the order, so everything that waited for the anchor waits for
+   * the steps added after it too. Pool order and options stay the same; the fingerprint changes.
+   *
+   * @throws IllegalArgumentException if two added steps would have the same id
+   */
+  public UpgradePlan extend(PlanExtension extension) {
+    requireNonNull(extension, "extension");
+    int n = steps.size();
+    Map<StepScope, int[]> serverEdges = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      if (steps.get(i) instanceof ServerStep serverStep && !serverStep.runsAhead()) {
+        int position = i;
+        serverEdges.merge(serverStep.scope(), new int[] {i, i}, (first, later) -> new int[] {first[0], position});
+      }
+    }
+    PlanGraph graph = new PlanGraph(n + n / 2);
+    int[] exit = new int[n];
+    for (int i = 0; i < n; i++) {
+      Step step = steps.get(i);
+      int[] edges = prerequisitePositions(i);
+      for (int e = 0; e < edges.length; e++) {
+        edges[e] = exit[edges[e]];
+      }
+      int[] server = step instanceof ServerStep serverStep ? serverEdges.get(serverStep.scope()) : null;
+      for (CustomStep added : extension.around(step, true, server != null && server[0] == i)) {
+        edges = new int[] {graph.add(added, edges)};
+      }
+      exit[i] = graph.add(step, edges);
+      for (CustomStep added : extension.around(step, false, server != null && server[1] == i)) {
+        exit[i] = graph.add(added, exit[i]);
+      }
+    }
+    UpgradePlan extended = graph.toPlan(topology, options).withPoolOrder(poolOrder);
+    extended.positions();
+    return extended;
+  }
+
   /** The positions of step {@code position}'s prerequisites, for the scheduler in this package. */
   int[] prerequisitePositions(int position) {
     return Arrays.copyOfRange(prerequisites, prerequisiteStarts[position], prerequisiteStarts[position + 1]);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.plan.Concurrency;
+import io.github.lyncupgrade.core.plan.CustomStep;
 import io.github.lyncupgrade.core.plan.ServerStep;
 import io.github.lyncupgrade.core.plan.Step;
 import io.github.lyncupgrade.core.plan.StepId;
@@ -16,6 +17,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
+import java.util.HashMap;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -55,6 +58,8 @@ import org.slf4j.LoggerFactory;
 public final class Executor {
   /** The default Back End downtime warning threshold. */
   public static final Duration DEFAULT_DOWNTIME_WARNING = Duration.ofMinutes(20);
+  /** How long a hook may take to answer unless told otherwise. */
+  public static final Duration DEFAULT_HOOK_TIMEOUT = Duration.ofMinutes(5);
 
   private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
 
@@ -63,6 +68,9 @@ public final class Executor {
   private final List<RunListener> listeners;
   private final Journal journal;
   private final Duration downtimeWarning;
+  private final List<HookRunner.Named> hooks;
+  private final Duration hookTimeout;
+  private final Map<String, CustomAction> customActions;
   private final CancelSignal cancel = new CancelSignal();
   private final AtomicReference<Live> live = new AtomicReference<>();
   private final Object oneRunAtATime = new Object();
@@ -76,6 +84,9 @@ public final class Executor {
     this.listeners = List.copyOf(builder.listeners);
     this.journal = builder.journal;
     this.downtimeWarning = builder.downtimeWarning;
+    this.hooks = List.copyOf(builder.hooks);
+    this.hookTimeout = builder.hookTimeout;
+    this.customActions = Map.copyOf(builder.customActions);
   }
 
   /** A builder for an executor that acts on {@code deployment}. */
@@ -136,6 +147,13 @@ public final class Executor {
       throw new IllegalArgumentException("the plan names no update package, so there is nothing to install;"
           + " plan with PlanOptions.builder().updatePackage(UpdatePackage.of(location, targetBuild))");
     }
+    Set<String> missing = new TreeSet<>();
+    plan.steps().stream().filter(step -> step instanceof CustomStep).map(step -> ((CustomStep) step).action())
+        .filter(action -> !customActions.containsKey(action)).forEach(missing::add);
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("the plan has custom steps (SDK-6) whose actions are not registered: "
+          + missing + "; register each with Executor.builder().customAction(name, action)");
+    }
     synchronized (oneRunAtATime) {
       if (running) {
         throw new IllegalStateException("this executor is already running a plan; one run at a time");
@@ -168,10 +186,13 @@ public final class Executor {
     BackEndWatch backEnd = new BackEndWatch(plan.topology(), downtimeWarning, events);
     ReadinessQuery readiness = new ReadinessQuery(plan.topology(), deployment);
     ReadinessGate gate = new ReadinessGate(readiness, clock, events, cancel::isRequested);
-    StepPerformer performer =
-        new StepPerformer(plan, deployment, clock, recorder, state, readiness, gate, backEnd, events);
+    StepPerformer performer = new StepPerformer(plan, deployment, clock, recorder, state, readiness, gate, backEnd,
+        events, customActions);
     live.set(new Live(plan, recorder));
-    return new RunSession(plan, recorder, performer, backEnd, events, clock, cancel, unfinished(contents)).run();
+    try (HookRunner hookRunner = new HookRunner(plan, hooks, hookTimeout, recorder)) {
+      return new RunSession(plan, recorder, performer, hookRunner, backEnd, events, clock, cancel,
+          unfinished(contents)).run();
+    }
   }
 
   /** Steps the journal shows started or failed but not done: their effect may be there. */
@@ -219,6 +240,9 @@ public final class Executor {
     private final List<RunListener> listeners = new ArrayList<>();
     private Journal journal = Journal.inMemory();
     private Duration downtimeWarning = DEFAULT_DOWNTIME_WARNING;
+    private final List<HookRunner.Named> hooks = new ArrayList<>();
+    private Duration hookTimeout = DEFAULT_HOOK_TIMEOUT;
+    private final Map<String, CustomAction> customActions = new HashMap<>();
 
     private Builder(LyncDeployment deployment) {
       this.deployment = deployment;
@@ -257,6 +281,40 @@ public final class Executor {
         throw new IllegalArgumentException("the warning threshold must be positive, was " + threshold);
       }
       this.downtimeWarning = threshold;
+      return this;
+    }
+
+    /**
+     * Adds {@code hooks}, called {@code name} in events, the journal and outcomes, at the run's
+     * boundaries (see {@link RunHooks}); hooks are asked in the order they were added.
+     */
+    public Builder hook(String name, RunHooks hooks) {
+      requireNonNull(name, "name");
+      requireNonNull(hooks, "hooks");
+      this.hooks.add(new HookRunner.Named(name, hooks));
+      return this;
+    }
+
+    /**
+     * How long a hook may take to answer before the run stops with {@link RunOutcome.HookFailed};
+     * 5 minutes unless told otherwise. Real time: hooks are your code.
+     *
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder hookTimeout(Duration timeout) {
+      requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("the hook timeout must be positive, was " + timeout);
+      }
+      this.hookTimeout = timeout;
+      return this;
+    }
+
+    /** Registers what the plan's custom steps named {@code action} do (SDK-6, see {@link CustomStep}). */
+    public Builder customAction(String action, CustomAction customAction) {
+      requireNonNull(action, "action");
+      requireNonNull(customAction, "customAction");
+      customActions.put(action, customAction);
       return this;
     }
 

@@ -3,7 +3,9 @@ package io.github.lyncupgrade.core.run;
 import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.plan.CustomStep;
 import io.github.lyncupgrade.core.plan.ServerStep;
+import io.github.lyncupgrade.core.plan.StepScope;
 import io.github.lyncupgrade.core.plan.Step;
 import io.github.lyncupgrade.core.plan.StepId;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
@@ -117,6 +119,9 @@ public final class Progress {
   private static String groupOf(Step step) {
     if (step instanceof ServerStep serverStep) {
       return serverStep.scope().group();
+    }
+    if (step instanceof CustomStep custom) {
+      return custom.serverScope().map(StepScope::group).orElse(null);
     }
     String withinPool = step.id().value().substring(step.pool().toString().length() + 1);
     int slash = withinPool.indexOf('/');

@@ -27,7 +27,11 @@ public sealed interface RunOutcome {
     /** Going on would have broken a safety rule, whatever the plan said. */
     SAFETY_STOP,
     /** The journal could not be written, so nothing more was done. */
-    JOURNAL_FAILURE
+    JOURNAL_FAILURE,
+    /** A hook or run policy said no (a veto), at a pool, domain or server boundary. */
+    VETOED,
+    /** A hook threw or took longer than its timeout. */
+    HOOK_FAILED
   }
 
   /** The kind, for exhaustive {@code switch}. */
@@ -196,6 +200,59 @@ public sealed interface RunOutcome {
     @Override
     public String describe() {
       return "The journal could not be written, so the run stopped before the next step: " + reason;
+    }
+  }
+
+  /**
+   * A hook or run policy vetoed going on, at a boundary; the step it stopped at is recorded as
+   * failed with the reason, so {@code resume} asks again there.
+   *
+   * @param hook the hook's name
+   * @param reason why, in its words
+   * @param step the step the run stopped at
+   */
+  record Vetoed(String hook, String reason, StepId step) implements RunOutcome {
+    /** Rejects nulls. */
+    public Vetoed {
+      requireNonNull(hook, "hook");
+      requireNonNull(reason, "reason");
+      requireNonNull(step, "step");
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.VETOED;
+    }
+
+    @Override
+    public String describe() {
+      return "Stopped at " + step + ": " + hook + " said no: " + reason + ". Resume when it may go on.";
+    }
+  }
+
+  /**
+   * A hook threw, or did not answer within its timeout.
+   *
+   * @param hook the hook's name
+   * @param problem what went wrong
+   * @param step the step the run stopped at
+   */
+  record HookFailed(String hook, String problem, StepId step) implements RunOutcome {
+    /** Rejects nulls. */
+    public HookFailed {
+      requireNonNull(hook, "hook");
+      requireNonNull(problem, "problem");
+      requireNonNull(step, "step");
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.HOOK_FAILED;
+    }
+
+    @Override
+    public String describe() {
+      return "Stopped at " + step + ": the hook " + hook + " failed: " + problem + ". Fix it, then resume.";
     }
   }
 }

@@ -4,6 +4,7 @@ import io.github.lyncupgrade.core.plan.ServerStep;
 import io.github.lyncupgrade.core.plan.Step;
 import io.github.lyncupgrade.core.plan.StepId;
 import io.github.lyncupgrade.core.plan.StepScheduler;
+import io.github.lyncupgrade.core.plan.StepScope;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ final class RunSession {
   private final UpgradePlan plan;
   private final StepRecorder recorder;
   private final StepPerformer performer;
+  private final HookRunner hooks;
   private final BackEndWatch backEnd;
   private final EventDispatcher events;
   private final UpgradeClock clock;
@@ -35,11 +37,12 @@ final class RunSession {
   private RunOutcome failure;
   private boolean interrupted;
 
-  RunSession(UpgradePlan plan, StepRecorder recorder, StepPerformer performer, BackEndWatch backEnd,
+  RunSession(UpgradePlan plan, StepRecorder recorder, StepPerformer performer, HookRunner hooks, BackEndWatch backEnd,
       EventDispatcher events, UpgradeClock clock, CancelSignal cancel, Set<StepId> again) {
     this.plan = plan;
     this.recorder = recorder;
     this.performer = performer;
+    this.hooks = hooks;
     this.backEnd = backEnd;
     this.events = events;
     this.clock = clock;
@@ -128,10 +131,9 @@ final class RunSession {
 
   /** Whether stopping before {@code step} would leave a server half-way through its procedure. */
   private boolean insideBegunChain(Step step) {
-    if (!(step instanceof ServerStep serverStep) || step.runsAhead()) {
-      return false;
-    }
-    return performer.chain(serverStep.scope()).stream().anyMatch(other -> recorder.status(other.id()).isDone());
+    Optional<StepScope> scope = HookRunner.serverOf(step);
+    return scope.isPresent()
+        && performer.chain(scope.get()).stream().anyMatch(other -> recorder.status(other.id()).isDone());
   }
 
   private StepResult perform(Step step) {
@@ -143,7 +145,18 @@ final class RunSession {
       MDC.put("lync.server", serverStep.target().toString());
     }
     try {
-      return performer.perform(step, repeat);
+      Optional<StepResult> stopped = hooks.before(step);
+      if (stopped.isPresent()) {
+        return stopped.get();
+      }
+      StepResult result = performer.perform(step, repeat);
+      if (result instanceof StepResult.Done || result instanceof StepResult.Skipped) {
+        Optional<StepResult> after = hooks.after(step);
+        if (after.isPresent()) {
+          return after.get();
+        }
+      }
+      return result;
     } catch (JournalException e) {
       return new StepResult.Failed(e.getMessage(), new RunOutcome.JournalFailure(e.getMessage()));
     } finally {

@@ -3,6 +3,7 @@ package io.github.lyncupgrade.core.run;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.plan.CheckDomainReadiness;
 import io.github.lyncupgrade.core.plan.CheckPoolReadiness;
+import io.github.lyncupgrade.core.plan.CustomStep;
 import io.github.lyncupgrade.core.plan.FailBackPool;
 import io.github.lyncupgrade.core.plan.FailOverPool;
 import io.github.lyncupgrade.core.plan.ServerStep;
@@ -47,10 +48,12 @@ final class StepPerformer {
   private final ReadinessQuery readiness;
   private final BackEndWatch backEnd;
   private final EventDispatcher events;
-  private final Map<StepScope, List<ServerStep>> chains = new LinkedHashMap<>();
+  private final Map<StepScope, List<Step>> chains = new LinkedHashMap<>();
+  private final Map<String, CustomAction> customActions;
 
   StepPerformer(UpgradePlan plan, LyncDeployment deployment, UpgradeClock clock, StepRecorder recorder,
-      RunState state, ReadinessQuery readiness, ReadinessGate gate, BackEndWatch backEnd, EventDispatcher events) {
+      RunState state, ReadinessQuery readiness, ReadinessGate gate, BackEndWatch backEnd, EventDispatcher events,
+      Map<String, CustomAction> customActions) {
     this.plan = plan;
     this.deployment = deployment;
     this.update = plan.options().updatePackage().orElseThrow();
@@ -61,15 +64,17 @@ final class StepPerformer {
     this.gate = gate;
     this.backEnd = backEnd;
     this.events = events;
+    this.customActions = customActions;
     for (Step step : plan.steps()) {
-      if (step instanceof ServerStep serverStep && !step.runsAhead()) {
-        chains.computeIfAbsent(serverStep.scope(), scope -> new ArrayList<>()).add(serverStep);
-      }
+      HookRunner.serverOf(step).ifPresent(scope -> chains.computeIfAbsent(scope, key -> new ArrayList<>()).add(step));
     }
   }
 
-  /** The steps of {@code scope}'s procedure, in plan order; staging ahead (SDK-5) is not part of it. */
-  List<ServerStep> chain(StepScope scope) {
+  /**
+   * The steps of {@code scope}'s procedure, in plan order, with the steps a user added to it;
+   * staging ahead (SDK-5) is not part of it.
+   */
+  List<Step> chain(StepScope scope) {
     return chains.getOrDefault(scope, List.of());
   }
 
@@ -95,6 +100,8 @@ final class StepPerformer {
             : act(step, () -> checkDomain((CheckDomainReadiness) step));
       case STOP_SERVICES:
         return stop((StopServices) step);
+      case CUSTOM:
+        return act(step, () -> custom((CustomStep) step));
       default:
         return act(step, () -> work((ServerStep) step, again));
     }
@@ -171,8 +178,7 @@ final class StepPerformer {
         state.closeChain(step.pool(), domain.get(), step.target());
         String reason = "already at build " + status.installedVersion() + " and running; nothing to do";
         List<Step> skipped = chain(step.scope()).stream()
-            .filter(chainStep -> !recorder.status(chainStep.id()).isDone())
-            .map(Step.class::cast)
+            .filter(chainStep -> !chainStep.isCustom() && !recorder.status(chainStep.id()).isDone())
             .toList();
         skipped.forEach(chainStep -> recorder.skipped(chainStep, reason));
         return new StepResult.Skipped(skipped, reason);
@@ -183,6 +189,19 @@ final class StepPerformer {
       deployment.stopServices(step.target(), step.graceful());
       return new StepResult.Done(step.graceful() ? "drained and stopped" : "stopped");
     });
+  }
+
+  /** SDK-6: the action registered for the step; what it throws fails the step, with its message. */
+  private StepResult custom(CustomStep step) {
+    try {
+      String detail = customActions.get(step.action()).perform(step, deployment);
+      return new StepResult.Done(detail == null || detail.isBlank() ? "done" : detail);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new StepResult.Interrupted();
+    } catch (Exception e) {
+      return failure(step, "the custom action '" + step.action() + "' failed: " + e.getMessage());
+    }
   }
 
   private StepResult verify(ServerStep step) {

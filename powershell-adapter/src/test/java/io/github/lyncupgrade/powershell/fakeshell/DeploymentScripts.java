@@ -81,6 +81,10 @@ final class DeploymentScripts implements BiFunction<String, Map<String, String>,
       case "fail-back" -> none(() -> fake.failBack(fqdn(p, "Pool"), fqdn(p, "Partner")));
       case "failover-state" -> List.of(Map.of("FailedOver", failoverStateUnknown ? "Unknown"
           : fake.isFailedOver(fqdn(p, "Pool")) ? "True" : "False"));
+      case "synthetic-transactions" -> fake.syntheticTransactions(fqdn(p, "Pool")).stream()
+          .map(result -> Map.of("Test", result.test(), "Result", result.passed() ? "Success" : "Failure",
+              "Detail", result.detail()))
+          .toList();
       case "topology" -> topology();
       case "preflight" -> preflight(p.get("Servers"));
       default -> throw new IllegalArgumentException("the fake shell does not know the script " + script);

@@ -14,7 +14,11 @@ import io.github.lyncupgrade.core.plan.StepKind;
 import io.github.lyncupgrade.core.plan.StepScope;
 import io.github.lyncupgrade.core.plan.UpdateDatabases;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
 
@@ -50,7 +54,8 @@ public final class UpgradePlanAssert extends AbstractAssert<UpgradePlanAssert, U
 
   /**
    * FE-0, FE-3: in every Enterprise pool, each upgrade domain's steps all come before the next
-   * domain's readiness check, which waits for every server of the domain to be verified.
+   * domain's readiness check, which waits (directly, or through steps a user added) for every
+   * server of the domain to be verified.
    */
   public UpgradePlanAssert upgradesOneDomainAtATime() {
     isNotNull();
@@ -70,7 +75,7 @@ public final class UpgradePlanAssert extends AbstractAssert<UpgradePlanAssert, U
         }
         for (Server server : domains.get(i).servers()) {
           StepId verify = StepScope.frontEnd(pool.fqdn(), domains.get(i).name(), server.fqdn()).stepId("verify");
-          if (!gatePrerequisites.contains(verify)) {
+          if (!waitsFor(nextGate, verify)) {
             failWithMessage("Expected %s's readiness check in %s to wait for %s of %s to be verified, but it waits for %s",
                 domains.get(i + 1).name(), pool.fqdn(), server, domains.get(i).name(), gatePrerequisites);
           }
@@ -150,6 +155,22 @@ public final class UpgradePlanAssert extends AbstractAssert<UpgradePlanAssert, U
           });
     }
     return this;
+  }
+
+  /** Whether {@code step} waits for {@code prerequisite}, directly or through other steps. */
+  private boolean waitsFor(StepId step, StepId prerequisite) {
+    Deque<StepId> toVisit = new ArrayDeque<>(actual.prerequisites(step));
+    Set<StepId> seen = new HashSet<>();
+    while (!toVisit.isEmpty()) {
+      StepId next = toVisit.pop();
+      if (next.equals(prerequisite)) {
+        return true;
+      }
+      if (seen.add(next)) {
+        toVisit.addAll(actual.prerequisites(next));
+      }
+    }
+    return false;
   }
 
   private void requirePrerequisite(StepId step, StepId prerequisite, String rule) {

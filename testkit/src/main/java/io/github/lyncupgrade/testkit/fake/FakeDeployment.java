@@ -20,6 +20,7 @@ import io.github.lyncupgrade.core.run.PoolReadiness;
 import io.github.lyncupgrade.core.run.PoolUpgradeState;
 import io.github.lyncupgrade.core.run.ServerStatus;
 import io.github.lyncupgrade.core.run.ServerUnreachableException;
+import io.github.lyncupgrade.core.run.SyntheticTransactions;
 import io.github.lyncupgrade.core.run.UpdateInstallFailedException;
 import io.github.lyncupgrade.testkit.VirtualClock;
 import java.time.Duration;
@@ -62,7 +63,7 @@ import java.util.function.Supplier;
  * servers overlap in virtual time when an executor runs them on several threads (see
  * {@link VirtualClock}). {@link #close()} ends it; later calls fail.
  */
-public final class FakeDeployment implements LyncDeployment, AutoCloseable {
+public final class FakeDeployment implements LyncDeployment, SyntheticTransactions, AutoCloseable {
   /** The build every server has unless told otherwise: Lync Server 2013 RTM. */
   public static final BuildVersion DEFAULT_INITIAL_VERSION = BuildVersion.parse("5.0.8308.0");
 
@@ -405,6 +406,24 @@ public final class FakeDeployment implements LyncDeployment, AutoCloseable {
   @Override
   public boolean isFailedOver(Fqdn pool) {
     return call("Get-CsPoolFailoverState", pool, () -> poolState(pool).failedOver);
+  }
+
+  /**
+   * {@code Test-CsRegistration} and {@code Test-CsIM} against {@code pool}: they pass when every
+   * Front End of the pool runs, unless a {@link Fault#syntheticTransactionsFail} says otherwise.
+   */
+  @Override
+  public List<SyntheticTransactions.Result> syntheticTransactions(Fqdn pool) {
+    return call("Test-CsRegistration, Test-CsIM", pool, () -> {
+      Pool target = poolState(pool).pool;
+      boolean allUp = target.frontEnds().stream().allMatch(server -> nodes.get(server.fqdn()).state.isUp());
+      boolean injected = takeFault(Fault.SyntheticTransactionsFail.class, fault -> fault.pool().equals(pool))
+          .isPresent();
+      return List.of(new SyntheticTransactions.Result("Test-CsRegistration", allUp, allUp ? "Success"
+              : "a Front End of " + pool + " is down"),
+          new SyntheticTransactions.Result("Test-CsIM", allUp && !injected, allUp && !injected ? "Success"
+              : "Failure: the instant message was not delivered (504 Server time-out)"));
+    });
   }
 
   /** Ends the fake; any later operation fails with {@link IllegalStateException}. */

@@ -40,6 +40,11 @@ public sealed interface Fault {
     return new CrashAfterCall(call);
   }
 
+  /** The next synthetic transactions against {@code pool} ({@code Test-CsIM}) fail. */
+  static Fault syntheticTransactionsFail(String pool) {
+    return new SyntheticTransactionsFail(Fqdn.of(pool));
+  }
+
   /**
    * Call number {@code call} (counted from 1) fails the way a lost connection or a dying shell
    * does: with nothing done, or, {@code afterItsEffect}, after it took effect with the answer lost,
@@ -104,6 +109,14 @@ public sealed interface Fault {
     /** Rejects a call number below one. */
     public CallFails {
       FaultChecks.requirePositive("call", call);
+    }
+  }
+
+  /** See {@link Fault#syntheticTransactionsFail}. @param pool the pool */
+  record SyntheticTransactionsFail(Fqdn pool) implements Fault {
+    /** Rejects null. */
+    public SyntheticTransactionsFail {
+      requireNonNull(pool, "pool");
     }
   }
 

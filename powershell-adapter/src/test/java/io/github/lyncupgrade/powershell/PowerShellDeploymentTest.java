@@ -16,6 +16,8 @@ import io.github.lyncupgrade.core.run.PoolReadiness;
 import io.github.lyncupgrade.core.run.PoolUpgradeState;
 import io.github.lyncupgrade.core.run.RunOutcome;
 import io.github.lyncupgrade.core.run.RunReport;
+import io.github.lyncupgrade.core.run.SyntheticTransactions;
+import io.github.lyncupgrade.core.run.Verification;
 import io.github.lyncupgrade.core.run.ServerUnreachableException;
 import io.github.lyncupgrade.core.run.UpdateInstallFailedException;
 import io.github.lyncupgrade.testkit.SampleTopologies;
@@ -80,6 +82,21 @@ class PowerShellDeploymentTest {
           .isInstanceOfSatisfying(UpdateInstallFailedException.class, e -> assertThat(e.exitCode()).isEqualTo(1603));
       assertThatThrownBy(() -> deployment.restart(Fqdn.of("fe02.contoso.com")))
           .isInstanceOf(ServerUnreachableException.class).hasMessageContaining("fe02.contoso.com does not answer");
+    }
+  }
+
+  @Test
+  void syntheticTransactionsTravelThroughTheSessionAndStopTheRunAfterTheDomainWhenTheyFail() {
+    try (PowerShellDeployment deployment = deployment("--fault=synthetic:pool01.contoso.com")) {
+      RunReport report = Executor.builder(deployment).clock(VirtualClock.create())
+          .hook("synthetic transactions", Verification.syntheticTransactions(deployment)).build()
+          .run(Planner.create(PlanOptions.builder().updatePackage(Simulation.SAMPLE_UPDATE)
+              .concurrency(Concurrency.sequential()).build()).plan(SampleTopologies.contoso()));
+
+      assertThat(report.outcome()).isInstanceOfSatisfying(RunOutcome.Vetoed.class, vetoed -> assertThat(vetoed.reason())
+          .contains("after UpgradeDomain1", "Test-CsIM: Failure: the instant message was not delivered"));
+      assertThat(deployment.syntheticTransactions(POOL01)).extracting(SyntheticTransactions.Result::passed)
+          .containsExactly(true, true);
     }
   }
 

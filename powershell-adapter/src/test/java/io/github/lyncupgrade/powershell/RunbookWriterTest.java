@@ -2,8 +2,11 @@ package io.github.lyncupgrade.powershell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lyncupgrade.core.plan.PlanExtension;
 import io.github.lyncupgrade.core.plan.PlanOptions;
 import io.github.lyncupgrade.core.plan.Planner;
+import io.github.lyncupgrade.core.plan.StepKind;
+import io.github.lyncupgrade.core.plan.StepSelector;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
 import io.github.lyncupgrade.testkit.SampleTopologies;
@@ -44,6 +47,20 @@ class RunbookWriterTest {
         .contains("Install-CsDatabase -Update -LocalDatabases\n")
         .contains("$ErrorActionPreference = 'Stop'\n")
         .contains("# Manual: automation runs the cmdlets");
+  }
+
+  @Test
+  void stepsAUserAddedHaveTheirOwnRegionsMarkedCustom() {
+    UpgradePlan plan = sample(PlanOptions.builder().updatePackage(Simulation.SAMPLE_UPDATE).build())
+        .extend(PlanExtension.builder().before(StepSelector.kind(StepKind.STOP_SERVICES), "lb-drain",
+            "Take {target} out of the load balancer").build());
+
+    String runbook = RunbookWriter.write(plan);
+
+    assertThat(runbook.lines().filter(line -> line.startsWith("#region "))).hasSize(plan.size());
+    assertThat(runbook).contains("[SDK-6] pool01.contoso.com/UpgradeDomain1/fe01.contoso.com/stop-services/before-lb-drain\n"
+        + "# Take fe01.contoso.com out of the load balancer\n"
+        + "# Custom step (SDK-6): your own automation's action lb-drain does this; it is not scripted here.\n");
   }
 
   @Test

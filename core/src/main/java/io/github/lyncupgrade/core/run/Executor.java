@@ -40,6 +40,9 @@ import org.slf4j.LoggerFactory;
  *       one is between stop and verify.</li>
  *   <li>A failed step stops the run: no new step starts, the running ones finish.</li>
  *   <li>BE-0: a Back End's downtime raises an event at the warning threshold and at 30 minutes.</li>
+ *   <li>SDK-6: steps a user added run the {@link CustomAction} registered under their name;
+ *       {@link RunHooks} are asked before and after each pool, upgrade domain and server, and
+ *       may stop the run cleanly ({@link RunOutcome.Vetoed}).</li>
  *   <li>SDK-4, SDK-5: steps start as the plan's {@link StepScheduler} lets them: pools and servers
  *       of a domain at once up to the plan's {@link Concurrency}, never both pools of a
  *       disaster-recovery pair, the update staged ahead; with every limit at one, one step at a

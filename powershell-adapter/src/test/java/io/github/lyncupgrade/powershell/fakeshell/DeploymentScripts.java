@@ -49,6 +49,7 @@ final class DeploymentScripts implements BiFunction<String, Map<String, String>,
           case "lost" -> Fault.neverComesBack(parts[1]);
           case "busy" -> Fault.busy(parts[1], Integer.parseInt(parts[2]));
           case "insufficient" -> Fault.insufficientActiveFrontEnds(parts[1], Integer.parseInt(parts[2]));
+          case "synthetic" -> Fault.syntheticTransactionsFail(parts[1]);
           default -> throw new IllegalArgumentException("unknown fault " + flag);
         });
       }

@@ -79,7 +79,7 @@ final class RunSession {
 
   private RunOutcome schedule(StepWorkers workers) {
     while (true) {
-      while ((workers != null || running.isEmpty()) && failure == null && !interrupted) {
+      while ((workers != null || running.isEmpty()) && (failure == null || stoppedByHook()) && !interrupted) {
         Optional<Step> next = nextAllowed();
         if (next.isEmpty()) {
           break;
@@ -118,15 +118,23 @@ final class RunSession {
         + " inconsistent");
   }
 
-  /** The next step that may start now: any, unless cancelled; then only steps of a server's procedure already begun. */
+  /**
+   * The next step that may start now: any, unless cancelled or stopped by a hook; then only steps
+   * of a server's procedure already begun, so that no server is left between stop and verify.
+   */
   private Optional<Step> nextAllowed() {
     if (cancel.isNow()) {
       return Optional.empty();
     }
-    if (!cancel.isRequested()) {
+    if (!cancel.isRequested() && failure == null) {
       return scheduler.next();
     }
     return scheduler.next(this::insideBegunChain);
+  }
+
+  /** Whether a hook stopped the run: a clean stop, which brings back the servers already begun. */
+  private boolean stoppedByHook() {
+    return failure instanceof RunOutcome.Vetoed || failure instanceof RunOutcome.HookFailed;
   }
 
   /** Whether stopping before {@code step} would leave a server half-way through its procedure. */
@@ -175,7 +183,8 @@ final class RunSession {
     } else if (result instanceof StepResult.Skipped skipped) {
       skipped.steps().forEach(scheduler::done);
     } else if (result instanceof StepResult.Failed failed) {
-      if (failure == null) {
+      boolean hookStop = failed.outcome() instanceof RunOutcome.Vetoed || failed.outcome() instanceof RunOutcome.HookFailed;
+      if (failure == null || (stoppedByHook() && !hookStop)) {
         failure = failed.outcome();
       }
     } else {

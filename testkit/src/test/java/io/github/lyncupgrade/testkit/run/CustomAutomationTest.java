@@ -170,6 +170,29 @@ class CustomAutomationTest {
   }
 
   @Test
+  void aVetoInsideADomainBringsBackTheServersAlreadyBegunLikeACancel() {
+    FakeDeployment fake = FakeDeployment.of(SampleTopologies.contoso());
+    UpgradePlan plan = Planner.create(Scenarios.options().concurrency(Concurrency.DEFAULT).build())
+        .plan(fake.topology()).extend(LOAD_BALANCER);
+    RunHooks notFe02 = new RunHooks() {
+      @Override
+      public HookDecision beforeServer(Fqdn pool, String group, Fqdn server) {
+        return server.equals(Fqdn.of("fe02.contoso.com")) ? HookDecision.veto("fe02 hosts a conference until midnight")
+            : HookDecision.proceed();
+      }
+    };
+
+    RunReport report = executor(fake, Journal.inMemory()).hook("conference check", notFe02).build().run(plan);
+
+    assertThat(report.outcome()).isInstanceOf(RunOutcome.Vetoed.class);
+    assertThat(fake).hasEveryServerRunning();
+    assertThat(fake.history().timesUpdated(Fqdn.of("fe01.contoso.com"))).as("begun: brought back, updated").isOne();
+    assertThat(fake.history().timesUpdated(Fqdn.of("fe02.contoso.com"))).isZero();
+    assertThat(calls).contains("lb-drain fe01.contoso.com", "lb-restore fe01.contoso.com")
+        .doesNotContain("lb-drain fe02.contoso.com");
+  }
+
+  @Test
   void aCustomStepInterruptedByACrashIsResumedLikeABuiltInOne() {
     UpgradePlan plan = Scenarios.plan(SampleTopologies.contoso()).extend(LOAD_BALANCER);
     int[] firstDrainCall = {0};

@@ -34,10 +34,7 @@ public record CustomStep(String action, String description, StepId anchor, boole
     requireNonNull(anchor, "anchor");
     requireNonNull(pool, "pool");
     requireNonNull(target, "target");
-    if (!action.matches("[a-z0-9][a-z0-9-]{0,39}")) {
-      throw new IllegalArgumentException("a custom step's action name is 1 to 40 lowercase letters, digits and '-',"
-          + " starting with a letter or digit; got '" + action + "'");
-    }
+    checkAction(action);
     if (description.isBlank()) {
       throw new IllegalArgumentException("a custom step needs a description");
     }
@@ -47,6 +44,14 @@ public record CustomStep(String action, String description, StepId anchor, boole
         throw new IllegalArgumentException(String.format(
             "a custom step's description is one line: it has the character U+%04X at index %d", (int) c, i));
       }
+    }
+  }
+
+  /** Refuses an action name that cannot be part of a step id. */
+  static void checkAction(String action) {
+    if (!action.matches("[a-z0-9][a-z0-9-]{0,39}")) {
+      throw new IllegalArgumentException("a custom step's action name is 1 to 40 lowercase letters, digits and '-',"
+          + " starting with a letter or digit; got '" + action + "'");
     }
   }
 

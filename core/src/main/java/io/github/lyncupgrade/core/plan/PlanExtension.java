@@ -101,10 +101,7 @@ public final class PlanExtension {
       requireNonNull(selector, "selector");
       requireNonNull(action, "action");
       requireNonNull(description, "description");
-      if (!action.matches("[a-z0-9][a-z0-9-]{0,39}")) {
-        throw new IllegalArgumentException("a custom step's action name is 1 to 40 lowercase letters, digits and"
-            + " '-', starting with a letter or digit; got '" + action + "'");
-      }
+      CustomStep.checkAction(action);
       return new Addition(selector, action, description, before);
     }
 

@@ -17,19 +17,15 @@ import io.github.lyncupgrade.testkit.Simulation;
 import io.github.lyncupgrade.testkit.fake.FakeDeployment;
 import io.github.lyncupgrade.testkit.fake.Fault;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The README's two worked examples of custom automation, run against the fake; the README shows exactly these lines. */
 class ReadmeCustomAutomationTest {
-  private static final Path README = Path.of("..", "README.md");
   private static final Path THIS_FILE =
       Path.of("src/test/java/io/github/lyncupgrade/testkit/readme/ReadmeCustomAutomationTest.java");
 
@@ -108,24 +104,8 @@ class ReadmeCustomAutomationTest {
 
   @Test
   void theReadmeShowsExactlyTheCodeThatRuns() throws IOException {
-    String test = Files.readString(THIS_FILE, StandardCharsets.UTF_8);
-    String readme = Files.readString(README, StandardCharsets.UTF_8);
     for (String example : List.of("custom-steps", "synthetic-check")) {
-      assertThat(normalized(between(readme, "<!-- " + example + ":begin -->", "<!-- " + example + ":end -->")
-          .replace("```java", "").replace("```", "")))
-          .as(example).isEqualTo(normalized(between(test, "// " + example + ":begin", "// " + example + ":end")));
+      assertThat(ReadmeSnippets.readme(example)).as(example).isEqualTo(ReadmeSnippets.code(THIS_FILE, example));
     }
-  }
-
-  private static String between(String text, String begin, String end) {
-    int from = text.indexOf(begin);
-    int to = text.indexOf(end, from);
-    assertThat(from).as("marker %s", begin).isNotNegative();
-    assertThat(to).as("marker %s", end).isGreaterThan(from);
-    return text.substring(from + begin.length(), to);
-  }
-
-  private static String normalized(String code) {
-    return code.lines().map(String::strip).filter(line -> !line.isEmpty()).collect(Collectors.joining("\n"));
   }
 }

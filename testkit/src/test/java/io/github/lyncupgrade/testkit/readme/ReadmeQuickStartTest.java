@@ -17,15 +17,11 @@ import io.github.lyncupgrade.core.run.RunReport;
 import io.github.lyncupgrade.testkit.SampleTopologies;
 import io.github.lyncupgrade.testkit.fake.FakeDeployment;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The README's quick start, compiled and run, and its Gantt chart: the README must show exactly what runs. */
 class ReadmeQuickStartTest {
-  private static final Path README = Path.of("..", "README.md");
   private static final Path THIS_FILE =
       Path.of("src/test/java/io/github/lyncupgrade/testkit/readme/ReadmeQuickStartTest.java");
 
@@ -58,32 +54,14 @@ class ReadmeQuickStartTest {
 
   @Test
   void theReadmeShowsExactlyTheCodeThatRuns() throws IOException {
-    String inTest = between(Files.readString(THIS_FILE, StandardCharsets.UTF_8), "// quick-start:begin", "// quick-start:end");
-    String inReadme = between(Files.readString(README, StandardCharsets.UTF_8), "<!-- quick-start:begin -->", "<!-- quick-start:end -->");
-
-    assertThat(normalized(inReadme.replace("```java", "").replace("```", ""))).isEqualTo(normalized(inTest));
+    assertThat(ReadmeSnippets.readme("quick-start")).isEqualTo(ReadmeSnippets.code(THIS_FILE, "quick-start"));
   }
 
   @Test
   void theReadmesGanttChartIsTheSamplesWithTwoPoolsAtOnce() throws IOException {
     UpgradePlan plan = Planner.create(PlanOptions.builder().concurrency(Concurrency.pools(2)).build())
         .plan(SampleTopologies.contoso());
-    String inReadme = between(Files.readString(README, StandardCharsets.UTF_8), "<!-- gantt:begin -->",
-        "<!-- gantt:end -->");
 
-    assertThat(normalized(inReadme.replace("```mermaid", "").replace("```", "")))
-        .isEqualTo(normalized(PlanRenderer.gantt().render(plan)));
-  }
-
-  private static String between(String text, String begin, String end) {
-    int from = text.indexOf(begin);
-    int to = text.indexOf(end, from);
-    assertThat(from).as("marker %s", begin).isNotNegative();
-    assertThat(to).as("marker %s", end).isGreaterThan(from);
-    return text.substring(from + begin.length(), to);
-  }
-
-  private static String normalized(String code) {
-    return code.lines().map(String::strip).filter(line -> !line.isEmpty()).collect(Collectors.joining("\n"));
+    assertThat(ReadmeSnippets.readme("gantt")).isEqualTo(ReadmeSnippets.normalized(PlanRenderer.gantt().render(plan)));
   }
 }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.UpgradeDomain;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +31,11 @@ public record CheckDomainReadiness(Fqdn pool, UpgradeDomain upgradeDomain, Fqdn 
   @Override
   public StepId id() {
     return new StepId(pool + "/" + upgradeDomain.name() + "/check-domain-readiness");
+  }
+
+  @Override
+  public Optional<String> group() {
+    return Optional.of(upgradeDomain.name());
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.github.lyncupgrade.core.plan;
 import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.model.Fqdn;
+import java.util.Optional;
 
 /**
  * PROCEDURE FE-1 before upgrade domain {@code upgradeDomain}: run
@@ -36,6 +37,11 @@ public record CheckPoolReadiness(Fqdn pool, String upgradeDomain, Fqdn runOn, Re
   @Override
   public StepId id() {
     return new StepId(pool + "/" + upgradeDomain + "/check-pool-readiness");
+  }
+
+  @Override
+  public Optional<String> group() {
+    return Optional.of(upgradeDomain);
   }
 
   @Override

@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param pool the anchor's pool
  * @param target the anchor's target: the server it acts on or runs on
  * @param scope the anchor's server procedure, when the anchor is a step of one: a custom step
- *     there is part of that server's procedure (null otherwise; see {@link #serverScope()})
+ *     there is part of that server's procedure (null otherwise; see {@link #serverProcedure()})
  */
 public record CustomStep(String action, String description, StepId anchor, boolean before, Fqdn pool, Fqdn target,
     StepScope scope) implements Step {
@@ -56,8 +56,14 @@ public record CustomStep(String action, String description, StepId anchor, boole
   }
 
   /** The server procedure it belongs to, if its anchor is a step of one. */
-  public Optional<StepScope> serverScope() {
+  @Override
+  public Optional<StepScope> serverProcedure() {
     return Optional.ofNullable(scope);
+  }
+
+  @Override
+  public Optional<String> group() {
+    return serverProcedure().map(StepScope::group);
   }
 
   @Override

@@ -145,7 +145,7 @@ public final class PlanEstimate {
       }
       first[pool] = Math.min(first[pool], start);
       last[pool] = Math.max(last[pool], end);
-      ScheduleSimulation.groupOf(step).ifPresent(group -> {
+      step.group().ifPresent(group -> {
         long[] span = groups.get(pool).computeIfAbsent(group, key -> new long[] {Long.MAX_VALUE, 0});
         span[0] = Math.min(span[0], start);
         span[1] = Math.max(span[1], end);

@@ -45,7 +45,7 @@ public final class PlanExtension {
    */
   List<CustomStep> around(Step step, boolean before, boolean edgeOfServer) {
     List<CustomStep> added = new ArrayList<>();
-    StepScope scope = step instanceof ServerStep serverStep && !step.runsAhead() ? serverStep.scope() : null;
+    StepScope scope = step.serverProcedure().orElse(null);
     if (edgeOfServer) {
       for (Wrap wrap : wraps) {
         added.add(custom(step, scope, before ? wrap.beforeAction() : wrap.afterAction(),

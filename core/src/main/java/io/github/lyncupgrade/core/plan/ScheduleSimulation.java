@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.PriorityQueue;
 
 /**
@@ -143,22 +142,5 @@ final class ScheduleSimulation {
           + " are inconsistent");
     }
     return new Timeline(starts, ends);
-  }
-
-  /** The group a step belongs to: its upgrade domain (gates included) or the Back End procedure. */
-  static Optional<String> groupOf(Step step) {
-    if (step.runsAhead()) {
-      return Optional.empty();
-    }
-    if (step instanceof ServerStep serverStep) {
-      return Optional.of(serverStep.scope().group());
-    }
-    if (step instanceof CheckPoolReadiness check) {
-      return Optional.of(check.upgradeDomain());
-    }
-    if (step instanceof CheckDomainReadiness check) {
-      return Optional.of(check.upgradeDomain().name());
-    }
-    return Optional.empty();
   }
 }

@@ -1,6 +1,7 @@
 package io.github.lyncupgrade.core.plan;
 
 import io.github.lyncupgrade.core.model.Fqdn;
+import java.util.Optional;
 
 /** A step that acts on one server, in an upgrade domain or in the Back End procedure. */
 public sealed interface ServerStep extends Step
@@ -16,6 +17,16 @@ public sealed interface ServerStep extends Step
   @Override
   default StepId id() {
     return scope().stepId(action());
+  }
+
+  @Override
+  default Optional<String> group() {
+    return Optional.of(scope().group());
+  }
+
+  @Override
+  default Optional<StepScope> serverProcedure() {
+    return runsAhead() ? Optional.empty() : Optional.of(scope());
   }
 
   @Override

@@ -63,6 +63,23 @@ public sealed interface Step
     return false;
   }
 
+  /**
+   * The part of its pool's procedure this step belongs to: an upgrade domain (its readiness
+   * gates included) or {@value StepScope#BACK_END}; empty for pool-wide steps such as failover.
+   */
+  default Optional<String> group() {
+    return Optional.empty();
+  }
+
+  /**
+   * The server procedure this step is part of (a server's stop to verify, or its Back End
+   * procedure, with the steps a user added there); empty for gates, pool-wide steps and the
+   * staging ahead (SDK-5), which is not part of a procedure.
+   */
+  default Optional<StepScope> serverProcedure() {
+    return Optional.empty();
+  }
+
   /** Whether the plan's user added this step (SDK-6), rather than the procedure. */
   default boolean isCustom() {
     return false;

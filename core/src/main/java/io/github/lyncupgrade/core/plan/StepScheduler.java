@@ -94,8 +94,7 @@ public final class StepScheduler {
     for (int i = 0; i < n; i++) {
       Step step = steps.get(i);
       chainOf[i] = -1;
-      StepScope scope = step instanceof ServerStep serverStep && !step.runsAhead() ? serverStep.scope()
-          : step instanceof CustomStep custom ? custom.scope() : null;
+      StepScope scope = step.serverProcedure().orElse(null);
       if (scope != null) {
         chainOf[i] = chains.computeIfAbsent(scope, key -> {
           chainGroups.add(groups.computeIfAbsent(key.pool() + "/" + key.group(), group -> groups.size()));

@@ -3,7 +3,6 @@ package io.github.lyncupgrade.core.plan;
 import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.model.Fqdn;
-import java.util.Optional;
 
 /**
  * Which steps of a plan a {@link PlanExtension} adds its steps to: by kind, pool, upgrade
@@ -36,7 +35,7 @@ public interface StepSelector {
   /** The steps of upgrade domain {@code name}, its readiness gates included, in any pool. */
   static StepSelector upgradeDomain(String name) {
     requireNonNull(name, "name");
-    return step -> !step.isCustom() && upgradeDomainOf(step).filter(name::equals).isPresent();
+    return step -> !step.isCustom() && step.group().filter(name::equals).isPresent();
   }
 
   /** The steps that act or run on {@code server}. */
@@ -49,18 +48,5 @@ public interface StepSelector {
   default StepSelector and(StepSelector other) {
     requireNonNull(other, "other");
     return step -> matches(step) && other.matches(step);
-  }
-
-  private static Optional<String> upgradeDomainOf(Step step) {
-    if (step instanceof ServerStep serverStep) {
-      return serverStep.scope().upgradeDomain();
-    }
-    if (step instanceof CheckPoolReadiness check) {
-      return Optional.of(check.upgradeDomain());
-    }
-    if (step instanceof CheckDomainReadiness check) {
-      return Optional.of(check.upgradeDomain().name());
-    }
-    return Optional.empty();
   }
 }

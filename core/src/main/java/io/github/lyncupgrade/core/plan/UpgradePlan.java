@@ -77,10 +77,9 @@ public final class UpgradePlan {
     int n = steps.size();
     Map<StepScope, int[]> serverEdges = new HashMap<>();
     for (int i = 0; i < n; i++) {
-      if (steps.get(i) instanceof ServerStep serverStep && !serverStep.runsAhead()) {
-        int position = i;
-        serverEdges.merge(serverStep.scope(), new int[] {i, i}, (first, later) -> new int[] {first[0], position});
-      }
+      int position = i;
+      steps.get(i).serverProcedure().ifPresent(scope ->
+          serverEdges.merge(scope, new int[] {position, position}, (first, later) -> new int[] {first[0], position}));
     }
     PlanGraph graph = new PlanGraph(n + n / 2);
     int[] exit = new int[n];
@@ -90,7 +89,7 @@ public final class UpgradePlan {
       for (int e = 0; e < edges.length; e++) {
         edges[e] = exit[edges[e]];
       }
-      int[] server = step instanceof ServerStep serverStep ? serverEdges.get(serverStep.scope()) : null;
+      int[] server = step.serverProcedure().map(serverEdges::get).orElse(null);
       for (CustomStep added : extension.around(step, true, server != null && server[0] == i)) {
         edges = new int[] {graph.add(added, edges)};
       }

@@ -1,10 +1,7 @@
 package io.github.lyncupgrade.core.run;
 
 import io.github.lyncupgrade.core.model.Fqdn;
-import io.github.lyncupgrade.core.plan.CheckDomainReadiness;
 import io.github.lyncupgrade.core.plan.CheckPoolReadiness;
-import io.github.lyncupgrade.core.plan.CustomStep;
-import io.github.lyncupgrade.core.plan.ServerStep;
 import io.github.lyncupgrade.core.plan.Step;
 import io.github.lyncupgrade.core.plan.StepScope;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
@@ -57,7 +54,7 @@ final class HookRunner implements AutoCloseable {
         continue;
       }
       pools.computeIfAbsent(step.pool(), pool -> new ArrayList<>()).add(step);
-      serverOf(step).ifPresent(scope -> servers.computeIfAbsent(scope, key -> new ArrayList<>()).add(step));
+      step.serverProcedure().ifPresent(scope -> servers.computeIfAbsent(scope, key -> new ArrayList<>()).add(step));
       domainOf(step).ifPresent(domain -> domains.computeIfAbsent(step.pool() + "/" + domain, key -> new ArrayList<>())
           .add(step));
     }
@@ -86,7 +83,7 @@ final class HookRunner implements AutoCloseable {
       questions.add(new Question("before " + gate.upgradeDomain() + " of " + step.pool(),
           hook -> hook.beforeDomain(step.pool(), gate.upgradeDomain())));
     }
-    Optional<StepScope> server = serverOf(step);
+    Optional<StepScope> server = step.serverProcedure();
     if (server.isPresent() && begun.add(server.get())) {
       StepScope scope = server.get();
       questions.add(new Question("before " + scope.server(),
@@ -101,7 +98,7 @@ final class HookRunner implements AutoCloseable {
       return Optional.empty();
     }
     List<Question> questions = new ArrayList<>();
-    Optional<StepScope> server = serverOf(step);
+    Optional<StepScope> server = step.serverProcedure();
     if (server.isPresent() && allDone(servers.get(server.get())) && ended.add(server.get())) {
       StepScope scope = server.get();
       questions.add(new Question("after " + scope.server(),
@@ -167,25 +164,8 @@ final class HookRunner implements AutoCloseable {
     return steps != null && steps.stream().allMatch(step -> recorder.status(step.id()).isDone());
   }
 
-  /** The server procedure a step belongs to: its own, or its anchor's for a step a user added there. */
-  static Optional<StepScope> serverOf(Step step) {
-    if (step instanceof ServerStep serverStep && !step.runsAhead()) {
-      return Optional.of(serverStep.scope());
-    }
-    if (step instanceof CustomStep custom) {
-      return custom.serverScope();
-    }
-    return Optional.empty();
-  }
-
   private static Optional<String> domainOf(Step step) {
-    if (step instanceof CheckPoolReadiness gate) {
-      return Optional.of(gate.upgradeDomain());
-    }
-    if (step instanceof CheckDomainReadiness gate) {
-      return Optional.of(gate.upgradeDomain().name());
-    }
-    return serverOf(step).flatMap(StepScope::upgradeDomain);
+    return step.group().filter(group -> !StepScope.BACK_END.equals(group));
   }
 
   @Override

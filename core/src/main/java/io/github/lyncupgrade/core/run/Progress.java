@@ -3,11 +3,9 @@ package io.github.lyncupgrade.core.run;
 import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.model.Fqdn;
-import io.github.lyncupgrade.core.plan.CustomStep;
 import io.github.lyncupgrade.core.plan.ServerStep;
 import io.github.lyncupgrade.core.plan.Step;
 import io.github.lyncupgrade.core.plan.StepId;
-import io.github.lyncupgrade.core.plan.StepScope;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -89,7 +87,7 @@ public final class Progress {
         continue;
       }
       poolSteps.computeIfAbsent(step.pool(), pool -> new ArrayList<>()).add(status);
-      String group = groupOf(step);
+      String group = step.group().orElse(null);
       if (group != null) {
         groups.computeIfAbsent(step.pool(), pool -> new LinkedHashMap<>())
             .computeIfAbsent(group, name -> new ArrayList<>()).add(status);
@@ -113,19 +111,6 @@ public final class Progress {
       pools.add(new PoolProgress(pool, stateOf(statusesOfPool), groupProgress));
     });
     return new Progress(pools, done, plan.size());
-  }
-
-  /** The upgrade domain's name or {@code back-end}, or null for pool-wide steps such as failover. */
-  private static String groupOf(Step step) {
-    if (step instanceof ServerStep serverStep) {
-      return serverStep.scope().group();
-    }
-    if (step instanceof CustomStep custom) {
-      return custom.serverScope().map(StepScope::group).orElse(null);
-    }
-    String withinPool = step.id().value().substring(step.pool().toString().length() + 1);
-    int slash = withinPool.indexOf('/');
-    return slash < 0 ? null : withinPool.substring(0, slash);
   }
 
   private static State stateOf(Collection<StepStatus> statuses) {

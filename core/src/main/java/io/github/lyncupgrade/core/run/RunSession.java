@@ -139,7 +139,7 @@ final class RunSession {
 
   /** Whether stopping before {@code step} would leave a server half-way through its procedure. */
   private boolean insideBegunChain(Step step) {
-    Optional<StepScope> scope = HookRunner.serverOf(step);
+    Optional<StepScope> scope = step.serverProcedure();
     return scope.isPresent()
         && performer.chain(scope.get()).stream().anyMatch(other -> recorder.status(other.id()).isDone());
   }

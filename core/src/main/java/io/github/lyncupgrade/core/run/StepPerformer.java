@@ -66,7 +66,7 @@ final class StepPerformer {
     this.events = events;
     this.customActions = customActions;
     for (Step step : plan.steps()) {
-      HookRunner.serverOf(step).ifPresent(scope -> chains.computeIfAbsent(scope, key -> new ArrayList<>()).add(step));
+      step.serverProcedure().ifPresent(scope -> chains.computeIfAbsent(scope, key -> new ArrayList<>()).add(step));
     }
   }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lyncupgrade.core.model.Fqdn;
-import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.CustomStep;
 import io.github.lyncupgrade.core.plan.PlanExtension;
@@ -13,8 +12,6 @@ import io.github.lyncupgrade.core.plan.PlanRenderer;
 import io.github.lyncupgrade.core.plan.Planner;
 import io.github.lyncupgrade.core.plan.Step;
 import io.github.lyncupgrade.core.plan.StepId;
-import io.github.lyncupgrade.core.plan.StepKind;
-import io.github.lyncupgrade.core.plan.StepSelector;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
 import io.github.lyncupgrade.core.run.CustomAction;
 import io.github.lyncupgrade.core.run.Executor;
@@ -43,6 +40,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -80,10 +78,9 @@ class CustomAutomationTest {
       assertThat(plan).respectsItsPrerequisites().upgradesOneDomainAtATime();
       assertThat(plan.size()).isGreaterThan(original.size());
       Map<String, List<Step>> byServerAndGroup = plan.steps().stream()
-          .filter(step -> step instanceof CustomStep custom && custom.serverScope().isPresent())
-          .collect(Collectors.groupingBy(step -> ((CustomStep) step).scope().toString()));
-      long procedures = plan.steps().stream().filter(step -> step instanceof io.github.lyncupgrade.core.plan.ServerStep
-              server && !step.runsAhead()).map(step -> ((io.github.lyncupgrade.core.plan.ServerStep) step).scope())
+          .filter(step -> step.isCustom() && step.serverProcedure().isPresent())
+          .collect(Collectors.groupingBy(step -> step.serverProcedure().orElseThrow().toString()));
+      long procedures = original.steps().stream().map(Step::serverProcedure).flatMap(Optional::stream)
           .distinct().count();
       assertThat(byServerAndGroup).hasSize((int) procedures);
       for (List<Step> pair : byServerAndGroup.values()) {

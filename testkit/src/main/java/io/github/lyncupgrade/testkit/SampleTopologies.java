@@ -3,6 +3,7 @@ package io.github.lyncupgrade.testkit;
 import io.github.lyncupgrade.core.model.CollocatedDatabase;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Topology;
+import io.github.lyncupgrade.testkit.gen.TopologyGen;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -66,7 +67,8 @@ public final class SampleTopologies {
   /**
    * A fleet of {@code pools} pools of mixed sizes, the same for the same {@code seed}: every
    * eighth pool a Standard Edition server, the others Enterprise pools of 2 to 12 Front Ends in
-   * 2 to 4 upgrade domains, a third of them with a collocated database; the first
+   * 2 to 4 upgrade domains (more where a pool would otherwise lose quorum with a domain down), a
+   * third of them with a collocated database; the first
    * {@code pairs} pairs of Enterprise pools paired for disaster recovery. For the fleet
    * benchmarks and scale tests.
    *
@@ -83,7 +85,7 @@ public final class SampleTopologies {
         continue;
       }
       int frontEnds = 2 + random.nextInt(11);
-      int domains = Math.min(frontEnds, 2 + random.nextInt(3));
+      int domains = TopologyGen.quorumSafeDomainCount(frontEnds, Math.min(frontEnds, 2 + random.nextInt(3)));
       Pool.Builder pool = random.nextInt(3) == 0
           ? Pool.enterprise("pool" + p + ".fleet.contoso.com").backEnd("sql" + p + ".fleet.contoso.com",
               CollocatedDatabase.MONITORING)

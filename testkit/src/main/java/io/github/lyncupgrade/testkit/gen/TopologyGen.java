@@ -116,8 +116,12 @@ public final class TopologyGen implements Gen<Topology> {
     return pool;
   }
 
-  /** The smallest count from {@code wanted} up for which the pool keeps quorum with any one domain down. */
-  static int quorumSafeDomainCount(int frontEnds, int wanted) {
+  /**
+   * The smallest number of upgrade domains, from {@code wanted} up, into which {@code frontEnds}
+   * Front Ends split evenly in topology order keep Microsoft's quorum ({@link PoolQuorum}) with
+   * any one domain down: so a correct run never loses quorum.
+   */
+  public static int quorumSafeDomainCount(int frontEnds, int wanted) {
     if (frontEnds == 1) {
       return 1;
     }

@@ -16,6 +16,7 @@ import io.github.lyncupgrade.core.run.RunReport;
 import io.github.lyncupgrade.testkit.SampleTopologies;
 import io.github.lyncupgrade.testkit.Simulation;
 import io.github.lyncupgrade.testkit.fake.FakeDeployment;
+import io.github.lyncupgrade.testkit.fake.FakeEvent;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -96,6 +97,11 @@ public final class FleetBench {
     Duration real = Duration.ofNanos(System.nanoTime() - started);
     if (!report.outcome().isCompleted()) {
       throw new IllegalStateException("the benchmark run did not complete: " + report.outcome().describe());
+    }
+    if (!fake.history().events(FakeEvent.QuorumLost.class).isEmpty()
+        || fake.history().events(FakeEvent.ServicesStopped.class).stream().anyMatch(stop -> !stop.upgradeDomain()
+            .isEmpty() && !stop.domainReadyForUpgrade())) {
+      throw new IllegalStateException("the benchmark run broke a safety rule: " + fake.history().events());
     }
     return new Run(plan, report, journal.open(plan), real);
   }

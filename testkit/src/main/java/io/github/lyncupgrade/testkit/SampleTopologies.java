@@ -2,6 +2,7 @@ package io.github.lyncupgrade.testkit;
 
 import io.github.lyncupgrade.core.model.CollocatedDatabase;
 import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.testkit.gen.TopologyGen;
 import java.util.ArrayList;
@@ -85,7 +86,7 @@ public final class SampleTopologies {
         continue;
       }
       int frontEnds = 2 + random.nextInt(11);
-      int domains = TopologyGen.quorumSafeDomainCount(frontEnds, Math.min(frontEnds, 2 + random.nextInt(3)));
+      int domains = TopologyGen.quorumSafeDomainCount(ProductVersion.LYNC_SERVER_2013, frontEnds, Math.min(frontEnds, 2 + random.nextInt(3)));
       Pool.Builder pool = random.nextInt(3) == 0
           ? Pool.enterprise("pool" + p + ".fleet.contoso.com").backEnd("sql" + p + ".fleet.contoso.com",
               CollocatedDatabase.MONITORING)

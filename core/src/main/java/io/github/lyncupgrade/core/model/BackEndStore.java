@@ -18,10 +18,15 @@ public final class BackEndStore {
   private final Fqdn sqlServer;
   private final String instanceName;
   private final Set<CollocatedDatabase> collocatedDatabases;
+  private final BackEndHighAvailability highAvailability;
+  private final Fqdn partner;
 
-  BackEndStore(Fqdn sqlServer, String instanceName, Set<CollocatedDatabase> collocatedDatabases) {
+  BackEndStore(Fqdn sqlServer, String instanceName, Set<CollocatedDatabase> collocatedDatabases,
+      BackEndHighAvailability highAvailability, Fqdn partner) {
     this.sqlServer = requireNonNull(sqlServer, "sqlServer");
     this.instanceName = instanceName;
+    this.highAvailability = requireNonNull(highAvailability, "highAvailability");
+    this.partner = partner;
     this.collocatedDatabases = collocatedDatabases.isEmpty()
         ? Set.of()
         : Collections.unmodifiableSet(EnumSet.copyOf(collocatedDatabases));
@@ -47,6 +52,29 @@ public final class BackEndStore {
     return !collocatedDatabases.isEmpty();
   }
 
+  /** How the store is made highly available. */
+  public BackEndHighAvailability highAvailability() {
+    return highAvailability;
+  }
+
+  /** The mirror SQL Server of a {@link BackEndHighAvailability#MIRRORED} store, if known. */
+  public Optional<Fqdn> mirror() {
+    return highAvailability == BackEndHighAvailability.MIRRORED ? Optional.ofNullable(partner) : Optional.empty();
+  }
+
+  /** The availability group listener of an {@link BackEndHighAvailability#ALWAYS_ON} store. */
+  public Optional<Fqdn> listener() {
+    return highAvailability == BackEndHighAvailability.ALWAYS_ON ? Optional.of(partner) : Optional.empty();
+  }
+
+  /**
+   * What {@code Install-CsDatabase} and {@code Test-CsDatabase} target with {@code -SqlServerFqdn}:
+   * the availability group's listener for AlwaysOn, the SQL Server otherwise.
+   */
+  public Fqdn databaseTarget() {
+    return listener().orElse(sqlServer);
+  }
+
   /** {@code sql01.contoso.com} or {@code sql01.contoso.com\RTC}. */
   public String storeName() {
     return instanceName == null ? sqlServer.toString() : sqlServer + "\\" + instanceName;
@@ -57,18 +85,24 @@ public final class BackEndStore {
     return other instanceof BackEndStore that
         && sqlServer.equals(that.sqlServer)
         && Objects.equals(instanceName, that.instanceName)
-        && collocatedDatabases.equals(that.collocatedDatabases);
+        && collocatedDatabases.equals(that.collocatedDatabases)
+        && highAvailability == that.highAvailability
+        && Objects.equals(partner, that.partner);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(sqlServer, instanceName, collocatedDatabases);
+    return Objects.hash(sqlServer, instanceName, collocatedDatabases, highAvailability, partner);
   }
 
   @Override
   public String toString() {
-    return collocatedDatabases.isEmpty()
-        ? storeName()
-        : storeName() + " (collocated: " + collocatedDatabases + ")";
+    String availability = switch (highAvailability) {
+      case STANDALONE -> "";
+      case MIRRORED -> " (mirrored" + (partner == null ? "" : " to " + partner) + ")";
+      case ALWAYS_ON -> " (AlwaysOn, listener " + partner + ")";
+    };
+    return storeName() + availability
+        + (collocatedDatabases.isEmpty() ? "" : " (collocated: " + collocatedDatabases + ")");
   }
 }

@@ -14,8 +14,11 @@ public final class EnterprisePool implements Pool {
   private final List<Server> frontEnds;
   private final BackEndStore backEnd;
   private final Fqdn partnerPool;
+  private final ProductVersion product;
 
-  EnterprisePool(Fqdn fqdn, List<UpgradeDomain> upgradeDomains, BackEndStore backEnd, Fqdn partnerPool) {
+  EnterprisePool(Fqdn fqdn, List<UpgradeDomain> upgradeDomains, BackEndStore backEnd, Fqdn partnerPool,
+      ProductVersion product) {
+    this.product = product;
     this.fqdn = fqdn;
     this.upgradeDomains = List.copyOf(upgradeDomains);
     this.frontEnds = this.upgradeDomains.stream().flatMap(domain -> domain.servers().stream()).toList();
@@ -59,6 +62,11 @@ public final class EnterprisePool implements Pool {
   }
 
   @Override
+  public ProductVersion product() {
+    return product;
+  }
+
+  @Override
   public Optional<Fqdn> partnerPool() {
     return Optional.ofNullable(partnerPool);
   }
@@ -69,17 +77,19 @@ public final class EnterprisePool implements Pool {
         && fqdn.equals(that.fqdn)
         && upgradeDomains.equals(that.upgradeDomains)
         && backEnd.equals(that.backEnd)
-        && Objects.equals(partnerPool, that.partnerPool);
+        && Objects.equals(partnerPool, that.partnerPool)
+        && product == that.product;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(fqdn, upgradeDomains, backEnd, partnerPool);
+    return Objects.hash(fqdn, upgradeDomains, backEnd, partnerPool, product);
   }
 
   @Override
   public String toString() {
     return "EnterprisePool[" + fqdn + ", domains=" + upgradeDomains + ", backEnd=" + backEnd
-        + (partnerPool == null ? "" : ", partner=" + partnerPool) + "]";
+        + (partnerPool == null ? "" : ", partner=" + partnerPool)
+        + (product == ProductVersion.LYNC_SERVER_2013 ? "" : ", " + product) + "]";
   }
 }

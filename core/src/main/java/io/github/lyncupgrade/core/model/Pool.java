@@ -23,6 +23,9 @@ public sealed interface Pool permits EnterprisePool, StandardEditionPool {
   /** The pool's edition. */
   Edition edition();
 
+  /** The server product the pool runs; {@link ProductVersion#LYNC_SERVER_2013} unless built otherwise. */
+  ProductVersion product();
+
   /** Every Front End server of the pool, in topology order (upgrade domain by domain). */
   List<Server> frontEnds();
 
@@ -61,6 +64,9 @@ public sealed interface Pool permits EnterprisePool, StandardEditionPool {
     String sqlInstance;
     final Set<CollocatedDatabase> collocated = EnumSet.noneOf(CollocatedDatabase.class);
     String partnerPool;
+    ProductVersion product = ProductVersion.LYNC_SERVER_2013;
+    BackEndHighAvailability highAvailability = BackEndHighAvailability.STANDALONE;
+    String storePartner;
 
     private Builder(Edition edition, String fqdn) {
       this.edition = edition;
@@ -97,6 +103,32 @@ public sealed interface Pool permits EnterprisePool, StandardEditionPool {
       return this;
     }
 
+    /** The server product the pool runs (Lync Server 2013 unless set). */
+    public Builder product(ProductVersion product) {
+      this.product = requireNonNull(product, "product");
+      return this;
+    }
+
+    /**
+     * Marks the Back End store as mirrored (SQL Server mirroring) to {@code mirrorSqlServerFqdn},
+     * or to an unnamed mirror when null.
+     */
+    public Builder mirroredTo(String mirrorSqlServerFqdn) {
+      this.highAvailability = BackEndHighAvailability.MIRRORED;
+      this.storePartner = mirrorSqlServerFqdn;
+      return this;
+    }
+
+    /**
+     * Marks the Back End store as an AlwaysOn availability group reached through
+     * {@code listenerFqdn}; {@code Install-CsDatabase} targets the listener.
+     */
+    public Builder alwaysOnListener(String listenerFqdn) {
+      this.highAvailability = BackEndHighAvailability.ALWAYS_ON;
+      this.storePartner = listenerFqdn;
+      return this;
+    }
+
     /** Pairs this pool with a backup pool for disaster recovery (T-4); it must pair back. */
     public Builder partnerPool(String partnerFqdn) {
       this.partnerPool = partnerFqdn;
@@ -115,6 +147,7 @@ public sealed interface Pool permits EnterprisePool, StandardEditionPool {
 
     static Builder from(Pool pool) {
       Builder builder = new Builder(pool.edition(), pool.fqdn().toString());
+      builder.product(pool.product());
       pool.partnerPool().ifPresent(partner -> builder.partnerPool(partner.toString()));
       if (pool instanceof EnterprisePool enterprise) {
         for (UpgradeDomain domain : enterprise.upgradeDomains()) {
@@ -125,6 +158,8 @@ public sealed interface Pool permits EnterprisePool, StandardEditionPool {
         builder.sqlServer = store.sqlServer().toString();
         builder.sqlInstance = store.instanceName().orElse(null);
         builder.collocated.addAll(store.collocatedDatabases());
+        builder.highAvailability = store.highAvailability();
+        builder.storePartner = store.mirror().or(store::listener).map(Fqdn::toString).orElse(null);
       } else if (pool instanceof StandardEditionPool standard) {
         builder.server(standard.server().toString());
       }

@@ -21,7 +21,11 @@ import java.util.Set;
  *   <tr><td>7</td><td>any 4</td></tr>
  *   <tr><td>8-9</td><td>any 4 of the first 7</td></tr>
  *   <tr><td>10-12</td><td>any 5 of the first 9</td></tr>
+ *   <tr><td>12-16 (Skype for Business Server 2019)</td><td>any 7 of the first 12</td></tr>
  * </table>
+ *
+ * <p>The page lists 12 Front Ends in two rows; a Skype for Business Server 2019 pool of 12 takes
+ * the 2019 row, the one written for its product (and the stricter: 7 running rather than 5).
  *
  * <p>"First" is topology order, the order of {@link Pool#frontEnds()}. A different table
  * (1-2:1, 3-4:2, 5-6:3, 7-8:4, 9-10:5, 11-12:6) circulates in a 2013 magazine article; it is not
@@ -32,15 +36,26 @@ import java.util.Set;
  */
 public record PoolQuorum(int required, int amongFirst) {
 
+  /** The quorum of {@code pool}: one server for Standard Edition, the table for Enterprise. */
+  public static PoolQuorum of(Pool pool) {
+    requireNonNull(pool, "pool");
+    return of(pool.product(), pool.frontEnds().size());
+  }
+
   /**
-   * The quorum of a pool of {@code frontEnds} servers.
+   * The quorum of a {@code product} pool of {@code frontEnds} servers.
    *
-   * @throws IllegalArgumentException if {@code frontEnds} is not between 1 and 12
+   * @throws IllegalArgumentException if {@code frontEnds} is not between 1 and the product's
+   *     {@link ProductVersion#maxFrontEnds()}
    */
-  public static PoolQuorum forPoolSize(int frontEnds) {
-    if (frontEnds < 1 || frontEnds > TopologyValidator.MAX_FRONT_ENDS) {
-      throw new IllegalArgumentException("a Lync Server 2013 pool has 1 to " + TopologyValidator.MAX_FRONT_ENDS
+  public static PoolQuorum of(ProductVersion product, int frontEnds) {
+    requireNonNull(product, "product");
+    if (frontEnds < 1 || frontEnds > product.maxFrontEnds()) {
+      throw new IllegalArgumentException("a " + product + " pool has 1 to " + product.maxFrontEnds()
           + " Front End servers, not " + frontEnds);
+    }
+    if (frontEnds >= 12 && product == ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2019) {
+      return new PoolQuorum(7, 12);
     }
     return switch (frontEnds) {
       case 1, 2 -> new PoolQuorum(1, frontEnds);
@@ -58,8 +73,15 @@ public record PoolQuorum(int required, int amongFirst) {
   public boolean isMetBy(List<Server> frontEnds, Set<Server> running) {
     requireNonNull(frontEnds, "frontEnds");
     requireNonNull(running, "running");
-    long counted = frontEnds.stream().limit(amongFirst).filter(running::contains).count();
-    return counted >= required;
+    return countedAmong(frontEnds, running) >= required;
+  }
+
+  /**
+   * The servers of {@code frontEnds} (in topology order) that the quorum counts and that run,
+   * for messages that show why a quorum is or is not met.
+   */
+  public long countedAmong(List<Server> frontEnds, Set<Server> running) {
+    return frontEnds.stream().limit(amongFirst).filter(running::contains).count();
   }
 
   @Override

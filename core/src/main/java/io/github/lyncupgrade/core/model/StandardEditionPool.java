@@ -13,8 +13,10 @@ public final class StandardEditionPool implements Pool {
   private final Fqdn fqdn;
   private final Server server;
   private final Fqdn partnerPool;
+  private final ProductVersion product;
 
-  StandardEditionPool(Fqdn fqdn, Server server, Fqdn partnerPool) {
+  StandardEditionPool(Fqdn fqdn, Server server, Fqdn partnerPool, ProductVersion product) {
+    this.product = product;
     this.fqdn = fqdn;
     this.server = server;
     this.partnerPool = partnerPool;
@@ -46,6 +48,11 @@ public final class StandardEditionPool implements Pool {
   }
 
   @Override
+  public ProductVersion product() {
+    return product;
+  }
+
+  @Override
   public Optional<Fqdn> partnerPool() {
     return Optional.ofNullable(partnerPool);
   }
@@ -55,17 +62,19 @@ public final class StandardEditionPool implements Pool {
     return other instanceof StandardEditionPool that
         && fqdn.equals(that.fqdn)
         && server.equals(that.server)
-        && Objects.equals(partnerPool, that.partnerPool);
+        && Objects.equals(partnerPool, that.partnerPool)
+        && product == that.product;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(fqdn, server, partnerPool);
+    return Objects.hash(fqdn, server, partnerPool, product);
   }
 
   @Override
   public String toString() {
     return "StandardEditionPool[" + fqdn + ", server=" + server
-        + (partnerPool == null ? "" : ", partner=" + partnerPool) + "]";
+        + (partnerPool == null ? "" : ", partner=" + partnerPool)
+        + (product == ProductVersion.LYNC_SERVER_2013 ? "" : ", " + product) + "]";
   }
 }

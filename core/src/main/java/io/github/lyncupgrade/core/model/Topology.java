@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -15,9 +16,11 @@ import java.util.Optional;
 public final class Topology {
   private final List<Pool> pools;
   private final Map<Fqdn, Pool> byFqdn;
+  private final Fqdn centralManagementStorePool;
 
-  Topology(List<Pool> pools) {
+  Topology(List<Pool> pools, Fqdn centralManagementStorePool) {
     this.pools = List.copyOf(pools);
+    this.centralManagementStorePool = centralManagementStorePool;
     Map<Fqdn, Pool> index = new HashMap<>();
     this.pools.forEach(pool -> index.put(pool.fqdn(), pool));
     this.byFqdn = Map.copyOf(index);
@@ -39,6 +42,20 @@ public final class Topology {
     return Optional.ofNullable(byFqdn.get(fqdn));
   }
 
+  /**
+   * The pool whose Back End hosts the Central Management Store, when known: patching it puts
+   * clients in limited functionality after about 20 minutes, and failing it over moves the store
+   * first ({@code Invoke-CsManagementServerFailover}).
+   */
+  public Optional<Fqdn> centralManagementStorePool() {
+    return Optional.ofNullable(centralManagementStorePool);
+  }
+
+  /** Whether {@code pool} hosts the Central Management Store. */
+  public boolean hostsCentralManagementStore(Fqdn pool) {
+    return pool.equals(centralManagementStorePool);
+  }
+
   /** The number of Front End and Standard Edition servers in all pools. */
   public int frontEndCount() {
     return pools.stream().mapToInt(pool -> pool.frontEnds().size()).sum();
@@ -46,24 +63,32 @@ public final class Topology {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof Topology that && pools.equals(that.pools);
+    return other instanceof Topology that && pools.equals(that.pools)
+        && Objects.equals(centralManagementStorePool, that.centralManagementStorePool);
   }
 
   @Override
   public int hashCode() {
-    return pools.hashCode();
+    return Objects.hash(pools, centralManagementStorePool);
   }
 
   @Override
   public String toString() {
-    return "Topology" + pools;
+    return "Topology" + pools + (centralManagementStorePool == null ? "" : "[CMS on " + centralManagementStorePool + "]");
   }
 
   /** Collects pools; not thread-safe. */
   public static final class Builder {
     private final List<Pool.Builder> pools = new ArrayList<>();
+    private String centralManagementStorePool;
 
     private Builder() {}
+
+    /** Names the pool whose Back End hosts the Central Management Store (Get-CsManagementStoreLocation). */
+    public Builder centralManagementStore(String poolFqdn) {
+      this.centralManagementStorePool = poolFqdn;
+      return this;
+    }
 
     /** Adds a pool being built; it is validated with the whole topology. */
     public Builder pool(Pool.Builder pool) {
@@ -83,7 +108,7 @@ public final class Topology {
      * @throws InvalidTopologyException listing every problem found, each with its path
      */
     public Topology build() {
-      return new TopologyValidator().buildTopology(pools);
+      return new TopologyValidator().buildTopology(pools, centralManagementStorePool);
     }
   }
 }

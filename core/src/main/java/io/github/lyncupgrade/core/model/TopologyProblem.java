@@ -39,7 +39,7 @@ public record TopologyProblem(String path, Kind kind, String message) {
     DUPLICATE_DOMAIN_NAME,
     /** An Enterprise pool lists a server outside any upgrade domain. */
     FRONT_END_WITHOUT_DOMAIN,
-    /** An Enterprise pool has more Front End servers than Lync Server 2013 supports. */
+    /** An Enterprise pool has more Front End servers than its product supports (12, or 16 for 2019). */
     TOO_MANY_FRONT_ENDS,
     /** An Enterprise pool has no Back End SQL Server. */
     MISSING_BACK_END,
@@ -58,7 +58,13 @@ public record TopologyProblem(String path, Kind kind, String message) {
     /** A pool names itself as its disaster-recovery partner. */
     SELF_PARTNER,
     /** A pool's partner does not name it back as its partner. */
-    PARTNER_NOT_RECIPROCAL
+    PARTNER_NOT_RECIPROCAL,
+    /** The two pools of a disaster-recovery pair run different products. */
+    PARTNER_PRODUCT_MISMATCH,
+    /** An AlwaysOn Back End store does not name its availability group listener. */
+    MISSING_LISTENER,
+    /** The pool named as the Central Management Store's host is not a pool of the topology. */
+    UNKNOWN_CENTRAL_MANAGEMENT_STORE_POOL
   }
 
   @Override

@@ -17,9 +17,6 @@ import java.util.regex.Pattern;
  * problem with its path rather than stopping at the first. One instance validates one topology.
  */
 final class TopologyValidator {
-  /** Lync Server 2013 supports up to 12 Front End servers in an Enterprise Edition pool. */
-  static final int MAX_FRONT_ENDS = 12;
-
   private static final Pattern DOMAIN_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}");
   private static final String RESERVED_DOMAIN_NAME = "back-end";
   private static final Pattern SQL_INSTANCE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,15}");
@@ -42,7 +39,7 @@ final class TopologyValidator {
     return pool;
   }
 
-  Topology buildTopology(List<Pool.Builder> drafts) {
+  Topology buildTopology(List<Pool.Builder> drafts, String centralManagementStorePool) {
     if (drafts.isEmpty()) {
       problem("pools", Kind.EMPTY_TOPOLOGY, "the topology has no pool; add one with Topology.builder().pool(...)");
     }
@@ -52,8 +49,9 @@ final class TopologyValidator {
     }
     checkPartners(drafts, pools);
     checkSharedStores(pools);
+    Fqdn store = checkCentralManagementStore(drafts, centralManagementStorePool);
     throwIfAnyProblem();
-    return new Topology(pools);
+    return new Topology(pools, store);
   }
 
   private static String path(int poolIndex) {
@@ -107,13 +105,13 @@ final class TopologyValidator {
       frontEnds += domain.servers().size();
       domains.add(new UpgradeDomain(String.valueOf(domain.name()), servers));
     }
-    if (frontEnds > MAX_FRONT_ENDS) {
+    if (frontEnds > draft.product.maxFrontEnds()) {
       problem(path + ".upgradeDomains", Kind.TOO_MANY_FRONT_ENDS,
-          "the pool has " + frontEnds + " Front End servers; Lync Server 2013 supports at most "
-              + MAX_FRONT_ENDS + " in an Enterprise Edition pool");
+          "the pool has " + frontEnds + " Front End servers; " + draft.product + " supports at most "
+              + draft.product.maxFrontEnds() + " in an Enterprise Edition pool");
     }
     BackEndStore backEnd = checkBackEnd(path, index, draft);
-    return new EnterprisePool(fqdn, domains, backEnd, partnerOrNull(draft));
+    return new EnterprisePool(fqdn, domains, backEnd, partnerOrNull(draft), draft.product);
   }
 
   private void checkDomainName(String domainPath, String name, Set<String> seen) {
@@ -145,7 +143,20 @@ final class TopologyValidator {
           "'" + Text.printable(draft.sqlInstance) + "' is not a SQL Server instance name"
               + " (1-16 letters, digits or '_', not starting with a digit)");
     }
-    return sqlServer == null ? null : new BackEndStore(sqlServer, draft.sqlInstance, draft.collocated);
+    Fqdn partner = null;
+    if (draft.highAvailability == BackEndHighAvailability.ALWAYS_ON && draft.storePartner == null) {
+      problem(path + ".backEnd.listener", Kind.MISSING_LISTENER,
+          "an AlwaysOn Back End store is updated through its availability group listener; name it with"
+              + " alwaysOnListener(listenerFqdn)");
+    } else if (draft.storePartner != null) {
+      partner = fqdn(path + ".backEnd." + (draft.highAvailability == BackEndHighAvailability.ALWAYS_ON
+          ? "listener" : "mirror"), draft.storePartner);
+    }
+    boolean complete = sqlServer != null
+        && (draft.storePartner == null ? draft.highAvailability != BackEndHighAvailability.ALWAYS_ON : partner != null);
+    return complete
+        ? new BackEndStore(sqlServer, draft.sqlInstance, draft.collocated, draft.highAvailability, partner)
+        : null;
   }
 
   private Pool checkStandard(String path, int index, Fqdn fqdn, Pool.Builder draft) {
@@ -154,7 +165,8 @@ final class TopologyValidator {
           "a Standard Edition pool is one server and has no upgrade domains; remove them,"
               + " or build the pool with Pool.enterprise(...)");
     }
-    if (draft.sqlServer != null || draft.sqlInstance != null || !draft.collocated.isEmpty()) {
+    if (draft.sqlServer != null || draft.sqlInstance != null || !draft.collocated.isEmpty()
+        || draft.highAvailability != BackEndHighAvailability.STANDALONE) {
       problem(path + ".backEnd", Kind.STANDARD_WITH_BACK_END,
           "a Standard Edition server holds its own databases (SQL Server Express, BE-11c);"
               + " remove backEnd(...)");
@@ -170,7 +182,7 @@ final class TopologyValidator {
         claim(server, path + ".servers[0]", new Claim(path + ".servers[0]", Role.FRONT_END, index, null));
       }
     }
-    return server == null ? null : new StandardEditionPool(fqdn, new Server(server), partnerOrNull(draft));
+    return server == null ? null : new StandardEditionPool(fqdn, new Server(server), partnerOrNull(draft), draft.product);
   }
 
   private void checkPartners(List<Pool.Builder> drafts, List<Pool> pools) {
@@ -199,6 +211,12 @@ final class TopologyValidator {
         continue;
       }
       Optional<Fqdn> partnersPartner = parsed(drafts.get(partnerIndex).partnerPool);
+      ProductVersion partnerProduct = drafts.get(partnerIndex).product;
+      if (partnersPartner.equals(self) && partnerProduct != drafts.get(i).product && i < partnerIndex) {
+        problem(partnerPath, Kind.PARTNER_PRODUCT_MISMATCH, "the pool runs " + drafts.get(i).product
+            + " but its disaster-recovery partner " + partner + " runs " + partnerProduct
+            + "; paired pools run the same product");
+      }
       if (!partnersPartner.equals(self)) {
         problem(partnerPath, Kind.PARTNER_NOT_RECIPROCAL,
             "the pool pairs with " + partner + " (" + path(partnerIndex) + "), but that pool pairs with "
@@ -206,6 +224,20 @@ final class TopologyValidator {
                 + "; disaster-recovery pairs name each other");
       }
     }
+  }
+
+  private Fqdn checkCentralManagementStore(List<Pool.Builder> drafts, String poolText) {
+    if (poolText == null) {
+      return null;
+    }
+    Fqdn pool = fqdn("centralManagementStore", poolText);
+    if (pool != null && drafts.stream().noneMatch(draft -> parsed(draft.fqdn).equals(Optional.of(pool)))) {
+      problem("centralManagementStore", Kind.UNKNOWN_CENTRAL_MANAGEMENT_STORE_POOL,
+          "the Central Management Store's pool " + pool + " is not a pool of this topology; add it, or leave"
+              + " the store unnamed (Get-CsManagementStoreLocation names its SQL Server)");
+      return null;
+    }
+    return pool;
   }
 
   private void checkSharedStores(List<Pool> pools) {

@@ -7,13 +7,13 @@ import static java.util.Objects.requireNonNull;
  * procedure.
  *
  * @param scope the server
- * @param rule FE-2b or BE-7
+ * @param rule FE-2b, BE-7 or CR-3b
  */
 public record InstallUpdate(StepScope scope, ProcedureRule rule) implements ServerStep {
   /** Rejects nulls and rules this step does not carry out. */
   public InstallUpdate {
     requireNonNull(scope, "scope");
-    RuleCheck.requireOneOf("InstallUpdate", rule, ProcedureRule.FE_2B, ProcedureRule.BE_7);
+    RuleCheck.requireOneOf("InstallUpdate", rule, ProcedureRule.FE_2B, ProcedureRule.BE_7, ProcedureRule.CR_3B);
   }
 
   @Override
@@ -28,6 +28,6 @@ public record InstallUpdate(StepScope scope, ProcedureRule rule) implements Serv
 
   @Override
   public String description() {
-    return "Install the update (LyncServerUpdateInstaller.exe) on " + target();
+    return "Run the update installer with /silentmode on " + target() + " (exit 0, or 3010: restart required; CR-8)";
   }
 }

@@ -2,8 +2,13 @@ package io.github.lyncupgrade.core.plan;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.model.Pool;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What the planner is told beyond the topology. Immutable and thread-safe; build with
@@ -19,8 +24,20 @@ public final class PlanOptions {
   private final boolean stageUpdatesAhead;
   private final Concurrency concurrency;
   private final StepDurations stepDurations;
+  private final FrontEndStrategy frontEndStrategy;
+  private final Map<Fqdn, FrontEndStrategy> poolStrategies;
+  private final Duration drainingTimeout;
+  private final SettlePolicy settlePolicy;
+  private final boolean resetRegistrarStateOnMissingReplicas;
+  private final boolean confirmMirroredDatabaseUpdate;
 
   private PlanOptions(Builder builder) {
+    this.frontEndStrategy = builder.frontEndStrategy;
+    this.poolStrategies = Map.copyOf(builder.poolStrategies);
+    this.drainingTimeout = builder.drainingTimeout;
+    this.settlePolicy = builder.settlePolicy;
+    this.resetRegistrarStateOnMissingReplicas = builder.resetRegistrarStateOnMissingReplicas;
+    this.confirmMirroredDatabaseUpdate = builder.confirmMirroredDatabaseUpdate;
     this.scheduledDowntime = builder.scheduledDowntime;
     this.readinessPolicy = builder.readinessPolicy;
     this.updatePackage = builder.updatePackage;
@@ -36,7 +53,10 @@ public final class PlanOptions {
    * The defaults: graceful stops, the procedure's readiness policy, no update package named,
    * the full Back End procedure for Enterprise pools, the Back End after the Front Ends,
    * failover of paired pools on a pool problem, the update staged ahead on every server,
-   * {@link Concurrency#DEFAULT} and {@link StepDurations#defaults()}.
+   * {@link Concurrency#DEFAULT}, {@link StepDurations#defaults()}, each pool's product's
+   * {@linkplain FrontEndStrategy#defaultFor default Front End strategy}, a 30-minute draining
+   * timeout, {@link SettlePolicy#ofDefaults()}, no automatic registrar reset and no update of
+   * mirrored databases.
    */
   public static PlanOptions ofDefaults() {
     return builder().build();
@@ -58,7 +78,54 @@ public final class PlanOptions {
         .stageUpdatesAhead(stageUpdatesAhead)
         .concurrency(concurrency)
         .stepDurations(stepDurations)
-        .updatePackage(updatePackage);
+        .updatePackage(updatePackage)
+        .frontEndStrategy(frontEndStrategy)
+        .poolStrategies(poolStrategies)
+        .drainingTimeout(drainingTimeout)
+        .settlePolicy(settlePolicy)
+        .resetRegistrarStateOnMissingReplicas(resetRegistrarStateOnMissingReplicas)
+        .confirmMirroredDatabaseUpdate(confirmMirroredDatabaseUpdate);
+  }
+
+  /**
+   * How {@code pool}'s Front Ends are patched: the strategy set for the pool, else the one set for
+   * every pool, else its product's default (by upgrade domain for Lync Server 2013, server by
+   * server for Skype for Business Server 2015 and 2019).
+   */
+  public FrontEndStrategy frontEndStrategy(Pool pool) {
+    requireNonNull(pool, "pool");
+    FrontEndStrategy chosen = poolStrategies.get(pool.fqdn());
+    if (chosen != null) {
+      return chosen;
+    }
+    return frontEndStrategy != null ? frontEndStrategy : FrontEndStrategy.defaultFor(pool.product());
+  }
+
+  /** The draining timeout passed to {@code Invoke-CsComputerFailOver} (CR-3a). */
+  public Duration drainingTimeout() {
+    return drainingTimeout;
+  }
+
+  /** The settle rule between upgrade domains (CR-2). */
+  public SettlePolicy settlePolicy() {
+    return settlePolicy;
+  }
+
+  /**
+   * Whether missing replicas found by {@code Get-CsPoolFabricState} (CR-3) may be repaired with
+   * {@code Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery} without asking; otherwise the
+   * run stops and says so.
+   */
+  public boolean resetRegistrarStateOnMissingReplicas() {
+    return resetRegistrarStateOnMissingReplicas;
+  }
+
+  /**
+   * Whether the operator confirmed that {@code Install-CsDatabase -Update} may run against
+   * mirrored databases (CR-5); otherwise a plan with a mirrored store is refused.
+   */
+  public boolean confirmMirroredDatabaseUpdate() {
+    return confirmMirroredDatabaseUpdate;
   }
 
   /** Whether the upgrade runs in a scheduled downtime: FE-2a then stops without {@code -Graceful}. */
@@ -122,7 +189,13 @@ public final class PlanOptions {
         + ", backEndServerProcedure=" + backEndServerProcedure
         + ", backEndOrder=" + backEndOrder
         + ", failoverOnPoolProblem=" + failoverOnPoolProblem
-        + ", stageUpdatesAhead=" + stageUpdatesAhead + "]";
+        + ", stageUpdatesAhead=" + stageUpdatesAhead
+        + ", frontEndStrategy=" + (frontEndStrategy == null ? "product default" : frontEndStrategy)
+        + (poolStrategies.isEmpty() ? "" : ", poolStrategies=" + new TreeMap<>(poolStrategies))
+        + ", drainingTimeout=" + drainingTimeout
+        + ", settlePolicy=" + settlePolicy
+        + ", resetRegistrarStateOnMissingReplicas=" + resetRegistrarStateOnMissingReplicas
+        + ", confirmMirroredDatabaseUpdate=" + confirmMirroredDatabaseUpdate + "]";
   }
 
   @Override
@@ -136,13 +209,20 @@ public final class PlanOptions {
         && failoverOnPoolProblem == that.failoverOnPoolProblem
         && stageUpdatesAhead == that.stageUpdatesAhead
         && concurrency.equals(that.concurrency)
-        && stepDurations.equals(that.stepDurations);
+        && stepDurations.equals(that.stepDurations)
+        && frontEndStrategy == that.frontEndStrategy
+        && poolStrategies.equals(that.poolStrategies)
+        && drainingTimeout.equals(that.drainingTimeout)
+        && settlePolicy.equals(that.settlePolicy)
+        && resetRegistrarStateOnMissingReplicas == that.resetRegistrarStateOnMissingReplicas
+        && confirmMirroredDatabaseUpdate == that.confirmMirroredDatabaseUpdate;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(scheduledDowntime, readinessPolicy, updatePackage, backEndServerProcedure, backEndOrder,
-        failoverOnPoolProblem, stageUpdatesAhead, concurrency, stepDurations);
+        failoverOnPoolProblem, stageUpdatesAhead, concurrency, stepDurations, frontEndStrategy, poolStrategies,
+        drainingTimeout, settlePolicy, resetRegistrarStateOnMissingReplicas, confirmMirroredDatabaseUpdate);
   }
 
   @Override
@@ -162,8 +242,64 @@ public final class PlanOptions {
     private boolean stageUpdatesAhead = true;
     private Concurrency concurrency = Concurrency.DEFAULT;
     private StepDurations stepDurations = StepDurations.defaults();
+    private FrontEndStrategy frontEndStrategy;
+    private final Map<Fqdn, FrontEndStrategy> poolStrategies = new TreeMap<>();
+    private Duration drainingTimeout = Duration.ofMinutes(30);
+    private SettlePolicy settlePolicy = SettlePolicy.ofDefaults();
+    private boolean resetRegistrarStateOnMissingReplicas;
+    private boolean confirmMirroredDatabaseUpdate;
 
     private Builder() {}
+
+    /** The Front End strategy of every pool not given its own; null for each product's default. */
+    public Builder frontEndStrategy(FrontEndStrategy strategy) {
+      this.frontEndStrategy = strategy;
+      return this;
+    }
+
+    /** The Front End strategy of the pool named {@code poolFqdn}. */
+    public Builder frontEndStrategy(String poolFqdn, FrontEndStrategy strategy) {
+      poolStrategies.put(Fqdn.of(requireNonNull(poolFqdn, "poolFqdn")), requireNonNull(strategy, "strategy"));
+      return this;
+    }
+
+    private Builder poolStrategies(Map<Fqdn, FrontEndStrategy> strategies) {
+      poolStrategies.clear();
+      poolStrategies.putAll(strategies);
+      return this;
+    }
+
+    /**
+     * See {@link PlanOptions#drainingTimeout()}: positive and at most an hour, the cmdlet's
+     * default {@code -WaitTime}, so the drain ends before the cmdlet gives up.
+     */
+    public Builder drainingTimeout(Duration drainingTimeout) {
+      requireNonNull(drainingTimeout, "drainingTimeout");
+      if (drainingTimeout.isNegative() || drainingTimeout.isZero() || drainingTimeout.compareTo(Duration.ofHours(1)) > 0) {
+        throw new IllegalArgumentException("drainingTimeout must be positive and at most 1 hour (the cmdlet's"
+            + " default -WaitTime), was " + drainingTimeout);
+      }
+      this.drainingTimeout = drainingTimeout;
+      return this;
+    }
+
+    /** See {@link PlanOptions#settlePolicy()}; {@link SettlePolicy#off()} turns the wait off. */
+    public Builder settlePolicy(SettlePolicy settlePolicy) {
+      this.settlePolicy = requireNonNull(settlePolicy, "settlePolicy");
+      return this;
+    }
+
+    /** See {@link PlanOptions#resetRegistrarStateOnMissingReplicas()}. */
+    public Builder resetRegistrarStateOnMissingReplicas(boolean reset) {
+      this.resetRegistrarStateOnMissingReplicas = reset;
+      return this;
+    }
+
+    /** See {@link PlanOptions#confirmMirroredDatabaseUpdate()}. */
+    public Builder confirmMirroredDatabaseUpdate(boolean confirmed) {
+      this.confirmMirroredDatabaseUpdate = confirmed;
+      return this;
+    }
 
     /** See {@link PlanOptions#scheduledDowntime()}. */
     public Builder scheduledDowntime(boolean scheduledDowntime) {

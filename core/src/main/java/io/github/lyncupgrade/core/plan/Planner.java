@@ -2,6 +2,7 @@ package io.github.lyncupgrade.core.plan;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.model.BackEndHighAvailability;
 import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
@@ -50,16 +51,20 @@ public final class Planner {
    * other; the plan's {@link UpgradePlan#poolOrder()} and {@link Concurrency} say which go when
    * (SDK-4): in topology order one at a time; when several run at once, in the order whose
    * estimated night is shortest (see {@link UpgradePlan#poolOrder()}).
+   *
+   * @throws PlanRefusedException if a planned step would break a rule: a pool below its quorum
+   *     (CR-1), mirrored databases nobody confirmed (CR-5), a strategy or update for another product
    */
   public UpgradePlan plan(Topology topology) {
     requireNonNull(topology, "topology");
+    PlanChecks.refuseUnsafe(topology, options);
     PlanGraph graph = new PlanGraph(5 * topology.frontEndCount() + 17 * topology.pools().size());
     List<int[]> staged = new ArrayList<>();
     for (Pool pool : topology.pools()) {
       staged.add(options.stageUpdatesAhead() ? stageAhead(graph, pool) : new int[0]);
     }
     for (int i = 0; i < topology.pools().size(); i++) {
-      planPool(graph, topology.pools().get(i), staged.get(i));
+      planPool(graph, topology, topology.pools().get(i), staged.get(i));
     }
     UpgradePlan plan = graph.toPlan(topology, options);
     return options.concurrency().pools() > 1 ? plan.withPoolOrder(PoolOrder.shortestNight(plan)) : plan;
@@ -88,9 +93,14 @@ public final class Planner {
     return staged;
   }
 
-  private void planPool(PlanGraph graph, Pool pool, int[] after) {
+  private void planPool(PlanGraph graph, Topology topology, Pool pool, int[] after) {
     boolean failover = options.failoverOnPoolProblem() && pool.partnerPool().isPresent();
     int[] previous = after;
+    if (failover && topology.hostsCentralManagementStore(pool.fqdn())) {
+      Pool partner = topology.pool(pool.partnerPool().get()).orElseThrow();
+      previous = new int[] {graph.add(new FailOverCentralManagementStore(pool.fqdn(), partner.fqdn(),
+          storeOf(partner)), previous)};
+    }
     if (failover) {
       previous = new int[] {graph.add(new FailOverPool(pool.fqdn(), pool.partnerPool().get()), previous)};
     }
@@ -99,9 +109,9 @@ public final class Planner {
       if (backEndFirst) {
         previous = planBackEnd(graph, pool, previous);
       }
-      for (UpgradeDomain domain : enterprise.upgradeDomains()) {
-        previous = planDomain(graph, enterprise, domain, previous);
-      }
+      previous = options.frontEndStrategy(pool) == FrontEndStrategy.SERVER_BY_SERVER
+          ? planServerByServer(graph, enterprise, previous)
+          : planByDomain(graph, enterprise, previous);
       if (!backEndFirst) {
         previous = planBackEnd(graph, pool, previous);
       }
@@ -113,12 +123,54 @@ public final class Planner {
     }
   }
 
-  /** FE-1 and FE-2 for one domain (FE-3 repeats this per domain); returns the domain's verify steps. */
-  private int[] planDomain(PlanGraph graph, EnterprisePool pool, UpgradeDomain domain, int[] after) {
+  /** The partner's store that takes the Central Management Store: a Standard Edition server's is its RTC instance. */
+  private static String storeOf(Pool partner) {
+    return partner instanceof EnterprisePool enterprise ? enterprise.backEnd().storeName()
+        : partner.backEndHost() + "\\RTC";
+  }
+
+  /** FE-3: every domain in turn, with the settle wait (CR-2) between two; returns the last domain's verify steps. */
+  private int[] planByDomain(PlanGraph graph, EnterprisePool pool, int[] after) {
+    int[] previous = after;
+    UpgradeDomain completed = null;
+    for (UpgradeDomain domain : pool.upgradeDomains()) {
+      if (completed != null && options.settlePolicy().isOn()) {
+        previous = new int[] {graph.add(new SettlePool(pool.fqdn(), completed.name(), domain.name(),
+            readinessHost(pool, domain), options.settlePolicy(), pool.product()), previous)};
+      }
+      previous = planDomain(graph, pool, domain, previous, completed != null && !options.settlePolicy().isOn());
+      completed = domain;
+    }
+    return previous;
+  }
+
+  /**
+   * CR-3: one server at a time in topology order, each after a fabric check, failed over,
+   * patched, restarted, failed back and verified; returns the last verify step.
+   */
+  private int[] planServerByServer(PlanGraph graph, EnterprisePool pool, int[] after) {
+    int previous = -1;
+    for (UpgradeDomain domain : pool.upgradeDomains()) {
+      for (Server server : domain.servers()) {
+        StepScope scope = StepScope.frontEnd(pool.fqdn(), domain.name(), server.fqdn());
+        CheckFabricState gate = new CheckFabricState(scope, options.resetRegistrarStateOnMissingReplicas());
+        int step = previous < 0 ? graph.add(gate, after) : graph.add(gate, previous);
+        step = graph.add(new FailOverServer(scope, options.drainingTimeout()), step);
+        step = graph.add(new InstallUpdate(scope, ProcedureRule.CR_3B), step);
+        step = graph.add(new RestartServer(scope, ProcedureRule.CR_3B), step);
+        step = graph.add(new FailBackServer(scope), step);
+        previous = graph.add(new VerifyServer(scope, ProcedureRule.CR_3C), step);
+      }
+    }
+    return new int[] {previous};
+  }
+
+  /** FE-1 and FE-2 for one domain; returns the domain's verify steps. */
+  private int[] planDomain(PlanGraph graph, EnterprisePool pool, UpgradeDomain domain, int[] after,
+      boolean afterADomain) {
     Fqdn runOn = readinessHost(pool, domain);
-    boolean afterADomain = pool.upgradeDomains().get(0) != domain;
-    int poolGate = graph.add(
-        new CheckPoolReadiness(pool.fqdn(), domain.name(), runOn, options.readinessPolicy(), afterADomain), after);
+    int poolGate = graph.add(new CheckPoolReadiness(pool.fqdn(), domain.name(), runOn, options.readinessPolicy(),
+        afterADomain, pool.product()), after);
     int domainGate = graph.add(new CheckDomainReadiness(pool.fqdn(), domain, runOn), poolGate);
     int[] verified = new int[domain.servers().size()];
     for (int i = 0; i < verified.length; i++) {
@@ -126,7 +178,7 @@ public final class Planner {
       StepScope scope = StepScope.frontEnd(pool.fqdn(), domain.name(), server.fqdn());
       int stop = graph.add(new StopServices(scope, !options.scheduledDowntime(), ProcedureRule.FE_2A), domainGate);
       int install = graph.add(new InstallUpdate(scope, ProcedureRule.FE_2B), stop);
-      int restart = graph.add(new RestartServer(scope), install);
+      int restart = graph.add(new RestartServer(scope, ProcedureRule.FE_2C), install);
       verified[i] = graph.add(new VerifyServer(scope, ProcedureRule.FE_2C), restart);
     }
     return verified;
@@ -146,8 +198,9 @@ public final class Planner {
   }
 
   /**
-   * BE-1..BE-11 as one chain (BE-2 only when not staged ahead), then SDK-2 for Standard
-   * Edition; returns the last step.
+   * BE-1..BE-11 as one chain (BE-2 only when not staged ahead), BE-11 against the AlwaysOn
+   * listener where there is one, its check (CR-7), the topology published again for AlwaysOn
+   * (CR-6), then SDK-2 for Standard Edition; returns the last step.
    */
   private int[] planBackEnd(PlanGraph graph, Pool pool, int[] after) {
     StepScope scope = StepScope.backEnd(pool.fqdn(), pool.backEndHost());
@@ -167,7 +220,14 @@ public final class Planner {
       chain.add(new StopServices(scope, false, ProcedureRule.BE_9));
       chain.add(new StartWebService(scope));
     }
-    chain.add(new UpdateDatabases(scope, DatabaseUpdateVariant.forPool(pool), pool.backEndHost()));
+    Fqdn databases = pool instanceof EnterprisePool enterprise ? enterprise.backEnd().databaseTarget()
+        : pool.backEndHost();
+    chain.add(new UpdateDatabases(scope, DatabaseUpdateVariant.forPool(pool), databases));
+    chain.add(new VerifyDatabases(scope, databases));
+    if (pool instanceof EnterprisePool enterprise
+        && enterprise.backEnd().highAvailability() == BackEndHighAvailability.ALWAYS_ON) {
+      chain.add(new PublishTopology(scope));
+    }
     if (standard) {
       chain.add(new StartServices(scope));
       chain.add(new VerifyServer(scope, ProcedureRule.SDK_2));

@@ -2,8 +2,9 @@ package io.github.lyncupgrade.core.plan;
 
 /**
  * The numbered rules of the procedure this SDK implements, as {@code PROCEDURE.md} restates
- * Microsoft's topics (FE-*, BE-*), plus the decisions the topics leave to the SDK (SDK-*), which
- * the README explains. Every step cites the rule it carries out.
+ * Microsoft's topics (FE-*, BE-*), the facts it adds from Microsoft's cmdlet reference and
+ * companion topics (CR-*, numbered here and in the README in the order the page gives them),
+ * plus the decisions the topics leave to the SDK (SDK-*), which the README explains. Every step cites the rule it carries out.
  */
 public enum ProcedureRule {
   FE_0("FE-0", "Upgrade one upgrade domain at a time and keep track of what is done"),
@@ -31,6 +32,18 @@ public enum ProcedureRule {
   BE_11A("BE-11a", "Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn <fqdn>"),
   BE_11B("BE-11b", "Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn <fqdn> -ExcludeCollocatedStores"),
   BE_11C("BE-11c", "Install-CsDatabase -Update -LocalDatabases"),
+  CR_1("CR-1", "Never run fewer Front Ends of a pool than Microsoft's quorum table allows (by topology order)"),
+  CR_2("CR-2", "After a domain reports Ready wait 20 minutes (again if it turns Not Ready); routing groups must not move"),
+  CR_3("CR-3", "Get-CsPoolFabricState before each server; replicas missing: Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery"),
+  CR_3A("CR-3a", "Invoke-CsComputerFailOver -ComputerName <fe> -DrainingTimeout <bound>: drain, stop, disable its services"),
+  CR_3B("CR-3b", "Patch the failed-over server: run the installer, restart"),
+  CR_3C("CR-3c", "Invoke-CsComputerFailBack -ComputerName <fe>, check it, then the next server"),
+  CR_4("CR-4", "Skype for Business Server 2019: Get-CsUpgradeDomainInfo where Get-CsPoolUpgradeReadinessState was"),
+  CR_5("CR-5", "Install-CsDatabase -Update cannot be used against mirrored databases: remove the mirror, or confirm the risk"),
+  CR_6("CR-6", "AlwaysOn availability group: Install-CsDatabase targets the listener, then the topology is published again"),
+  CR_7("CR-7", "After Install-CsDatabase, Test-CsDatabase -ConfiguredDatabases: every expected version installed"),
+  CR_8("CR-8", "The update installer runs with /silentmode; exit 0 is success, 3010 success with a restart required"),
+  CR_9("CR-9", "Failing over the pool that hosts the Central Management Store moves the store first"),
   SDK_1("SDK-1", "Order between a pool's Front End domains and its Back End database update"),
   SDK_2("SDK-2", "Start a Standard Edition server's services after BE-11 and check them"),
   SDK_3("SDK-3", "Fail a failed-over pool back once all its servers are verified"),

@@ -3,24 +3,22 @@ package io.github.lyncupgrade.core.plan;
 import static java.util.Objects.requireNonNull;
 
 /**
- * FE-2c: restart a Front End server after its update.
+ * Restart a Front End server after its update: FE-2c in an upgrade domain, CR-3b while it is
+ * failed over (its services stay stopped until failback).
  *
  * @param scope the server
+ * @param rule FE-2c or CR-3b
  */
-public record RestartServer(StepScope scope) implements ServerStep {
-  /** Rejects nulls. */
+public record RestartServer(StepScope scope, ProcedureRule rule) implements ServerStep {
+  /** Rejects nulls and rules this step does not carry out. */
   public RestartServer {
     requireNonNull(scope, "scope");
+    RuleCheck.requireOneOf("RestartServer", rule, ProcedureRule.FE_2C, ProcedureRule.CR_3B);
   }
 
   @Override
   public StepKind kind() {
     return StepKind.RESTART_SERVER;
-  }
-
-  @Override
-  public ProcedureRule rule() {
-    return ProcedureRule.FE_2C;
   }
 
   @Override

@@ -6,7 +6,8 @@ import java.util.Optional;
 /** A step that acts on one server, in an upgrade domain or in the Back End procedure. */
 public sealed interface ServerStep extends Step
     permits StopServices, InstallUpdate, RestartServer, VerifyServer, StartServices, CheckAdministratorRole,
-        StageUpdate, ManualStep, StopWebService, StartWebService, UpdateDatabases {
+        StageUpdate, ManualStep, StopWebService, StartWebService, UpdateDatabases, CheckFabricState, FailOverServer,
+        FailBackServer, VerifyDatabases, PublishTopology {
 
   /** Where the step runs. */
   StepScope scope();

@@ -13,7 +13,8 @@ import java.util.Optional;
  * <p>Steps are immutable records; two equal steps have the same id.
  */
 public sealed interface Step
-    permits ServerStep, CheckPoolReadiness, CheckDomainReadiness, FailOverPool, FailBackPool, CustomStep {
+    permits ServerStep, CheckPoolReadiness, CheckDomainReadiness, FailOverPool, FailBackPool, CustomStep, SettlePool,
+        FailOverCentralManagementStore {
 
   /** The step's kind, for exhaustive {@code switch}. */
   StepKind kind();

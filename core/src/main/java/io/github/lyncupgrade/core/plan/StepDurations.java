@@ -66,10 +66,19 @@ public final class StepDurations {
    *       second check</td><td>the fake deployment and field reports: a pool rebalances after servers
    *       come back</td></tr>
    *   <tr><td>w3svc (BE-5, BE-10)</td><td>20 s</td><td>assumed</td></tr>
+   *   <tr><td>{@code Invoke-CsComputerFailOver} (CR-3a)</td><td>5 min</td><td>assumed, like a graceful
+   *       stop; bounded by the draining timeout</td></tr>
+   *   <tr><td>{@code Invoke-CsComputerFailBack} (CR-3c)</td><td>3 min</td><td>assumed, like starting
+   *       services</td></tr>
+   *   <tr><td>settle between domains (CR-2)</td><td>one poll interval of rebalancing, then the settle
+   *       time</td><td>Microsoft's rule and the fake deployment; set your own with
+   *       {@code with(StepKind.SETTLE_POOL, ...)}</td></tr>
+   *   <tr><td>fabric state, {@code Test-CsDatabase} (CR-3, CR-7)</td><td>30 s</td><td>assumed</td></tr>
+   *   <tr><td>publishing the topology (CR-6)</td><td>2 min</td><td>assumed</td></tr>
    *   <tr><td>CsAdministrator check (BE-1)</td><td>10 s</td><td>assumed</td></tr>
    *   <tr><td>steps a user added (SDK-6)</td><td>1 min</td><td>assumed; set your own with
    *       {@code with(StepKind.CUSTOM, ...)}</td></tr>
-   *   <tr><td>manual steps; contingent failover and failback</td><td>0</td><td>an executor records
+   *   <tr><td>manual steps; contingent failovers and failback</td><td>0</td><td>an executor records
    *       manual steps without acting; failover runs only on a pool problem</td></tr>
    * </table>
    */
@@ -95,6 +104,12 @@ public final class StepDurations {
     table.put(StepKind.START_WEB_SERVICE, Duration.ofSeconds(20));
     table.put(StepKind.UPDATE_DATABASES, Duration.ofMinutes(10));
     table.put(StepKind.CUSTOM, Duration.ofMinutes(1));
+    table.put(StepKind.CHECK_FABRIC_STATE, Duration.ofSeconds(30));
+    table.put(StepKind.FAIL_OVER_SERVER, Duration.ofMinutes(5));
+    table.put(StepKind.FAIL_BACK_SERVER, Duration.ofMinutes(3));
+    table.put(StepKind.VERIFY_DATABASES, Duration.ofSeconds(30));
+    table.put(StepKind.PUBLISH_TOPOLOGY, Duration.ofMinutes(2));
+    table.put(StepKind.FAIL_OVER_CENTRAL_MANAGEMENT_STORE, Duration.ZERO);
     return table;
   }
 
@@ -111,6 +126,9 @@ public final class StepDurations {
     }
     Duration specific = byKindAndRule.get(new Key(step.kind(), step.rule()));
     Duration check = specific != null ? specific : byKind.get(step.kind());
+    if (check == null && step instanceof SettlePool settle) {
+      return settle.policy().pollInterval().plus(settle.policy().settleTime());
+    }
     return step instanceof CheckPoolReadiness gate && gate.afterADomain()
         ? check.multipliedBy(2).plus(gate.policy().busyInterval()) : check;
   }

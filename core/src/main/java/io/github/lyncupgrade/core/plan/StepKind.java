@@ -37,5 +37,19 @@ public enum StepKind {
   /** {@link UpdateDatabases}: BE-11a, BE-11b, BE-11c. */
   UPDATE_DATABASES,
   /** {@link CustomStep}: SDK-6, a step the plan's user added. */
-  CUSTOM
+  CUSTOM,
+  /** {@link CheckFabricState}: CR-3. */
+  CHECK_FABRIC_STATE,
+  /** {@link FailOverServer}: CR-3a. */
+  FAIL_OVER_SERVER,
+  /** {@link FailBackServer}: CR-3c. */
+  FAIL_BACK_SERVER,
+  /** {@link SettlePool}: CR-2. */
+  SETTLE_POOL,
+  /** {@link VerifyDatabases}: CR-7. */
+  VERIFY_DATABASES,
+  /** {@link PublishTopology}: CR-6. */
+  PUBLISH_TOPOLOGY,
+  /** {@link FailOverCentralManagementStore}: CR-9, contingent. */
+  FAIL_OVER_CENTRAL_MANAGEMENT_STORE
 }

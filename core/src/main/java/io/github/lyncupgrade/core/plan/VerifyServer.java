@@ -7,13 +7,13 @@ import static java.util.Objects.requireNonNull;
  * End, SDK-2 on a Standard Edition server.
  *
  * @param scope the server
- * @param rule FE-2c or SDK-2
+ * @param rule FE-2c, SDK-2 or CR-3c
  */
 public record VerifyServer(StepScope scope, ProcedureRule rule) implements ServerStep {
   /** Rejects nulls and rules this step does not carry out. */
   public VerifyServer {
     requireNonNull(scope, "scope");
-    RuleCheck.requireOneOf("VerifyServer", rule, ProcedureRule.FE_2C, ProcedureRule.SDK_2);
+    RuleCheck.requireOneOf("VerifyServer", rule, ProcedureRule.FE_2C, ProcedureRule.SDK_2, ProcedureRule.CR_3C);
   }
 
   @Override

@@ -189,8 +189,9 @@ public final class Executor {
     BackEndWatch backEnd = new BackEndWatch(plan.topology(), downtimeWarning, events);
     ReadinessQuery readiness = new ReadinessQuery(plan.topology(), deployment);
     ReadinessGate gate = new ReadinessGate(readiness, clock, events, cancel::isRequested);
-    StepPerformer performer = new StepPerformer(plan, deployment, clock, recorder, state, readiness, gate, backEnd,
-        events, customActions);
+    SettleWait settle = new SettleWait(readiness, deployment, clock, events, cancel::isRequested);
+    StepPerformer performer = new StepPerformer(plan, deployment, clock, recorder, state, readiness, gate, settle,
+        backEnd, events, customActions);
     live.set(new Live(plan, recorder));
     try (HookRunner hookRunner = new HookRunner(plan, hooks, hookTimeout, recorder)) {
       return new RunSession(plan, recorder, performer, hookRunner, backEnd, events, clock, cancel,
@@ -220,8 +221,8 @@ public final class Executor {
         state.setFailedOver(step.pool(), true);
       } else if (step.kind() == StepKind.FAIL_BACK_POOL && status == StepStatus.SUCCEEDED) {
         state.setFailedOver(step.pool(), false);
-      } else if (step.kind() == StepKind.STOP_SERVICES && status == StepStatus.SUCCEEDED
-          && ((ServerStep) step).scope().upgradeDomain().isPresent()) {
+      } else if ((step.kind() == StepKind.STOP_SERVICES || step.kind() == StepKind.FAIL_OVER_SERVER)
+          && status == StepStatus.SUCCEEDED && ((ServerStep) step).scope().upgradeDomain().isPresent()) {
         stops.add(step);
       }
     }

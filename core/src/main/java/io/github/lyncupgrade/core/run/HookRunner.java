@@ -1,7 +1,6 @@
 package io.github.lyncupgrade.core.run;
 
 import io.github.lyncupgrade.core.model.Fqdn;
-import io.github.lyncupgrade.core.plan.CheckPoolReadiness;
 import io.github.lyncupgrade.core.plan.Step;
 import io.github.lyncupgrade.core.plan.StepScope;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
@@ -79,9 +78,10 @@ final class HookRunner implements AutoCloseable {
     if (begun.add(step.pool())) {
       questions.add(new Question("before pool " + step.pool(), hook -> hook.beforePool(step.pool())));
     }
-    if (step instanceof CheckPoolReadiness gate) {
-      questions.add(new Question("before " + gate.upgradeDomain() + " of " + step.pool(),
-          hook -> hook.beforeDomain(step.pool(), gate.upgradeDomain())));
+    Optional<String> domain = domainOf(step);
+    if (domain.isPresent() && domains.get(step.pool() + "/" + domain.get()).get(0).equals(step)) {
+      questions.add(new Question("before " + domain.get() + " of " + step.pool(),
+          hook -> hook.beforeDomain(step.pool(), domain.get())));
     }
     Optional<StepScope> server = step.serverProcedure();
     if (server.isPresent() && begun.add(server.get())) {

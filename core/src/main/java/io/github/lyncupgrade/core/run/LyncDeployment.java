@@ -1,8 +1,11 @@
 package io.github.lyncupgrade.core.run;
 
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * What an executor needs from the real world to carry out an upgrade plan. The PowerShell
@@ -18,10 +21,43 @@ import io.github.lyncupgrade.core.plan.UpdatePackage;
 public interface LyncDeployment {
 
   /**
-   * {@code Get-CsPoolUpgradeReadinessState}, run on {@code runOn}, a Front End of {@code pool}
-   * (the cmdlet only runs locally): the pool's state and each domain's readiness (FE-1, FE-2).
+   * {@code Get-CsPoolUpgradeReadinessState} ({@code Get-CsUpgradeDomainInfo} on Skype for Business
+   * Server 2019, CR-4: {@code product} says which), run on {@code runOn}, a Front End of
+   * {@code pool} (the cmdlet only runs locally): the pool's state and each domain's readiness
+   * (FE-1, FE-2).
    */
-  PoolReadiness poolReadiness(Fqdn pool, Fqdn runOn);
+  PoolReadiness poolReadiness(Fqdn pool, Fqdn runOn, ProductVersion product);
+
+  /** {@code Get-CsPoolFabricState -PoolFqdn}: the routing groups' replicas (CR-2, CR-3). */
+  PoolFabricState fabricState(Fqdn pool);
+
+  /**
+   * {@code Reset-CsPoolRegistrarState -PoolFqdn -ResetType QuorumLossRecovery} (CR-3); called only
+   * when the plan's options allow it explicitly.
+   */
+  void resetRegistrarState(Fqdn pool);
+
+  /**
+   * {@code Invoke-CsComputerFailOver -ComputerName -DrainingTimeout} (CR-3a): drains the server
+   * within {@code drainingTimeout}, then stops and disables its services.
+   */
+  void failOverComputer(Fqdn server, Duration drainingTimeout);
+
+  /** {@code Invoke-CsComputerFailBack -ComputerName} (CR-3c): enables and starts the server's services. */
+  void failBackComputer(Fqdn server);
+
+  /** {@code Test-CsDatabase -ConfiguredDatabases -SqlServerFqdn} (CR-7) for {@code pool}'s store on {@code sqlServer}. */
+  List<DatabaseCheck> testDatabases(Fqdn pool, Fqdn sqlServer);
+
+  /** Publishes the current topology again and enables it (CR-6), after {@code pool}'s AlwaysOn databases were updated. */
+  void publishTopology(Fqdn pool);
+
+  /**
+   * {@code Invoke-CsManagementServerFailover} (CR-9): moves the Central Management Store that
+   * {@code pool} hosts to {@code backupStore} ({@code fqdn} or {@code fqdn\instance}); does
+   * nothing when it is there already.
+   */
+  void failOverCentralManagementStore(Fqdn pool, String backupStore);
 
   /** {@code Stop-CsWindowsService}, with {@code -Graceful} when {@code graceful} (FE-2a, BE-4, BE-9). */
   void stopServices(Fqdn server, boolean graceful);
@@ -38,8 +74,13 @@ public interface LyncDeployment {
   /** Copies the update to the server and extracts it to its local disk (BE-2). */
   void stageUpdate(Fqdn server, UpdatePackage update);
 
-  /** Runs the update installer on the server (FE-2b, BE-7). */
-  void installUpdate(Fqdn server, UpdatePackage update);
+  /**
+   * Runs the update installer on the server with {@code /silentmode} (FE-2b, BE-7, CR-3b, CR-8).
+   *
+   * @return whether the installer succeeded asking for a restart (exit code 3010)
+   * @throws UpdateInstallFailedException for any exit code but 0 and 3010, with the installer's log location
+   */
+  boolean installUpdate(Fqdn server, UpdatePackage update);
 
   /** Restarts the server and returns once it is back (FE-2c). */
   void restart(Fqdn server);

@@ -2,6 +2,7 @@ package io.github.lyncupgrade.core.run;
 
 import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.model.Server;
 import io.github.lyncupgrade.core.model.Topology;
 import java.util.ArrayList;
@@ -12,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs {@code Get-CsPoolUpgradeReadinessState}, which only runs locally on a Front End of the
+ * Runs {@code Get-CsPoolUpgradeReadinessState} (or 2019's {@code Get-CsUpgradeDomainInfo}), which only runs locally on a Front End of the
  * pool: on the host the plan chose, and if that one cannot answer, on the pool's other Front
  * Ends in topology order, those of the domain about to be stopped last.
  */
@@ -29,11 +30,13 @@ final class ReadinessQuery {
 
   PoolReadiness ask(Fqdn pool, Fqdn preferred, String upgradeDomain) {
     DeploymentException first = null;
+    ProductVersion product = topology.pool(pool).orElseThrow().product();
     for (Fqdn host : hosts(pool, preferred, upgradeDomain)) {
       try {
-        return deployment.poolReadiness(pool, host);
+        return deployment.poolReadiness(pool, host, product);
       } catch (DeploymentException e) {
-        LOG.warn("Get-CsPoolUpgradeReadinessState could not run on {}; trying another Front End: {}", host, e.getMessage());
+        LOG.warn("{} could not run on {}; trying another Front End: {}", product.readinessCmdlet(), host,
+            e.getMessage());
         first = first == null ? e : first;
       }
     }

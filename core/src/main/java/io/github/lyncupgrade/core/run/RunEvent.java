@@ -108,6 +108,23 @@ public sealed interface RunEvent {
   }
 
   /**
+   * A pool that was settling between two domains (CR-2) answered Not Ready, so its settle wait
+   * starts again from the next Ready answer.
+   *
+   * @param at when
+   * @param pool the pool
+   * @param state what it answered
+   * @param readySince when the wait that was restarted began
+   */
+  record SettleRestarted(Instant at, Fqdn pool, PoolUpgradeState state, Instant readySince) implements RunEvent {
+    @Override
+    public String describe() {
+      return "settle   " + pool + ": " + state + " after Ready since " + readySince
+          + "; the settle wait starts again (CR-2)";
+    }
+  }
+
+  /**
    * A pool has a problem (FE-1b).
    *
    * @param at when

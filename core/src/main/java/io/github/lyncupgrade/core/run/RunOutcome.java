@@ -31,7 +31,9 @@ public sealed interface RunOutcome {
     /** A hook or run policy said no (a veto), at a pool, domain or server boundary. */
     VETOED,
     /** A hook threw or took longer than its timeout. */
-    HOOK_FAILED
+    HOOK_FAILED,
+    /** The pool's routing groups moved while it settled between two domains (CR-2). */
+    ROUTING_GROUPS_MOVED
   }
 
   /** The kind, for exhaustive {@code switch}. */
@@ -253,6 +255,38 @@ public sealed interface RunOutcome {
     @Override
     public String describe() {
       return "Stopped at " + step + ": the hook " + hook + " failed: " + problem + ". Fix it, then resume.";
+    }
+  }
+
+  /**
+   * The routing groups' primaries or secondaries changed while the pool settled between two
+   * upgrade domains (CR-2), so the next domain was not started.
+   *
+   * @param step the settle step
+   * @param pool the pool
+   * @param before {@code Get-CsPoolFabricState} when the pool first reported Ready
+   * @param after {@code Get-CsPoolFabricState} at the end of the wait
+   */
+  record RoutingGroupsMoved(StepId step, Fqdn pool, PoolFabricState before, PoolFabricState after)
+      implements RunOutcome {
+    /** Rejects nulls. */
+    public RoutingGroupsMoved {
+      requireNonNull(step, "step");
+      requireNonNull(pool, "pool");
+      requireNonNull(before, "before");
+      requireNonNull(after, "after");
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.ROUTING_GROUPS_MOVED;
+    }
+
+    @Override
+    public String describe() {
+      return "Stopped at " + step + ": the routing groups of " + pool + " moved while it settled (CR-2): "
+          + String.join("; ", after.changesSince(before))
+          + ". Check the pool (Get-CsPoolFabricState) before resuming";
     }
   }
 }

@@ -44,6 +44,13 @@ final class RunState {
     return Optional.empty();
   }
 
+  /** The Front Ends of {@code pool} between stop (or failover) and verify. */
+  synchronized Set<Fqdn> openServers(Fqdn pool) {
+    Set<Fqdn> open = new HashSet<>();
+    openChains.getOrDefault(pool, Map.of()).values().forEach(open::addAll);
+    return open;
+  }
+
   synchronized void closeChain(Fqdn pool, String domain, Fqdn server) {
     Set<Fqdn> open = openChains.getOrDefault(pool, Map.of()).get(domain);
     if (open != null) {

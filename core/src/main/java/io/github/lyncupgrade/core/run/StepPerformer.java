@@ -2,6 +2,11 @@ package io.github.lyncupgrade.core.run;
 
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.plan.CheckDomainReadiness;
+import io.github.lyncupgrade.core.plan.CheckFabricState;
+import io.github.lyncupgrade.core.plan.FailOverCentralManagementStore;
+import io.github.lyncupgrade.core.plan.FailOverServer;
+import io.github.lyncupgrade.core.plan.SettlePool;
+import io.github.lyncupgrade.core.plan.VerifyDatabases;
 import io.github.lyncupgrade.core.plan.CheckPoolReadiness;
 import io.github.lyncupgrade.core.plan.CustomStep;
 import io.github.lyncupgrade.core.plan.FailBackPool;
@@ -45,6 +50,8 @@ final class StepPerformer {
   private final StepRecorder recorder;
   private final RunState state;
   private final ReadinessGate gate;
+  private final SettleWait settleWait;
+  private final QuorumGuard quorum;
   private final ReadinessQuery readiness;
   private final BackEndWatch backEnd;
   private final EventDispatcher events;
@@ -52,8 +59,10 @@ final class StepPerformer {
   private final Map<String, CustomAction> customActions;
 
   StepPerformer(UpgradePlan plan, LyncDeployment deployment, UpgradeClock clock, StepRecorder recorder,
-      RunState state, ReadinessQuery readiness, ReadinessGate gate, BackEndWatch backEnd, EventDispatcher events,
-      Map<String, CustomAction> customActions) {
+      RunState state, ReadinessQuery readiness, ReadinessGate gate, SettleWait settleWait, BackEndWatch backEnd,
+      EventDispatcher events, Map<String, CustomAction> customActions) {
+    this.settleWait = settleWait;
+    this.quorum = new QuorumGuard(plan.topology(), deployment, state);
     this.plan = plan;
     this.deployment = deployment;
     this.update = plan.options().updatePackage().orElseThrow();
@@ -89,6 +98,14 @@ final class StepPerformer {
       case FAIL_OVER_POOL:
         return again ? act(step, () -> failOver((FailOverPool) step, true))
             : skip(step, "armed: runs only if a readiness check of the pool finds a problem (FE-1b)");
+      case FAIL_OVER_CENTRAL_MANAGEMENT_STORE:
+        return again ? act(step, () -> failOverStore((FailOverCentralManagementStore) step))
+            : skip(step, "armed: runs only before a failover of the pool (FE-1c)");
+      case SETTLE_POOL:
+        return state.isFailedOver(step.pool()) ? skip(step, FAILED_OVER)
+            : act(step, () -> settleWait.settle((SettlePool) step));
+      case FAIL_OVER_SERVER:
+        return failOverServer((FailOverServer) step, again);
       case FAIL_BACK_POOL:
         return state.isFailedOver(step.pool()) ? act(step, () -> failBack((FailBackPool) step, again))
             : skip(step, "the pool was not failed over");
@@ -115,8 +132,11 @@ final class StepPerformer {
         if (atTarget(status)) {
           return new StepResult.Done("already at build " + status.installedVersion() + "; the installer was not run");
         }
-        deployment.installUpdate(server, update);
-        return new StepResult.Done("installed build " + update.targetVersion());
+        boolean restartRequired = deployment.installUpdate(server, update);
+        return new StepResult.Done("installed build " + update.targetVersion() + (!restartRequired ? ""
+            : step.scope().isBackEnd()
+                ? "; the installer asks for a restart (exit 3010, CR-8): restart " + server + " once its procedure is done"
+                : "; the installer asks for a restart (exit 3010, CR-8), which the next step does"));
       }
       case RESTART_SERVER: {
         if (again) {
@@ -154,6 +174,16 @@ final class StepPerformer {
         deployment.updateDatabases(step.pool(), databases.variant(), databases.sqlServer());
         return new StepResult.Done(databases.command());
       }
+      case VERIFY_DATABASES:
+        return verifyDatabases((VerifyDatabases) step);
+      case PUBLISH_TOPOLOGY:
+        deployment.publishTopology(step.pool());
+        return new StepResult.Done("topology published and enabled");
+      case CHECK_FABRIC_STATE:
+        return checkFabric((CheckFabricState) step);
+      case FAIL_BACK_SERVER:
+        deployment.failBackComputer(server);
+        return new StepResult.Done("failed back: services enabled and started");
       default:
         throw new IllegalStateException("no work for " + step.kind());
     }
@@ -168,20 +198,14 @@ final class StepPerformer {
         return new StepResult.Done("services stopped");
       });
     }
-    Optional<String> unsafe = state.openChain(step.pool(), domain.get(), step.target());
+    Optional<String> unsafe = quorum.openChainIfSafe(step);
     if (unsafe.isPresent()) {
       return new StepResult.Failed(unsafe.get(), new RunOutcome.SafetyStop(step.id(), unsafe.get()));
     }
     return act(step, () -> {
       ServerStatus status = deployment.serverStatus(step.target());
       if (status.servicesRunning() && atTarget(status)) {
-        state.closeChain(step.pool(), domain.get(), step.target());
-        String reason = "already at build " + status.installedVersion() + " and running; nothing to do";
-        List<Step> skipped = chain(step.scope()).stream()
-            .filter(chainStep -> !chainStep.isCustom() && !recorder.status(chainStep.id()).isDone())
-            .toList();
-        skipped.forEach(chainStep -> recorder.skipped(chainStep, reason));
-        return new StepResult.Skipped(skipped, reason);
+        return skipUpdatedServer(step, status);
       }
       if (!status.servicesRunning()) {
         return new StepResult.Done("services were already stopped");
@@ -189,6 +213,82 @@ final class StepPerformer {
       deployment.stopServices(step.target(), step.graceful());
       return new StepResult.Done(step.graceful() ? "drained and stopped" : "stopped");
     });
+  }
+
+  /** CR-3a, opening the server's chain like a stop (FE-0, CR-1). */
+  private StepResult failOverServer(FailOverServer step, boolean again) {
+    Optional<String> unsafe = quorum.openChainIfSafe(step);
+    if (unsafe.isPresent()) {
+      return new StepResult.Failed(unsafe.get(), new RunOutcome.SafetyStop(step.id(), unsafe.get()));
+    }
+    return act(step, () -> {
+      ServerStatus status = deployment.serverStatus(step.target());
+      if (status.servicesRunning() && atTarget(status)) {
+        return skipUpdatedServer(step, status);
+      }
+      if (again && !status.servicesRunning()) {
+        return new StepResult.Done("re-checked: its services are already stopped (failed over)");
+      }
+      deployment.failOverComputer(step.target(), step.drainingTimeout());
+      return new StepResult.Done("failed over: drained, services stopped and disabled");
+    });
+  }
+
+  /** A Front End already at the target build and running needs nothing: its chain is skipped. */
+  private StepResult skipUpdatedServer(ServerStep step, ServerStatus status) {
+    state.closeChain(step.pool(), step.scope().group(), step.target());
+    String reason = "already at build " + status.installedVersion() + " and running; nothing to do";
+    List<Step> skipped = chain(step.scope()).stream()
+        .filter(chainStep -> !chainStep.isCustom() && !recorder.status(chainStep.id()).isDone())
+        .toList();
+    skipped.forEach(chainStep -> recorder.skipped(chainStep, reason));
+    return new StepResult.Skipped(skipped, reason);
+  }
+
+  /** CR-3: every routing group must have its replicas; the registrar reset only when the plan allows it. */
+  private StepResult checkFabric(CheckFabricState step) {
+    PoolFabricState fabric = deployment.fabricState(step.pool());
+    if (!fabric.hasMissingReplicas()) {
+      return new StepResult.Done(fabric.routingGroups().size() + " routing groups, none missing replicas");
+    }
+    if (step.resetOnMissingReplicas()) {
+      deployment.resetRegistrarState(step.pool());
+      PoolFabricState after = deployment.fabricState(step.pool());
+      if (!after.hasMissingReplicas()) {
+        return new StepResult.Done("replicas were missing in " + fabric.missingReplicas()
+            + "; Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery ran (allowed by the plan) and repaired them");
+      }
+      fabric = after;
+    }
+    String reason = "Get-CsPoolFabricState reports replicas missing in routing groups " + fabric.missingReplicas()
+        + " of " + step.pool() + " (CR-3); no Front End is failed over while replicas are missing. "
+        + (step.resetOnMissingReplicas()
+            ? "Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery ran and did not repair them: investigate"
+                + " the pool before resuming"
+            : "Run Reset-CsPoolRegistrarState -PoolFqdn " + step.pool() + " -ResetType QuorumLossRecovery once you"
+                + " have checked the pool, then resume (or plan with resetRegistrarStateOnMissingReplicas to let the"
+                + " run do it)");
+    return new StepResult.Failed(reason, new RunOutcome.SafetyStop(step.id(), reason));
+  }
+
+  /** CR-7: every database at its expected version, else a failure naming those that are not. */
+  private StepResult verifyDatabases(VerifyDatabases step) {
+    List<DatabaseCheck> checks = deployment.testDatabases(step.pool(), step.sqlServer());
+    List<DatabaseCheck> stale = checks.stream().filter(check -> !check.isCurrent()).toList();
+    if (checks.isEmpty()) {
+      return failure(step, "Test-CsDatabase reported no database on " + step.sqlServer());
+    }
+    if (!stale.isEmpty()) {
+      return failure(step, "Test-CsDatabase: " + stale.size() + " of " + checks.size()
+          + " databases are not at their expected version after Install-CsDatabase: " + stale);
+    }
+    return new StepResult.Done(checks.size() + " databases at their expected versions");
+  }
+
+  /** CR-9: the store moves before the pool fails over; the deployment does nothing if it is moved already. */
+  private StepResult failOverStore(FailOverCentralManagementStore step) {
+    deployment.failOverCentralManagementStore(step.pool(), step.backupStore());
+    return new StepResult.Done("Central Management Store moved to " + step.backupStore());
   }
 
   /** SDK-6: the action registered for the step; what it throws fails the step, with its message. */
@@ -255,6 +355,13 @@ final class StepPerformer {
           : "the pool has no disaster-recovery partner to fail over to";
       return new StepResult.Failed(verdict.reason(),
           new RunOutcome.PoolProblem(step.pool(), verdict.reason() + "; " + why, verdict.evidence()));
+    }
+    Optional<Step> store = plan.step(new StepId(step.pool() + "/fail-over-central-management-store"));
+    if (store.isPresent()) {
+      StepResult moved = act(store.get(), () -> failOverStore((FailOverCentralManagementStore) store.get()));
+      if (moved instanceof StepResult.Failed failed) {
+        return failed;
+      }
     }
     StepResult failedOver = act(failover.get(), () -> failOver((FailOverPool) failover.get(), false));
     if (failedOver instanceof StepResult.Failed failed) {

@@ -26,7 +26,7 @@ class PoolQuorumTest {
   @CsvSource({"1,1,1", "2,1,2", "3,2,3", "4,2,4", "5,3,5", "6,3,6", "7,4,7", "8,4,7", "9,4,7", "10,5,9", "11,5,9",
       "12,5,9"})
   void followsMicrosoftsTableNotTheMagazineOne(int frontEnds, int required, int amongFirst) {
-    assertThat(PoolQuorum.forPoolSize(frontEnds)).isEqualTo(new PoolQuorum(required, amongFirst));
+    assertThat(PoolQuorum.of(ProductVersion.LYNC_SERVER_2013, frontEnds)).isEqualTo(new PoolQuorum(required, amongFirst));
   }
 
   @Test
@@ -35,16 +35,34 @@ class PoolQuorumTest {
     Set<Server> lastEightAndFirstOne = new HashSet<>(twelve.subList(4, 12));
     lastEightAndFirstOne.add(twelve.get(0));
 
-    PoolQuorum quorum = PoolQuorum.forPoolSize(12);
+    PoolQuorum quorum = PoolQuorum.of(ProductVersion.LYNC_SERVER_2013, 12);
 
     assertThat(quorum.isMetBy(twelve, lastEightAndFirstOne)).isTrue();
     assertThat(quorum.isMetBy(twelve, new HashSet<>(twelve.subList(5, 12)))).as("only fe6..fe9 of the first 9").isFalse();
     assertThat(quorum).hasToString("any 5 of the first 9");
   }
 
+  @ParameterizedTest(name = "Skype for Business Server 2019, {0} Front Ends: any {1} of the first {2}")
+  @CsvSource({"2,1,2", "9,4,7", "11,5,9", "12,7,12", "13,7,12", "16,7,12"})
+  void skypeForBusiness2019TakesItsOwnRowFromTwelve(int frontEnds, int required, int amongFirst) {
+    assertThat(PoolQuorum.of(ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2019, frontEnds))
+        .isEqualTo(new PoolQuorum(required, amongFirst));
+  }
+
   @Test
-  void refusesPoolSizesLync2013DoesNotHave() {
-    assertThatThrownBy(() -> PoolQuorum.forPoolSize(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PoolQuorum.forPoolSize(13)).hasMessageContaining("1 to 12");
+  void skypeForBusiness2015KeepsLync2013sTable() {
+    for (int frontEnds = 1; frontEnds <= 12; frontEnds++) {
+      assertThat(PoolQuorum.of(ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2015, frontEnds))
+          .isEqualTo(PoolQuorum.of(ProductVersion.LYNC_SERVER_2013, frontEnds));
+    }
+  }
+
+  @Test
+  void refusesPoolSizesTheProductDoesNotHave() {
+    assertThatThrownBy(() -> PoolQuorum.of(ProductVersion.LYNC_SERVER_2013, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> PoolQuorum.of(ProductVersion.LYNC_SERVER_2013, 13)).hasMessageContaining("1 to 12");
+    assertThatThrownBy(() -> PoolQuorum.of(ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2019, 17))
+        .hasMessageContaining("1 to 16");
   }
 }

@@ -31,35 +31,37 @@ class PlanEstimateTest {
     PlanEstimate estimate = plan.estimate();
 
     // staging 5 (both at once); UD1: checks 0.5 + 0.5, stop 5, install 15, restart 15, verify 0.5 = 36.5;
-    // UD2: the check after a domain 0.5 + Busy wait 10 + 0.5, domain check 0.5, then 35.5 = 47;
-    // Install-CsDatabase 10
+    // UD2: the settle wait (CR-2: one 5-minute poll of rebalancing + 20 minutes Ready) 25, then the pool
+    // check 0.5 (Ready: the pool settled), domain check 0.5, then 35.5 = 61.5;
+    // Install-CsDatabase 10, Test-CsDatabase 0.5 (CR-7)
     PlanEstimate.PoolWindow pool = estimate.pool(Fqdn.of("pool09.contoso.com")).orElseThrow();
     assertThat(estimate.staging()).hasValue(new PlanEstimate.Window(Duration.ZERO, minutes(5)));
     assertThat(pool.groups()).containsExactly(
         Map.entry("UD1", new PlanEstimate.Window(minutes(5), minutes(41.5))),
-        Map.entry("UD2", new PlanEstimate.Window(minutes(41.5), minutes(88.5))),
-        Map.entry(StepScope.BACK_END, new PlanEstimate.Window(minutes(88.5), minutes(98.5))));
-    assertThat(pool.window()).isEqualTo(new PlanEstimate.Window(minutes(5), minutes(98.5)));
-    assertThat(estimate.makespan()).isEqualTo(minutes(98.5));
-    assertThat(estimate.step(id("pool09.contoso.com/UD2/check-pool-readiness")).length()).isEqualTo(minutes(11));
+        Map.entry("UD2", new PlanEstimate.Window(minutes(41.5), minutes(103))),
+        Map.entry(StepScope.BACK_END, new PlanEstimate.Window(minutes(103), minutes(113.5))));
+    assertThat(pool.window()).isEqualTo(new PlanEstimate.Window(minutes(5), minutes(113.5)));
+    assertThat(estimate.makespan()).isEqualTo(minutes(113.5));
+    assertThat(estimate.step(id("pool09.contoso.com/UD2/settle")).length()).isEqualTo(minutes(25));
+    assertThat(estimate.step(id("pool09.contoso.com/UD2/check-pool-readiness")).length()).isEqualTo(minutes(0.5));
     assertThat(pool.backEndDown()).as("BE-11 alone never stops w3svc").isEmpty();
     assertThat(estimate.warnings()).isEmpty();
-    assertThat(estimate.lowerBound()).isEqualTo(minutes(93.5));
+    assertThat(estimate.lowerBound()).isEqualTo(minutes(108.5));
   }
 
   @Test
   void be0_aBackEndExpectedDownThirtyMinutesOrMoreIsAWarningAtPlanTime() {
     PlanEstimate estimate = PlanFixtures.plan(PlanOptions.ofDefaults()).estimate();
 
-    // BE-4 1 + BE-5 1/3 + BE-7 15 + BE-9 1 + BE-10 1/3 + BE-11c 10 + SDK-2 start 3 = 30m 40s
+    // BE-4 1 + BE-5 1/3 + BE-7 15 + BE-9 1 + BE-10 1/3 + BE-11c 10 + CR-7 1/2 + SDK-2 start 3 = 31m 10s
     assertThat(estimate.pool(Fqdn.of("se01.contoso.com")).orElseThrow().backEndDowntime())
-        .hasValue(Duration.ofMinutes(30).plusSeconds(40));
+        .hasValue(Duration.ofMinutes(31).plusSeconds(10));
     assertThat(estimate.pool(Fqdn.of("pool01.contoso.com")).orElseThrow().backEndDowntime())
         .hasValue(Duration.ofMinutes(16).plusSeconds(40));
     assertThat(estimate.warnings()).singleElement().satisfies(warning -> {
       assertThat(warning.pool()).isEqualTo(Fqdn.of("se01.contoso.com"));
       assertThat(warning.rule()).isEqualTo(ProcedureRule.BE_0);
-      assertThat(warning.message()).contains("30m 40s", "resiliency mode");
+      assertThat(warning.message()).contains("31m 10s", "resiliency mode");
     });
     assertThat(estimate.toText()).contains("WARNING BE-0: the Back End of se01.contoso.com");
   }
@@ -78,9 +80,12 @@ class PlanEstimateTest {
   @Test
   void overriddenAndObservedDurationsChangeTheEstimate() {
     UpgradePlan plan = Planner.create(PlanOptions.builder().backEndServerProcedure(false)
+        .settlePolicy(SettlePolicy.off())
         .stepDurations(StepDurations.defaults().with(StepKind.RESTART_SERVER, Duration.ofMinutes(25))).build())
         .plan(SMALL);
-    assertThat(plan.estimate().makespan()).isEqualTo(minutes(98.5 + 20));
+    // without the settle wait the check after a domain waits out a Busy answer instead (FE-1a): 98.5 minutes,
+    // and Test-CsDatabase 0.5 (CR-7)
+    assertThat(plan.estimate().makespan()).isEqualTo(minutes(99 + 20));
 
     Step restart = plan.step(id("pool09.contoso.com/UD1/fe91.contoso.com/restart")).orElseThrow();
     Step otherRestart = plan.step(id("pool09.contoso.com/UD2/fe92.contoso.com/restart")).orElseThrow();

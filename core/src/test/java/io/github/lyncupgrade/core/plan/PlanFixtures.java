@@ -8,12 +8,15 @@ import io.github.lyncupgrade.core.model.Topology;
 final class PlanFixtures {
   private PlanFixtures() {}
 
-  /** pool01: 2 domains (2 + 1 servers), collocated Archiving, paired with pool02 (1 domain); se01 unpaired. */
+  /**
+   * pool01: 2 domains (2 + 2 servers, so either may go down without losing quorum, CR-1),
+   * collocated Archiving, paired with pool02 (1 domain); se01 unpaired.
+   */
   static Topology pairedPoolsAndStandard() {
     return Topology.builder()
         .pool(Pool.enterprise("pool01.contoso.com")
             .upgradeDomain("UD1", "fe01.contoso.com", "fe02.contoso.com")
-            .upgradeDomain("UD2", "fe03.contoso.com")
+            .upgradeDomain("UD2", "fe03.contoso.com", "fe04.contoso.com")
             .backEnd("sql01.contoso.com", CollocatedDatabase.ARCHIVING)
             .partnerPool("pool02.contoso.com"))
         .pool(Pool.enterprise("pool02.contoso.com")

@@ -12,12 +12,12 @@ class PlanRendererTest {
   void textNumbersEveryStepUnderItsPool() {
     String text = PlanRenderer.text().render(plan);
 
-    assertThat(text).startsWith("Upgrade plan: 3 pools, 5 Front End and Standard Edition servers, " + plan.size() + " steps")
-        .contains("pool01.contoso.com: Enterprise Edition, 2 upgrade domains, 3 Front End servers,"
+    assertThat(text).startsWith("Upgrade plan: 3 pools, 6 Front End and Standard Edition servers, " + plan.size() + " steps")
+        .contains("pool01.contoso.com: Enterprise Edition, 2 upgrade domains, 4 Front End servers,"
             + " Back End sql01.contoso.com (collocated: [ARCHIVING]), disaster-recovery partner pool02.contoso.com")
         .contains("Staging ahead (SDK-5): the update copied to every server before any service of its pool stops\n"
             + " 1. SDK-5  pool01.contoso.com/UD1/fe01.contoso.com/stage-update\n")
-        .contains("11. FE-2a  pool01.contoso.com/UD1/fe01.contoso.com/stop-services\n"
+        .contains("12. FE-2a  pool01.contoso.com/UD1/fe01.contoso.com/stop-services\n"
             + "           Stop-CsWindowsService -Graceful -Verbose on fe01.contoso.com")
         .contains("se01.contoso.com: Standard Edition server se01.contoso.com")
         .contains("[contingent]", "[manual: automation runs the cmdlets");
@@ -29,7 +29,7 @@ class PlanRendererTest {
     String markdown = PlanRenderer.markdown().render(plan);
 
     assertThat(markdown.lines().filter(line -> line.matches("\\| \\d+ \\|.*"))).hasSize(plan.size());
-    assertThat(markdown).contains("| 8 | FE-1c | `pool01.contoso.com/fail-over` | pool02.contoso.com |");
+    assertThat(markdown).contains("| 9 | FE-1c | `pool01.contoso.com/fail-over` | pool02.contoso.com |");
   }
 
   @Test
@@ -41,7 +41,7 @@ class PlanRendererTest {
         .contains("subgraph p1[\"pool01.contoso.com\"]");
     assertThat(mermaid.lines().filter(line -> line.matches(" +s\\d+\\[\".*"))).hasSize(plan.size());
     assertThat(mermaid.lines().filter(line -> line.matches(" +s\\d+ --> s\\d+"))).hasSize((int) edges);
-    assertThat(mermaid).contains("s10 --> s11\n").contains("class s7,");
+    assertThat(mermaid).contains("s11 --> s12\n").contains("class s8,");
   }
 
   @Test
@@ -55,7 +55,7 @@ class PlanRendererTest {
         .contains("  dateFormat YYYY-MM-DD HH:mm:ss\n", "  section Staging ahead (SDK-5)\n",
             "  section pool01.contoso.com\n", "  section se01.contoso.com\n")
         .contains("    UD1 :t3, 2026-11-28 22:05:00, ")
-        .contains("    Back End down 30m 40s :crit, ");
+        .contains("    Back End down 31m 10s :crit, ");
     long bars = gantt.lines().filter(line -> line.matches(" {4}.+ :(crit, |active, )?t\\d+, .*")).count();
     long expected = estimate.pools().size()
         + estimate.pools().stream().mapToLong(pool -> pool.groups().size() + (pool.backEndDown().isPresent() ? 1 : 0)).sum();

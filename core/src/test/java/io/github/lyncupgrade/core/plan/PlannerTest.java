@@ -39,12 +39,17 @@ class PlannerTest {
         "pool01.contoso.com/UD1/fe02.contoso.com/install-update",
         "pool01.contoso.com/UD1/fe02.contoso.com/restart",
         "pool01.contoso.com/UD1/fe02.contoso.com/verify",
+        "pool01.contoso.com/UD2/settle",
         "pool01.contoso.com/UD2/check-pool-readiness",
         "pool01.contoso.com/UD2/check-domain-readiness",
         "pool01.contoso.com/UD2/fe03.contoso.com/stop-services",
         "pool01.contoso.com/UD2/fe03.contoso.com/install-update",
         "pool01.contoso.com/UD2/fe03.contoso.com/restart",
         "pool01.contoso.com/UD2/fe03.contoso.com/verify",
+        "pool01.contoso.com/UD2/fe04.contoso.com/stop-services",
+        "pool01.contoso.com/UD2/fe04.contoso.com/install-update",
+        "pool01.contoso.com/UD2/fe04.contoso.com/restart",
+        "pool01.contoso.com/UD2/fe04.contoso.com/verify",
         "pool01.contoso.com/back-end/sql01.contoso.com/check-administrator-role",
         "pool01.contoso.com/back-end/sql01.contoso.com/stage-update",
         "pool01.contoso.com/back-end/sql01.contoso.com/open-management-shell",
@@ -56,13 +61,21 @@ class PlannerTest {
         "pool01.contoso.com/back-end/sql01.contoso.com/stop-services-again",
         "pool01.contoso.com/back-end/sql01.contoso.com/start-web-service",
         "pool01.contoso.com/back-end/sql01.contoso.com/update-databases",
+        "pool01.contoso.com/back-end/sql01.contoso.com/verify-databases",
         "pool01.contoso.com/fail-back");
   }
 
   @Test
-  void fe3_theNextDomainWaitsForEveryServerOfThePreviousOneToBeVerified() {
-    assertThat(plan.prerequisites(id("pool01.contoso.com/UD2/check-pool-readiness"))).containsExactly(
+  void fe3_cr2_theNextDomainWaitsForEveryServerOfThePreviousOneToBeVerifiedAndThePoolToSettle() {
+    assertThat(plan.prerequisites(id("pool01.contoso.com/UD2/settle"))).containsExactly(
         id("pool01.contoso.com/UD1/fe01.contoso.com/verify"), id("pool01.contoso.com/UD1/fe02.contoso.com/verify"));
+    assertThat(plan.prerequisites(id("pool01.contoso.com/UD2/check-pool-readiness")))
+        .containsExactly(id("pool01.contoso.com/UD2/settle"));
+
+    UpgradePlan unsettled = plan(SEED.toBuilder().settlePolicy(SettlePolicy.off()).build());
+    assertThat(unsettled.prerequisites(id("pool01.contoso.com/UD2/check-pool-readiness"))).containsExactly(
+        id("pool01.contoso.com/UD1/fe01.contoso.com/verify"), id("pool01.contoso.com/UD1/fe02.contoso.com/verify"));
+    assertThat(unsettled.steps()).noneMatch(step -> step.kind() == StepKind.SETTLE_POOL);
   }
 
   @Test
@@ -155,7 +168,7 @@ class PlannerTest {
         .toList();
 
     assertThat(backEnd).extracting(step -> step.rule().id()).containsExactly(
-        "BE-1", "BE-2", "BE-3", "BE-4", "BE-5", "BE-6", "BE-7", "BE-8", "BE-9", "BE-10", "BE-11b");
+        "BE-1", "BE-2", "BE-3", "BE-4", "BE-5", "BE-6", "BE-7", "BE-8", "BE-9", "BE-10", "BE-11b", "CR-7");
     for (int i = 1; i < backEnd.size(); i++) {
       assertThat(plan.prerequisites(backEnd.get(i).id())).containsExactly(backEnd.get(i - 1).id());
     }
@@ -180,9 +193,9 @@ class PlannerTest {
 
     assertThat(databasesOnly.stepsOf(Fqdn.of("pool02.contoso.com")))
         .filteredOn(step -> step instanceof ServerStep serverStep && serverStep.scope().isBackEnd())
-        .extracting(step -> step.rule().id()).containsExactly("BE-11a");
+        .extracting(step -> step.rule().id()).containsExactly("BE-11a", "CR-7");
     assertThat(databasesOnly.stepsOf(Fqdn.of("se01.contoso.com"))).extracting(step -> step.rule().id())
-        .startsWith("BE-1", "BE-2").contains("BE-9", "BE-10", "BE-11c");
+        .startsWith("BE-1", "BE-2").contains("BE-9", "BE-10", "BE-11c", "CR-7");
   }
 
   @Test
@@ -201,7 +214,7 @@ class PlannerTest {
 
     UpgradePlan backEndFirst = plan(SEED.toBuilder().backEndOrder(BackEndOrder.BEFORE_FRONT_ENDS).build());
     assertThat(backEndFirst.prerequisites(id("pool01.contoso.com/UD1/check-pool-readiness")))
-        .containsExactly(id("pool01.contoso.com/back-end/sql01.contoso.com/update-databases"));
+        .containsExactly(id("pool01.contoso.com/back-end/sql01.contoso.com/verify-databases"));
     assertThat(backEndFirst.prerequisites(id("pool01.contoso.com/back-end/sql01.contoso.com/check-administrator-role")))
         .containsExactly(id("pool01.contoso.com/fail-over"));
   }
@@ -210,6 +223,7 @@ class PlannerTest {
   void sdk2_aStandardEditionServerIsStartedAndVerifiedAfterItsDatabaseUpdate() {
     assertThat(idsOf("se01.contoso.com")).endsWith(
         "se01.contoso.com/back-end/se01.contoso.com/update-databases",
+        "se01.contoso.com/back-end/se01.contoso.com/verify-databases",
         "se01.contoso.com/back-end/se01.contoso.com/start-services",
         "se01.contoso.com/back-end/se01.contoso.com/verify");
   }
@@ -248,21 +262,23 @@ class PlannerTest {
         "pool01.contoso.com/UD1/fe01.contoso.com/stage-update",
         "pool01.contoso.com/UD1/fe02.contoso.com/stage-update",
         "pool01.contoso.com/UD2/fe03.contoso.com/stage-update",
+        "pool01.contoso.com/UD2/fe04.contoso.com/stage-update",
         "pool01.contoso.com/back-end/sql01.contoso.com/stage-update",
         "pool02.contoso.com/UD1/fe11.contoso.com/stage-update",
         "pool02.contoso.com/back-end/sql02.contoso.com/stage-update",
         "se01.contoso.com/back-end/se01.contoso.com/stage-update");
     assertThat(ahead).extracting(step -> step.rule().id())
-        .containsExactly("SDK-5", "SDK-5", "SDK-5", "BE-2", "SDK-5", "BE-2", "BE-2");
+        .containsExactly("SDK-5", "SDK-5", "SDK-5", "SDK-5", "BE-2", "SDK-5", "BE-2", "BE-2");
     assertThat(staged.steps().subList(0, ahead.size())).isEqualTo(ahead);
     assertThat(ahead).allSatisfy(step -> assertThat(staged.prerequisites(step.id())).isEmpty());
     assertThat(staged.prerequisites(id("pool01.contoso.com/fail-over"))).containsExactly(
         id("pool01.contoso.com/UD1/fe01.contoso.com/stage-update"),
         id("pool01.contoso.com/UD1/fe02.contoso.com/stage-update"),
         id("pool01.contoso.com/UD2/fe03.contoso.com/stage-update"),
+        id("pool01.contoso.com/UD2/fe04.contoso.com/stage-update"),
         id("pool01.contoso.com/back-end/sql01.contoso.com/stage-update"));
     assertThat(staged.stepsOf(Fqdn.of("pool01.contoso.com")))
-        .filteredOn(step -> step.kind() == StepKind.STAGE_UPDATE).hasSize(4).allMatch(Step::runsAhead);
+        .filteredOn(step -> step.kind() == StepKind.STAGE_UPDATE).hasSize(5).allMatch(Step::runsAhead);
   }
 
   @Test

@@ -2,22 +2,28 @@ package io.github.lyncupgrade.testkit.fake;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.model.BackEndHighAvailability;
 import io.github.lyncupgrade.core.model.BuildVersion;
+import io.github.lyncupgrade.core.model.CollocatedDatabase;
 import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.PoolQuorum;
+import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.model.Server;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.model.UpgradeDomain;
 import io.github.lyncupgrade.core.plan.BackEndDowntime;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
+import io.github.lyncupgrade.core.run.DatabaseCheck;
 import io.github.lyncupgrade.core.run.DeploymentException;
 import io.github.lyncupgrade.core.run.DomainReadiness;
 import io.github.lyncupgrade.core.run.LyncDeployment;
+import io.github.lyncupgrade.core.run.PoolFabricState;
 import io.github.lyncupgrade.core.run.PoolReadiness;
 import io.github.lyncupgrade.core.run.PoolUpgradeState;
+import io.github.lyncupgrade.core.run.RoutingGroup;
 import io.github.lyncupgrade.core.run.ServerStatus;
 import io.github.lyncupgrade.core.run.ServerUnreachableException;
 import io.github.lyncupgrade.core.run.SyntheticTransactions;
@@ -29,6 +35,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,8 +44,9 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * A faithful fake of a Lync Server 2013 deployment: a state machine per server and per pool,
- * in virtual time, with scripted faults and a full {@link History}.
+ * A faithful fake of a Lync Server 2013, Skype for Business Server 2015 or 2019 deployment: a
+ * state machine per server and per pool, in virtual time, with scripted faults and a full
+ * {@link History}.
  *
  * <p>Rules it keeps, as a real deployment would:
  * <ul>
@@ -55,7 +63,21 @@ import java.util.function.Supplier;
  *       recorded when it comes back. A Standard Edition server's users are simply offline
  *       while it is, which its state changes show.</li>
  *   <li>{@code Install-CsDatabase} with a variant other than the pool's (BE-11a/b/c) fails.</li>
- *   <li>Failover needs the pool's own partner; failback needs a failover first.</li>
+ *   <li>Failover needs the pool's own partner; failback needs a failover first. The pool that
+ *       hosts the Central Management Store fails over only once the store has moved (CR-9).</li>
+ *   <li>The readiness cmdlet is the pool's product's (CR-4); {@code Invoke-CsComputerFailOver}
+ *       exists from Skype for Business Server 2015 on, and leaves the server's services stopped
+ *       and disabled, through restarts, until {@code Invoke-CsComputerFailBack} (CR-3).</li>
+ *   <li>{@code Get-CsPoolFabricState}: one routing group per Front End, its primary and up to two
+ *       secondaries on the next running Front Ends in topology order; stable while nothing fails
+ *       (a {@link Fault#routingGroupsMove} moves them). Replicas are missing only under a
+ *       {@link Fault#replicasMissing}, until {@code Reset-CsPoolRegistrarState}, or for a group
+ *       with no running Front End.</li>
+ *   <li>Databases: a pool's own databases ({@code rtcxds, rtcshared, rtcab, rtcdyn}) expect the
+ *       newest build installed on any of its servers and hold the build of the last
+ *       {@code Install-CsDatabase}; collocated databases are not changed by an update. The update
+ *       targets the AlwaysOn listener where there is one; on a mirrored store it fails unless the
+ *       builder says the update supports mirroring (CR-5).</li>
  * </ul>
  *
  * <p>Every operation takes its {@link FakeTimings} duration on the {@link VirtualClock}.
@@ -66,6 +88,8 @@ import java.util.function.Supplier;
 public final class FakeDeployment implements LyncDeployment, SyntheticTransactions, AutoCloseable {
   /** The build every server has unless told otherwise: Lync Server 2013 RTM. */
   public static final BuildVersion DEFAULT_INITIAL_VERSION = BuildVersion.parse("5.0.8308.0");
+
+  private static final List<String> POOL_DATABASES = List.of("rtcxds", "rtcshared", "rtcab", "rtcdyn");
 
   private enum Role { FRONT_END, STANDARD_EDITION, BACK_END }
 
@@ -78,6 +102,7 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
     final List<Fqdn> storesOf = new ArrayList<>();
     ServerState state = ServerState.RUNNING;
     boolean webServiceRunning = true;
+    boolean disabled;
     boolean staged;
     BuildVersion version;
     Instant backEndDownSince;
@@ -95,10 +120,15 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
   private static final class PoolState {
     final Pool pool;
     boolean failedOver;
+    boolean storeMoved;
     Instant rebalancedAt = Instant.MIN;
+    int fabricQueries;
+    int fabricShift;
+    final Map<String, BuildVersion> databases = new LinkedHashMap<>();
 
-    PoolState(Pool pool) {
+    PoolState(Pool pool, BuildVersion initialVersion) {
       this.pool = pool;
+      POOL_DATABASES.forEach(name -> databases.put(name, initialVersion));
     }
   }
 
@@ -106,6 +136,7 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
   private final VirtualClock clock;
   private final FakeTimings timings;
   private final boolean csAdministrator;
+  private final boolean mirroredUpdateSupported;
   private final Map<Fqdn, Node> nodes = new LinkedHashMap<>();
   private final Map<Fqdn, PoolState> pools = new LinkedHashMap<>();
   private final List<Fault> pendingFaults;
@@ -119,22 +150,39 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
     this.clock = builder.clock;
     this.timings = builder.timings;
     this.csAdministrator = builder.csAdministrator;
+    this.mirroredUpdateSupported = builder.mirroredUpdateSupported;
     this.pendingFaults = new ArrayList<>(builder.faults.faults());
     for (Pool pool : topology.pools()) {
-      pools.put(pool.fqdn(), new PoolState(pool));
+      BuildVersion initial = builder.initialVersion != null ? builder.initialVersion : initialVersionOf(pool.product());
+      pools.put(pool.fqdn(), new PoolState(pool, initial));
       if (pool instanceof EnterprisePool enterprise) {
         for (UpgradeDomain domain : enterprise.upgradeDomains()) {
           for (Server server : domain.servers()) {
-            addNode(new Node(server.fqdn(), pool.fqdn(), domain.name(), Role.FRONT_END, builder.initialVersion));
+            addNode(new Node(server.fqdn(), pool.fqdn(), domain.name(), Role.FRONT_END, initial));
           }
         }
         Node backEnd = nodes.computeIfAbsent(pool.backEndHost(),
-            host -> new Node(host, pool.fqdn(), "", Role.BACK_END, builder.initialVersion));
+            host -> new Node(host, pool.fqdn(), "", Role.BACK_END, initial));
         backEnd.storesOf.add(pool.fqdn());
       } else {
-        addNode(new Node(pool.backEndHost(), pool.fqdn(), "", Role.STANDARD_EDITION, builder.initialVersion));
+        addNode(new Node(pool.backEndHost(), pool.fqdn(), "", Role.STANDARD_EDITION, initial));
       }
     }
+    for (Fqdn down : builder.downAtStart) {
+      node(down).state = ServerState.STOPPED;
+    }
+  }
+
+  /**
+   * The build a server of {@code product} starts at unless the builder says otherwise: the
+   * product's release build (5.0.8308.0, 6.0.9319.0, 7.0.2046.0).
+   */
+  public static BuildVersion initialVersionOf(ProductVersion product) {
+    return switch (product) {
+      case LYNC_SERVER_2013 -> DEFAULT_INITIAL_VERSION;
+      case SKYPE_FOR_BUSINESS_SERVER_2015 -> BuildVersion.parse("6.0.9319.0");
+      case SKYPE_FOR_BUSINESS_SERVER_2019 -> BuildVersion.parse("7.0.2046.0");
+    };
   }
 
   private void addNode(Node node) {
@@ -192,21 +240,24 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
   // ---- LyncDeployment ----
 
   @Override
-  public PoolReadiness poolReadiness(Fqdn pool, Fqdn runOn) {
-    return call("Get-CsPoolUpgradeReadinessState", runOn, () -> {
+  public PoolReadiness poolReadiness(Fqdn pool, Fqdn runOn, ProductVersion product) {
+    String cmdlet = product.readinessCmdlet();
+    return call(cmdlet, runOn, () -> {
       PoolState state = poolState(pool);
       if (!(state.pool instanceof EnterprisePool enterprise)) {
-        throw new DeploymentException("Get-CsPoolUpgradeReadinessState", pool,
-            "a Standard Edition pool has no upgrade domains to report");
+        throw new DeploymentException(cmdlet, pool, "a Standard Edition pool has no upgrade domains to report");
       }
-      Node host = reachable("Get-CsPoolUpgradeReadinessState", runOn);
+      if (!cmdlet.equals(state.pool.product().readinessCmdlet())) {
+        throw new DeploymentException(cmdlet, runOn, pool + " runs " + state.pool.product() + ", whose readiness"
+            + " cmdlet is " + state.pool.product().readinessCmdlet() + "; " + cmdlet + " is not there (CR-4)");
+      }
+      Node host = reachable(cmdlet, runOn);
       if (!pool.equals(host.pool) || host.role != Role.FRONT_END) {
-        throw new DeploymentException("Get-CsPoolUpgradeReadinessState", runOn,
+        throw new DeploymentException(cmdlet, runOn,
             runOn + " is not a Front End of " + pool + "; the cmdlet only runs locally on one");
       }
       if (!host.state.isUp()) {
-        throw new DeploymentException("Get-CsPoolUpgradeReadinessState", runOn,
-            "Lync services are not running on " + runOn);
+        throw new DeploymentException(cmdlet, runOn, "Lync services are not running on " + runOn);
       }
       elapse(timings.readinessCheck());
       PoolUpgradeState upgradeState = reportedState(state, enterprise);
@@ -251,6 +302,10 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
       if (node.state == ServerState.RUNNING) {
         return;
       }
+      if (node.disabled) {
+        throw new DeploymentException("Start-CsWindowsService", server, "its services are disabled by"
+            + " Invoke-CsComputerFailOver; bring it back with Invoke-CsComputerFailBack");
+      }
       elapse(timings.startServices());
       if (takeFault(Fault.ServicesFailToStart.class, fault -> fault.server().equals(server)).isPresent()) {
         throw new DeploymentException("Start-CsWindowsService", server, "the Lync services did not start");
@@ -286,9 +341,9 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
   }
 
   @Override
-  public void installUpdate(Fqdn server, UpdatePackage update) {
+  public boolean installUpdate(Fqdn server, UpdatePackage update) {
     requireNonNull(update, "update");
-    run("LyncServerUpdateInstaller", server, () -> {
+    return call("LyncServerUpdateInstaller", server, () -> {
       Node node = reachable("LyncServerUpdateInstaller", server);
       if (node.state == ServerState.RUNNING || node.state == ServerState.DRAINING) {
         throw new DeploymentException("LyncServerUpdateInstaller", server,
@@ -308,6 +363,7 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
       BuildVersion from = node.version;
       node.version = update.targetVersion();
       record(new FakeEvent.UpdateInstalled(clock.now(), server, from, node.version));
+      return takeFault(Fault.InstallRequiresRestart.class, fault -> fault.server().equals(server)).isPresent();
     });
   }
 
@@ -323,7 +379,8 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
         throw new ServerUnreachableException("Restart-Computer", server);
       }
       node.webServiceRunning = true;
-      if (takeFault(Fault.ServicesFailToStart.class, fault -> fault.server().equals(server)).isPresent()) {
+      if (node.disabled
+          || takeFault(Fault.ServicesFailToStart.class, fault -> fault.server().equals(server)).isPresent()) {
         transition(node, ServerState.STOPPED);
         return;
       }
@@ -357,11 +414,10 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
   public void updateDatabases(Fqdn pool, DatabaseUpdateVariant variant, Fqdn sqlServer) {
     requireNonNull(variant, "variant");
     run("Install-CsDatabase", sqlServer, () -> {
-      PoolState state = poolState(pool);
-      reachable("Install-CsDatabase", sqlServer);
-      if (!state.pool.backEndHost().equals(sqlServer)) {
-        throw new DeploymentException("Install-CsDatabase", sqlServer,
-            "the store of " + pool + " is on " + state.pool.backEndHost() + ", not " + sqlServer);
+      PoolState state = store("Install-CsDatabase", pool, sqlServer);
+      if (isMirrored(state.pool) && !mirroredUpdateSupported) {
+        throw new DeploymentException("Install-CsDatabase", sqlServer, "Install-CsDatabase -Update cannot be used"
+            + " against mirrored databases; remove the mirror first (CR-5)");
       }
       elapse(timings.databaseUpdate());
       DatabaseUpdateVariant expected = DatabaseUpdateVariant.forPool(state.pool);
@@ -370,6 +426,125 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
         throw new DeploymentException("Install-CsDatabase", sqlServer, "pool " + pool + " needs "
             + expected.command(sqlServer) + " (" + expected.rule() + "), not " + variant.command(sqlServer));
       }
+      Optional<Fault.DatabaseUpdateIncomplete> incomplete =
+          takeFault(Fault.DatabaseUpdateIncomplete.class, fault -> fault.pool().equals(pool));
+      BuildVersion expectedBuild = expectedDatabaseBuild(state.pool);
+      state.databases.replaceAll((name, build) ->
+          incomplete.isPresent() && incomplete.get().database().equals(name) ? build : expectedBuild);
+    });
+  }
+
+  @Override
+  public List<DatabaseCheck> testDatabases(Fqdn pool, Fqdn sqlServer) {
+    return call("Test-CsDatabase", sqlServer, () -> {
+      PoolState state = store("Test-CsDatabase", pool, sqlServer);
+      elapse(timings.readinessCheck());
+      String expected = expectedDatabaseBuild(state.pool).toString();
+      List<DatabaseCheck> checks = new ArrayList<>();
+      String store = sqlServer.toString();
+      state.databases.forEach((name, build) -> checks.add(new DatabaseCheck(name, store, expected, build.toString())));
+      if (state.pool instanceof EnterprisePool enterprise) {
+        String unchanged = initialVersionOf(state.pool.product()).toString();
+        for (CollocatedDatabase collocated : enterprise.backEnd().collocatedDatabases()) {
+          String name = collocated.name().toLowerCase(Locale.ROOT);
+          checks.add(new DatabaseCheck(name, store, unchanged, unchanged));
+        }
+      }
+      record(new FakeEvent.DatabasesTested(clock.now(), pool, checks));
+      return List.copyOf(checks);
+    });
+  }
+
+  @Override
+  public void publishTopology(Fqdn pool) {
+    run("Publish-CsTopology", pool, () -> {
+      poolState(pool);
+      elapse(timings.webService());
+      record(new FakeEvent.TopologyPublished(clock.now(), pool));
+    });
+  }
+
+  @Override
+  public PoolFabricState fabricState(Fqdn pool) {
+    return call("Get-CsPoolFabricState", pool, () -> {
+      PoolState state = poolState(pool);
+      if (!(state.pool instanceof EnterprisePool enterprise)) {
+        throw new DeploymentException("Get-CsPoolFabricState", pool, "a Standard Edition pool has no pool fabric");
+      }
+      elapse(timings.readinessCheck());
+      if (state.fabricQueries++ > 0
+          && takeFault(Fault.RoutingGroupsMove.class, fault -> fault.pool().equals(pool)).isPresent()) {
+        state.fabricShift++;
+      }
+      PoolFabricState fabric = fabric(enterprise, state.fabricShift);
+      record(new FakeEvent.FabricStateReported(clock.now(), fabric));
+      return fabric;
+    });
+  }
+
+  @Override
+  public void resetRegistrarState(Fqdn pool) {
+    run("Reset-CsPoolRegistrarState", pool, () -> {
+      poolState(pool);
+      elapse(timings.readinessCheck());
+      pendingFaults.removeIf(fault -> fault instanceof Fault.ReplicasMissing missing && missing.pool().equals(pool));
+      record(new FakeEvent.RegistrarStateReset(clock.now(), pool));
+    });
+  }
+
+  @Override
+  public void failOverComputer(Fqdn server, Duration drainingTimeout) {
+    requireNonNull(drainingTimeout, "drainingTimeout");
+    run("Invoke-CsComputerFailOver", server, () -> {
+      Node node = computerOfAFailoverPool("Invoke-CsComputerFailOver", server);
+      if (node.disabled) {
+        return;
+      }
+      if (node.state == ServerState.RUNNING) {
+        record(new FakeEvent.ServicesStopped(clock.now(), node.pool, node.domain, server, true,
+            domainReadyForStop(node)));
+        transition(node, ServerState.DRAINING);
+        elapse(timings.gracefulStop().compareTo(drainingTimeout) < 0 ? timings.gracefulStop() : drainingTimeout);
+        transition(node, ServerState.STOPPED);
+      }
+      node.disabled = true;
+      record(new FakeEvent.ComputerFailedOver(clock.now(), node.pool, server, drainingTimeout));
+      enforceQuorum((EnterprisePool) poolState(node.pool).pool);
+    });
+  }
+
+  @Override
+  public void failBackComputer(Fqdn server) {
+    run("Invoke-CsComputerFailBack", server, () -> {
+      Node node = computerOfAFailoverPool("Invoke-CsComputerFailBack", server);
+      if (!node.disabled) {
+        throw new DeploymentException("Invoke-CsComputerFailBack", server, server + " is not failed over");
+      }
+      elapse(timings.startServices());
+      node.disabled = false;
+      if (takeFault(Fault.ServicesFailToStart.class, fault -> fault.server().equals(server)).isPresent()) {
+        throw new DeploymentException("Invoke-CsComputerFailBack", server, "the Lync services did not start");
+      }
+      bringUp(node);
+      record(new FakeEvent.ComputerFailedBack(clock.now(), node.pool, server));
+    });
+  }
+
+  @Override
+  public void failOverCentralManagementStore(Fqdn pool, String backupStore) {
+    requireNonNull(backupStore, "backupStore");
+    run("Invoke-CsManagementServerFailover", pool, () -> {
+      PoolState state = poolState(pool);
+      if (!topology.hostsCentralManagementStore(pool)) {
+        throw new DeploymentException("Invoke-CsManagementServerFailover", pool,
+            pool + " does not host the Central Management Store");
+      }
+      if (state.storeMoved) {
+        return;
+      }
+      elapse(timings.failover());
+      state.storeMoved = true;
+      record(new FakeEvent.CentralManagementStoreMoved(clock.now(), pool, backupStore));
     });
   }
 
@@ -383,6 +558,10 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
       if (poolState(partner).failedOver) {
         throw new DeploymentException("Invoke-CsPoolFailOver", pool,
             "its partner " + partner + " is itself failed over and cannot take its users");
+      }
+      if (topology.hostsCentralManagementStore(pool) && !state.storeMoved) {
+        throw new DeploymentException("Invoke-CsPoolFailOver", pool, "the pool hosts the Central Management Store;"
+            + " fail the store over first (Invoke-CsManagementServerFailover, CR-9)");
       }
       elapse(timings.failover());
       state.failedOver = true;
@@ -549,6 +728,77 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
     return Optional.empty();
   }
 
+  /** A Front End of an Enterprise pool whose product has computer failover (CR-3). */
+  private Node computerOfAFailoverPool(String operation, Fqdn server) {
+    Node node = reachable(operation, server);
+    if (node.role != Role.FRONT_END) {
+      throw new DeploymentException(operation, server, server + " is not a Front End of an Enterprise pool");
+    }
+    ProductVersion product = poolState(node.pool).pool.product();
+    if (!product.hasComputerFailover()) {
+      throw new DeploymentException(operation, server, product + " has no " + operation);
+    }
+    return node;
+  }
+
+  /** The pool's state, once {@code sqlServer} is checked to be what its databases are updated through. */
+  private PoolState store(String operation, Fqdn pool, Fqdn sqlServer) {
+    PoolState state = poolState(pool);
+    reachable(operation, state.pool.backEndHost());
+    Fqdn target = state.pool instanceof EnterprisePool enterprise ? enterprise.backEnd().databaseTarget()
+        : state.pool.backEndHost();
+    if (!target.equals(sqlServer)) {
+      throw new DeploymentException(operation, sqlServer, "the databases of " + pool + " are reached through "
+          + target + ", not " + sqlServer);
+    }
+    return state;
+  }
+
+  private static boolean isMirrored(Pool pool) {
+    return pool instanceof EnterprisePool enterprise
+        && enterprise.backEnd().highAvailability() == BackEndHighAvailability.MIRRORED;
+  }
+
+  /** The newest build on any server of the pool, whose schema its databases then expect. */
+  private BuildVersion expectedDatabaseBuild(Pool pool) {
+    BuildVersion newest = node(pool.backEndHost()).version;
+    for (Server server : pool.frontEnds()) {
+      BuildVersion version = nodes.get(server.fqdn()).version;
+      newest = version.compareTo(newest) > 0 ? version : newest;
+    }
+    return newest;
+  }
+
+  /** One routing group per Front End; each on the next running Front Ends in topology order, shifted by moves. */
+  private PoolFabricState fabric(EnterprisePool pool, int shift) {
+    List<Server> frontEnds = pool.frontEnds();
+    int size = frontEnds.size();
+    int secondaries = Math.min(2, size - 1);
+    List<RoutingGroup> groups = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (int group = 0; group < size; group++) {
+      String id = "rg-" + (group + 1);
+      List<Fqdn> running = new ArrayList<>();
+      for (int i = 0; i < size && running.size() <= secondaries; i++) {
+        Server candidate = frontEnds.get((group + shift + i) % size);
+        if (nodes.get(candidate.fqdn()).state.isUp()) {
+          running.add(candidate.fqdn());
+        }
+      }
+      if (running.isEmpty()) {
+        missing.add(id);
+      } else {
+        groups.add(new RoutingGroup(id, running.get(0), running.subList(1, running.size())));
+      }
+    }
+    boolean injected = pendingFaults.stream()
+        .anyMatch(fault -> fault instanceof Fault.ReplicasMissing replicas && replicas.pool().equals(pool.fqdn()));
+    if (injected && missing.isEmpty()) {
+      missing.add(groups.get(0).id());
+    }
+    return new PoolFabricState(pool.fqdn(), groups, missing);
+  }
+
   private boolean domainReadyForStop(Node node) {
     EnterprisePool pool = (EnterprisePool) poolState(node.pool).pool;
     return quorumMet(pool) && otherDomainsUp(pool, node.domain);
@@ -572,7 +822,7 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
   }
 
   private boolean quorumMet(EnterprisePool pool) {
-    return PoolQuorum.forPoolSize(pool.frontEnds().size()).isMetBy(pool.frontEnds(), runningFrontEnds(pool));
+    return PoolQuorum.of(pool).isMetBy(pool.frontEnds(), runningFrontEnds(pool));
   }
 
   /** A one-server pool has no remaining servers to stop: Microsoft's table starts at two. */
@@ -581,8 +831,7 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
       return;
     }
     Set<Server> running = runningFrontEnds(pool);
-    record(new FakeEvent.QuorumLost(clock.now(), pool.fqdn(), running.size(),
-        PoolQuorum.forPoolSize(pool.frontEnds().size())));
+    record(new FakeEvent.QuorumLost(clock.now(), pool.fqdn(), running.size(), PoolQuorum.of(pool)));
     for (Server server : pool.frontEnds()) {
       Node node = nodes.get(server.fqdn());
       if (node.state.isUp()) {
@@ -668,8 +917,10 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
     private VirtualClock clock = VirtualClock.create();
     private FakeTimings timings = FakeTimings.ofDefaults();
     private FaultSchedule faults = FaultSchedule.none();
-    private BuildVersion initialVersion = DEFAULT_INITIAL_VERSION;
+    private BuildVersion initialVersion;
     private boolean csAdministrator = true;
+    private boolean mirroredUpdateSupported = true;
+    private final List<Fqdn> downAtStart = new ArrayList<>();
 
     private Builder(Topology topology) {
       this.topology = topology;
@@ -698,7 +949,25 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
       return faults(FaultSchedule.of(faults));
     }
 
-    /** The build every server starts at. */
+    /**
+     * Whether {@code Install-CsDatabase -Update} works against mirrored databases, as a 2013 blog
+     * says it does from CU2 on (true unless told otherwise); false models Microsoft's reference
+     * (CR-5), where it fails.
+     */
+    public Builder mirroredUpdateSupported(boolean supported) {
+      this.mirroredUpdateSupported = supported;
+      return this;
+    }
+
+    /** Servers whose Lync services are stopped before anything runs (a Front End down for another reason). */
+    public Builder downAtStart(String... servers) {
+      for (String server : servers) {
+        downAtStart.add(Fqdn.of(server));
+      }
+      return this;
+    }
+
+    /** The build every server starts at; by default its pool's product's release build ({@link #initialVersionOf}). */
     public Builder initialVersion(BuildVersion initialVersion) {
       this.initialVersion = requireNonNull(initialVersion, "initialVersion");
       return this;

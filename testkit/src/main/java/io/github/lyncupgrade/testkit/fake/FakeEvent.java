@@ -4,9 +4,12 @@ import io.github.lyncupgrade.core.model.BuildVersion;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.PoolQuorum;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.run.DatabaseCheck;
+import io.github.lyncupgrade.core.run.PoolFabricState;
 import io.github.lyncupgrade.core.run.PoolReadiness;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Something that happened in a {@link FakeDeployment}, at a virtual time. The fake's
@@ -145,4 +148,65 @@ public sealed interface FakeEvent {
    * @param fault the fault
    */
   record FaultFired(Instant at, Fault fault) implements FakeEvent {}
+
+  /**
+   * {@code Invoke-CsComputerFailOver} drained a Front End and stopped and disabled its services (CR-3a).
+   *
+   * @param at when it was done
+   * @param pool the pool
+   * @param server the server
+   * @param drainingTimeout the draining timeout passed
+   */
+  record ComputerFailedOver(Instant at, Fqdn pool, Fqdn server, Duration drainingTimeout) implements FakeEvent {}
+
+  /**
+   * {@code Invoke-CsComputerFailBack} enabled and started a Front End's services (CR-3c).
+   *
+   * @param at when
+   * @param pool the pool
+   * @param server the server
+   */
+  record ComputerFailedBack(Instant at, Fqdn pool, Fqdn server) implements FakeEvent {}
+
+  /**
+   * {@code Get-CsPoolFabricState} answered.
+   *
+   * @param at when
+   * @param state what it reported
+   */
+  record FabricStateReported(Instant at, PoolFabricState state) implements FakeEvent {}
+
+  /**
+   * {@code Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery} ran (CR-3).
+   *
+   * @param at when
+   * @param pool the pool
+   */
+  record RegistrarStateReset(Instant at, Fqdn pool) implements FakeEvent {}
+
+  /**
+   * {@code Test-CsDatabase -ConfiguredDatabases} answered (CR-7).
+   *
+   * @param at when
+   * @param pool the pool
+   * @param databases what it reported
+   */
+  record DatabasesTested(Instant at, Fqdn pool, List<DatabaseCheck> databases) implements FakeEvent {}
+
+  /**
+   * The topology was published again (CR-6).
+   *
+   * @param at when
+   * @param pool the pool whose update asked for it
+   */
+  record TopologyPublished(Instant at, Fqdn pool) implements FakeEvent {}
+
+  /**
+   * {@code Invoke-CsManagementServerFailover} moved the Central Management Store (CR-9).
+   *
+   * @param at when
+   * @param pool the pool that hosted it
+   * @param backupStore where it went
+   */
+  record CentralManagementStoreMoved(Instant at, Fqdn pool, String backupStore) implements FakeEvent {}
 }

@@ -25,6 +25,19 @@ public sealed interface Fault {
     return new InstallFails(Fqdn.of(server), 1603);
   }
 
+  /** The next install on {@code server} succeeds but asks for a restart: exit code 3010 (CR-8). */
+  static Fault installRequiresRestart(String server) {
+    return new InstallRequiresRestart(Fqdn.of(server));
+  }
+
+  /** See {@link Fault#installRequiresRestart}. @param server the server */
+  record InstallRequiresRestart(Fqdn server) implements Fault {
+    /** Rejects null. */
+    public InstallRequiresRestart {
+      requireNonNull(server, "server");
+    }
+  }
+
   /** The next restart of {@code server} never completes: the server stays unreachable. */
   static Fault neverComesBack(String server) {
     return new NeverComesBack(Fqdn.of(server));
@@ -52,6 +65,55 @@ public sealed interface Fault {
    */
   static Fault callFails(int call, boolean afterItsEffect) {
     return new CallFails(call, afterItsEffect);
+  }
+
+  /**
+   * {@code Get-CsPoolFabricState} reports replicas missing in {@code pool} until
+   * {@code Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery} runs (CR-3).
+   */
+  static Fault replicasMissing(String pool) {
+    return new ReplicasMissing(Fqdn.of(pool));
+  }
+
+  /**
+   * {@code pool}'s routing groups move once, between one {@code Get-CsPoolFabricState} answer and
+   * the next (what the settle rule, CR-2, watches for).
+   */
+  static Fault routingGroupsMove(String pool) {
+    return new RoutingGroupsMove(Fqdn.of(pool));
+  }
+
+  /**
+   * The next {@code Install-CsDatabase} for {@code pool} reports success but leaves
+   * {@code database} at its old version, as {@code Test-CsDatabase} then shows (CR-7).
+   */
+  static Fault databaseUpdateIncomplete(String pool, String database) {
+    return new DatabaseUpdateIncomplete(Fqdn.of(pool), database);
+  }
+
+  /** See {@link Fault#replicasMissing}. @param pool the pool */
+  record ReplicasMissing(Fqdn pool) implements Fault {
+    /** Rejects null. */
+    public ReplicasMissing {
+      requireNonNull(pool, "pool");
+    }
+  }
+
+  /** See {@link Fault#routingGroupsMove}. @param pool the pool */
+  record RoutingGroupsMove(Fqdn pool) implements Fault {
+    /** Rejects null. */
+    public RoutingGroupsMove {
+      requireNonNull(pool, "pool");
+    }
+  }
+
+  /** See {@link Fault#databaseUpdateIncomplete}. @param pool the pool @param database the database left behind */
+  record DatabaseUpdateIncomplete(Fqdn pool, String database) implements Fault {
+    /** Rejects nulls. */
+    public DatabaseUpdateIncomplete {
+      requireNonNull(pool, "pool");
+      requireNonNull(database, "database");
+    }
   }
 
   /** See {@link Fault#busy}. @param pool the pool @param checks how many checks */

@@ -2,10 +2,12 @@ package io.github.lyncupgrade.testkit.gen;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.model.BackEndHighAvailability;
 import io.github.lyncupgrade.core.model.CollocatedDatabase;
 import io.github.lyncupgrade.core.model.Edition;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.PoolQuorum;
+import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.model.Server;
 import io.github.lyncupgrade.core.model.Topology;
 import java.util.ArrayList;
@@ -18,12 +20,14 @@ import org.quicktheories.core.RandomnessSource;
 import org.quicktheories.generators.Generate;
 
 /**
- * Generates valid topologies within Lync Server 2013's limits: 1 to 12 Front Ends per Enterprise
- * pool, split into upgrade domains of nearly equal size, with as many domains as it takes for the
- * pool to keep quorum while any one domain is down (so a correct run never loses quorum);
- * Back Ends with or without a collocated database; neighbouring pools paired for disaster
- * recovery. Names are short and readable: {@code pool1.contoso.com}, {@code p1fe2.contoso.com}.
- * Values shrink toward one pool with one Front End.
+ * Generates valid topologies within their products' limits: 1 to 12 Front Ends per Enterprise
+ * pool (16 on Skype for Business Server 2019), split into upgrade domains of nearly equal size,
+ * with as many domains as it takes for the pool to keep quorum while any one domain is down (so a
+ * correct run never loses quorum) unless told {@link #withAnyDomainSplit()}; Back Ends with or
+ * without a collocated database, of the chosen high-availability kinds; neighbouring pools paired
+ * for disaster recovery, a pair always of one product. By default Lync Server 2013 pools with
+ * standalone Back Ends. Names are short and readable: {@code pool1.contoso.com},
+ * {@code p1fe2.contoso.com}. Values shrink toward one pool with one Front End.
  *
  * <p>Immutable: every {@code with...} method returns a new generator.
  */
@@ -33,13 +37,25 @@ public final class TopologyGen implements Gen<Topology> {
   private final int maxFrontEnds;
   private final List<Edition> editions;
   private final boolean partners;
+  private final List<ProductVersion> products;
+  private final List<BackEndHighAvailability> backEndKinds;
+  private final boolean quorumSafe;
 
   TopologyGen(int minPools, int maxPools, int maxFrontEnds, List<Edition> editions, boolean partners) {
+    this(minPools, maxPools, maxFrontEnds, editions, partners, List.of(ProductVersion.LYNC_SERVER_2013),
+        List.of(BackEndHighAvailability.STANDALONE), true);
+  }
+
+  private TopologyGen(int minPools, int maxPools, int maxFrontEnds, List<Edition> editions, boolean partners,
+      List<ProductVersion> products, List<BackEndHighAvailability> backEndKinds, boolean quorumSafe) {
     this.minPools = minPools;
     this.maxPools = maxPools;
     this.maxFrontEnds = maxFrontEnds;
     this.editions = List.copyOf(editions);
     this.partners = partners;
+    this.products = List.copyOf(products);
+    this.backEndKinds = List.copyOf(backEndKinds);
+    this.quorumSafe = quorumSafe;
   }
 
   /** Topologies of {@code min} to {@code max} pools. */
@@ -47,26 +63,50 @@ public final class TopologyGen implements Gen<Topology> {
     if (min < 1 || max < min) {
       throw new IllegalArgumentException("need 1 <= min <= max, got " + min + ".." + max);
     }
-    return new TopologyGen(min, max, maxFrontEnds, editions, partners);
+    return new TopologyGen(min, max, maxFrontEnds, editions, partners, products, backEndKinds, quorumSafe);
   }
 
-  /** Enterprise pools of at most {@code max} Front Ends (1 to 12). */
+  /** Enterprise pools of at most {@code max} Front Ends (1 to 16; no pool exceeds its product's limit). */
   public TopologyGen withMaxFrontEnds(int max) {
-    if (max < 1 || max > 12) {
-      throw new IllegalArgumentException("a Lync Server 2013 pool has 1 to 12 Front Ends, not " + max);
+    if (max < 1 || max > ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2019.maxFrontEnds()) {
+      throw new IllegalArgumentException("a pool has 1 to 12 Front Ends (16 on Skype for Business Server 2019), not "
+          + max);
     }
-    return new TopologyGen(minPools, maxPools, max, editions, partners);
+    return new TopologyGen(minPools, maxPools, max, editions, partners, products, backEndKinds, quorumSafe);
   }
 
   /** Pools of these editions only. */
   public TopologyGen editions(Edition first, Edition... more) {
     EnumSet<Edition> chosen = EnumSet.of(requireNonNull(first, "first"), more);
-    return new TopologyGen(minPools, maxPools, maxFrontEnds, new ArrayList<>(chosen), partners);
+    return new TopologyGen(minPools, maxPools, maxFrontEnds, new ArrayList<>(chosen), partners, products,
+        backEndKinds, quorumSafe);
   }
 
   /** No disaster-recovery pairs. */
   public TopologyGen withoutPartners() {
-    return new TopologyGen(minPools, maxPools, maxFrontEnds, editions, false);
+    return new TopologyGen(minPools, maxPools, maxFrontEnds, editions, false, products, backEndKinds, quorumSafe);
+  }
+
+  /** Pools of these products (each pool draws one; a disaster-recovery pair shares its first pool's). */
+  public TopologyGen products(ProductVersion first, ProductVersion... more) {
+    EnumSet<ProductVersion> chosen = EnumSet.of(requireNonNull(first, "first"), more);
+    return new TopologyGen(minPools, maxPools, maxFrontEnds, editions, partners, new ArrayList<>(chosen),
+        backEndKinds, quorumSafe);
+  }
+
+  /** Enterprise Back End stores of these high-availability kinds. */
+  public TopologyGen backEndKinds(BackEndHighAvailability first, BackEndHighAvailability... more) {
+    EnumSet<BackEndHighAvailability> chosen = EnumSet.of(requireNonNull(first, "first"), more);
+    return new TopologyGen(minPools, maxPools, maxFrontEnds, editions, partners, products, new ArrayList<>(chosen),
+        quorumSafe);
+  }
+
+  /**
+   * Upgrade domains of any count, including layouts where one domain down loses the pool's
+   * quorum, which a planner must refuse for the by-domain strategy (CR-1).
+   */
+  public TopologyGen withAnyDomainSplit() {
+    return new TopologyGen(minPools, maxPools, maxFrontEnds, editions, partners, products, backEndKinds, false);
   }
 
   @Override
@@ -74,15 +114,20 @@ public final class TopologyGen implements Gen<Topology> {
     int poolCount = Generate.range(minPools, maxPools).generate(in);
     List<Pool.Builder> pools = new ArrayList<>();
     List<String> names = new ArrayList<>();
+    List<ProductVersion> productOf = new ArrayList<>();
     for (int p = 1; p <= poolCount; p++) {
       Edition edition = Generate.pick(editions).generate(in);
+      ProductVersion drawn = Generate.pick(products).generate(in);
+      boolean likeItsNeighbour = partners && p % 2 == 0 && Generate.booleans().generate(in);
+      ProductVersion product = likeItsNeighbour ? productOf.get(p - 2) : drawn;
       String name = (edition == Edition.STANDARD ? "se" : "pool") + p + ".contoso.com";
       names.add(name);
-      pools.add(edition == Edition.STANDARD ? Pool.standard(name) : enterprise(in, p, name));
+      productOf.add(product);
+      pools.add((edition == Edition.STANDARD ? Pool.standard(name) : enterprise(in, p, name, product)).product(product));
     }
     int p = 0;
     while (partners && p + 1 < pools.size()) {
-      if (Generate.booleans().generate(in)) {
+      if (productOf.get(p) == productOf.get(p + 1) && Generate.booleans().generate(in)) {
         pools.get(p).partnerPool(names.get(p + 1));
         pools.get(p + 1).partnerPool(names.get(p));
         p += 2;
@@ -95,9 +140,10 @@ public final class TopologyGen implements Gen<Topology> {
     return topology.build();
   }
 
-  private Pool.Builder enterprise(RandomnessSource in, int p, String name) {
-    int frontEnds = Generate.range(1, maxFrontEnds).generate(in);
-    int domains = quorumSafeDomainCount(frontEnds, Generate.range(1, frontEnds).generate(in));
+  private Pool.Builder enterprise(RandomnessSource in, int p, String name, ProductVersion product) {
+    int frontEnds = Generate.range(1, Math.min(maxFrontEnds, product.maxFrontEnds())).generate(in);
+    int wanted = Generate.range(1, frontEnds).generate(in);
+    int domains = quorumSafe ? quorumSafeDomainCount(product, frontEnds, wanted) : wanted;
     Pool.Builder pool = Pool.enterprise(name);
     List<List<Integer>> groups = split(frontEnds, domains);
     for (int d = 0; d < groups.size(); d++) {
@@ -113,15 +159,20 @@ public final class TopologyGen implements Gen<Topology> {
     } else {
       pool.backEnd("p" + p + "sql.contoso.com");
     }
+    switch (Generate.pick(backEndKinds).generate(in)) {
+      case MIRRORED -> pool.mirroredTo("p" + p + "sqlmirror.contoso.com");
+      case ALWAYS_ON -> pool.alwaysOnListener("p" + p + "ag.contoso.com");
+      default -> { }
+    }
     return pool;
   }
 
   /**
    * The smallest number of upgrade domains, from {@code wanted} up, into which {@code frontEnds}
-   * Front Ends split evenly in topology order keep Microsoft's quorum ({@link PoolQuorum}) with
-   * any one domain down: so a correct run never loses quorum.
+   * Front Ends of a {@code product} pool split evenly in topology order keep Microsoft's quorum
+   * ({@link PoolQuorum}) with any one domain down: so a correct run never loses quorum.
    */
-  public static int quorumSafeDomainCount(int frontEnds, int wanted) {
+  public static int quorumSafeDomainCount(ProductVersion product, int frontEnds, int wanted) {
     if (frontEnds == 1) {
       return 1;
     }
@@ -129,7 +180,7 @@ public final class TopologyGen implements Gen<Topology> {
     for (int i = 0; i < frontEnds; i++) {
       servers.add(Server.of("s" + i + ".contoso.com"));
     }
-    PoolQuorum quorum = PoolQuorum.forPoolSize(frontEnds);
+    PoolQuorum quorum = PoolQuorum.of(product, frontEnds);
     for (int domains = wanted; domains < frontEnds; domains++) {
       if (everyDomainMayGoDown(servers, split(frontEnds, domains), quorum)) {
         return domains;

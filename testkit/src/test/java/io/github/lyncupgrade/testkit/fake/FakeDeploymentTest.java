@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lyncupgrade.core.model.BuildVersion;
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
 import io.github.lyncupgrade.core.run.DeploymentException;
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /** The fake's state machine on the sample topology: pool01 (6 FEs, 3 domains), pool02 (4 FEs, 2 domains), se01. */
 class FakeDeploymentTest {
+  private static final ProductVersion LYNC = ProductVersion.LYNC_SERVER_2013;
+
   private static final UpdatePackage CU = UpdatePackage.of("C:\\cu\\LyncServerUpdateInstaller.exe", "5.0.8308.1001");
   private static final Fqdn POOL01 = Fqdn.of("pool01.contoso.com");
   private static final Fqdn POOL02 = Fqdn.of("pool02.contoso.com");
@@ -30,7 +33,7 @@ class FakeDeploymentTest {
   }
 
   private PoolReadiness readiness() {
-    return fake.poolReadiness(POOL01, fqdn("fe05.contoso.com"));
+    return fake.poolReadiness(POOL01, fqdn("fe05.contoso.com"), LYNC);
   }
 
   @Test
@@ -49,9 +52,9 @@ class FakeDeploymentTest {
 
   @Test
   void fe1_theReadinessCmdletOnlyRunsOnAFrontEndOfThePool() {
-    assertThatThrownBy(() -> fake.poolReadiness(POOL01, fqdn("fe11.contoso.com")))
+    assertThatThrownBy(() -> fake.poolReadiness(POOL01, fqdn("fe11.contoso.com"), LYNC))
         .isInstanceOf(DeploymentException.class).hasMessageContaining("not a Front End of pool01.contoso.com");
-    assertThatThrownBy(() -> fake.poolReadiness(fqdn("se01.contoso.com"), fqdn("se01.contoso.com")))
+    assertThatThrownBy(() -> fake.poolReadiness(fqdn("se01.contoso.com"), fqdn("se01.contoso.com"), LYNC))
         .hasMessageContaining("Standard Edition pool has no upgrade domains");
   }
 
@@ -122,7 +125,7 @@ class FakeDeploymentTest {
     assertThat(fake.state("fe14.contoso.com")).isEqualTo(ServerState.STOPPED);
     assertThat(fake.history().events(FakeEvent.QuorumLost.class)).singleElement()
         .satisfies(loss -> assertThat(loss.running()).isEqualTo(1));
-    assertThatThrownBy(() -> fake.poolReadiness(POOL02, fqdn("fe14.contoso.com")))
+    assertThatThrownBy(() -> fake.poolReadiness(POOL02, fqdn("fe14.contoso.com"), LYNC))
         .hasMessageContaining("Lync services are not running");
   }
 
@@ -133,7 +136,7 @@ class FakeDeploymentTest {
     fake.stopServices(fqdn("fe13.contoso.com"), false);
     fake.restart(fqdn("fe11.contoso.com"));
 
-    assertThat(fake.poolReadiness(POOL02, fqdn("fe11.contoso.com")).state())
+    assertThat(fake.poolReadiness(POOL02, fqdn("fe11.contoso.com"), LYNC).state())
         .isEqualTo(PoolUpgradeState.INSUFFICIENT_ACTIVE_FRONT_ENDS);
   }
 
@@ -164,7 +167,7 @@ class FakeDeploymentTest {
     assertThat(fake.history().databaseUpdates(POOL01)).containsExactly(
         DatabaseUpdateVariant.CONFIGURED_DATABASES, DatabaseUpdateVariant.CONFIGURED_DATABASES_EXCLUDING_COLLOCATED);
     assertThatThrownBy(() -> fake.updateDatabases(POOL01, DatabaseUpdateVariant.CONFIGURED_DATABASES, fqdn("sql02.contoso.com")))
-        .hasMessageContaining("the store of pool01.contoso.com is on sql01.contoso.com");
+        .hasMessageContaining("the databases of pool01.contoso.com are reached through sql01.contoso.com");
   }
 
   @Test
@@ -225,9 +228,9 @@ class FakeDeploymentTest {
     FakeDeployment busy = FakeDeployment.builder(SampleTopologies.contoso())
         .faults(Fault.busy("pool01.contoso.com", 2)).build();
 
-    assertThat(busy.poolReadiness(POOL01, fqdn("fe01.contoso.com")).state()).isEqualTo(PoolUpgradeState.BUSY);
-    assertThat(busy.poolReadiness(POOL01, fqdn("fe01.contoso.com")).state()).isEqualTo(PoolUpgradeState.BUSY);
-    assertThat(busy.poolReadiness(POOL01, fqdn("fe01.contoso.com")).state()).isEqualTo(PoolUpgradeState.READY);
+    assertThat(busy.poolReadiness(POOL01, fqdn("fe01.contoso.com"), LYNC).state()).isEqualTo(PoolUpgradeState.BUSY);
+    assertThat(busy.poolReadiness(POOL01, fqdn("fe01.contoso.com"), LYNC).state()).isEqualTo(PoolUpgradeState.BUSY);
+    assertThat(busy.poolReadiness(POOL01, fqdn("fe01.contoso.com"), LYNC).state()).isEqualTo(PoolUpgradeState.READY);
     assertThat(busy.pendingFaults()).isEmpty();
     assertThat(busy.history().events(FakeEvent.FaultFired.class)).hasSize(2);
   }
@@ -237,10 +240,10 @@ class FakeDeploymentTest {
     FakeDeployment insufficient = FakeDeployment.builder(SampleTopologies.contoso())
         .faults(Fault.insufficientActiveFrontEnds("pool01.contoso.com", 1)).build();
 
-    PoolReadiness readiness = insufficient.poolReadiness(POOL01, fqdn("fe01.contoso.com"));
+    PoolReadiness readiness = insufficient.poolReadiness(POOL01, fqdn("fe01.contoso.com"), LYNC);
     assertThat(readiness.state()).isEqualTo(PoolUpgradeState.INSUFFICIENT_ACTIVE_FRONT_ENDS);
     assertThat(readiness.upgradeDomains()).noneMatch(DomainReadiness::readyForUpgrade);
-    assertThat(insufficient.poolReadiness(POOL01, fqdn("fe01.contoso.com")).state()).isEqualTo(PoolUpgradeState.READY);
+    assertThat(insufficient.poolReadiness(POOL01, fqdn("fe01.contoso.com"), LYNC).state()).isEqualTo(PoolUpgradeState.READY);
   }
 
   @Test
@@ -303,7 +306,7 @@ class FakeDeploymentTest {
     instant.restart(fqdn("fe01.contoso.com"));
 
     assertThat(instant.clock().elapsed()).isZero();
-    assertThat(instant.poolReadiness(POOL01, fqdn("fe01.contoso.com")).state()).isEqualTo(PoolUpgradeState.READY);
+    assertThat(instant.poolReadiness(POOL01, fqdn("fe01.contoso.com"), LYNC).state()).isEqualTo(PoolUpgradeState.READY);
   }
 
   @Test

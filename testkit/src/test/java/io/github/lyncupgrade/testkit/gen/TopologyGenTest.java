@@ -6,6 +6,7 @@ import io.github.lyncupgrade.core.model.Edition;
 import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.PoolQuorum;
+import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.model.Server;
 import io.github.lyncupgrade.core.model.UpgradeDomain;
 import java.util.HashSet;
@@ -16,14 +17,16 @@ class TopologyGenTest {
 
   @Test
   void everyGeneratedPoolKeepsQuorumWithAnyOneDomainDown() {
-    Theories.qt(300).forAll(LyncGens.topologies().editions(Edition.ENTERPRISE))
+    Theories.qt(300).forAll(LyncGens.topologies().editions(Edition.ENTERPRISE).withMaxFrontEnds(16)
+            .products(ProductVersion.LYNC_SERVER_2013, ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2015,
+                ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2019))
         .checkAssert(topology -> {
           for (Pool pool : topology.pools()) {
             EnterprisePool enterprise = (EnterprisePool) pool;
             if (enterprise.frontEnds().size() == 1) {
               continue;
             }
-            PoolQuorum quorum = PoolQuorum.forPoolSize(enterprise.frontEnds().size());
+            PoolQuorum quorum = PoolQuorum.of(enterprise);
             for (UpgradeDomain domain : enterprise.upgradeDomains()) {
               Set<Server> running = new HashSet<>(enterprise.frontEnds());
               domain.servers().forEach(running::remove);
@@ -50,8 +53,8 @@ class TopologyGenTest {
   void splitsDomainsContiguouslyAndEvenly() {
     assertThat(TopologyGen.split(12, 4)).containsExactly(
         java.util.List.of(0, 1, 2), java.util.List.of(3, 4, 5), java.util.List.of(6, 7, 8), java.util.List.of(9, 10, 11));
-    assertThat(TopologyGen.quorumSafeDomainCount(10, 2)).isEqualTo(3);
-    assertThat(TopologyGen.quorumSafeDomainCount(2, 1)).isEqualTo(2);
-    assertThat(TopologyGen.quorumSafeDomainCount(1, 1)).isEqualTo(1);
+    assertThat(TopologyGen.quorumSafeDomainCount(ProductVersion.LYNC_SERVER_2013, 10, 2)).isEqualTo(3);
+    assertThat(TopologyGen.quorumSafeDomainCount(ProductVersion.LYNC_SERVER_2013, 2, 1)).isEqualTo(2);
+    assertThat(TopologyGen.quorumSafeDomainCount(ProductVersion.LYNC_SERVER_2013, 1, 1)).isEqualTo(1);
   }
 }

@@ -151,9 +151,9 @@ class CustomAutomationTest {
     }
 
     assertThat(vetoed.outcome()).isEqualTo(new RunOutcome.Vetoed("change board",
-        "the change board has not approved UD2 yet", new StepId("pool01.contoso.com/UpgradeDomain2/check-pool-readiness")));
+        "the change board has not approved UD2 yet", new StepId("pool01.contoso.com/UpgradeDomain2/settle")));
     JournalContents journal = FileJournal.read(path);
-    assertThat(journal.latestStatuses().get(new StepId("pool01.contoso.com/UpgradeDomain2/check-pool-readiness")))
+    assertThat(journal.latestStatuses().get(new StepId("pool01.contoso.com/UpgradeDomain2/settle")))
         .isEqualTo(StepStatus.FAILED);
     assertThat(fake.history().timesUpdated(Fqdn.of("fe03.contoso.com"))).isZero();
     assertThat(fake.history().timesUpdated(Fqdn.of("fe01.contoso.com"))).isOne();
@@ -234,14 +234,15 @@ class CustomAutomationTest {
     FakeDeployment fake = FakeDeployment.of(SampleTopologies.contoso());
     UpgradePlan plan = Planner.create(Scenarios.options().concurrency(Concurrency.DEFAULT).build())
         .plan(fake.topology());
-    // Staged by +5 min, UD1 done by about +41, UD2 by about +88; UD3 would need about 47 more.
-    Instant closesAt = fake.clock().now().plus(Duration.ofMinutes(100));
+    // Staged by +5 min, UD1 done by about +41, UD2 (its settle wait first, CR-2) by about +103;
+    // UD3 would need about 62 more.
+    Instant closesAt = fake.clock().now().plus(Duration.ofMinutes(130));
 
     RunReport report = Scenarios.executor(fake, new Scenarios.Events(), Journal.inMemory())
         .hook("maintenance window", RunPolicies.maintenanceWindow(plan, fake.clock(), closesAt)).build().run(plan);
 
     assertThat(report.outcome()).isInstanceOfSatisfying(RunOutcome.Vetoed.class, vetoed -> {
-      assertThat(vetoed.step().value()).isEqualTo("pool01.contoso.com/UpgradeDomain3/check-pool-readiness");
+      assertThat(vetoed.step().value()).isEqualTo("pool01.contoso.com/UpgradeDomain3/settle");
       assertThat(vetoed.reason()).contains("UpgradeDomain3 of pool01.contoso.com needs about", "window closes in");
     });
     assertThat(fake).hasEveryServerRunning().upgradedOneDomainAtATime();

@@ -1,0 +1,56 @@
+package io.github.lyncupgrade.core.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.lyncupgrade.core.model.Fqdn;
+
+/**
+ * CR-9, contingent: before the pool that hosts the Central Management Store is failed over
+ * (FE-1c), the store is moved to the partner's Back End with
+ * {@code Invoke-CsManagementServerFailover -BackupSqlServerFqdn <fqdn> [-BackupSqlInstanceName <name>] -Force}.
+ * It stays there after the pool fails back; moving it home is the operator's choice.
+ *
+ * @param pool the pool that hosts the store
+ * @param partner its disaster-recovery partner
+ * @param backupStore the partner's store that takes the Central Management Store
+ *     ({@code sql.contoso.com} or {@code sql.contoso.com\INSTANCE})
+ */
+public record FailOverCentralManagementStore(Fqdn pool, Fqdn partner, String backupStore) implements Step {
+  /** Rejects nulls. */
+  public FailOverCentralManagementStore {
+    requireNonNull(pool, "pool");
+    requireNonNull(partner, "partner");
+    requireNonNull(backupStore, "backupStore");
+  }
+
+  @Override
+  public StepKind kind() {
+    return StepKind.FAIL_OVER_CENTRAL_MANAGEMENT_STORE;
+  }
+
+  @Override
+  public StepId id() {
+    return new StepId(pool + "/fail-over-central-management-store");
+  }
+
+  @Override
+  public ProcedureRule rule() {
+    return ProcedureRule.CR_9;
+  }
+
+  @Override
+  public Fqdn target() {
+    return partner;
+  }
+
+  @Override
+  public boolean isContingent() {
+    return true;
+  }
+
+  @Override
+  public String description() {
+    return "Only if " + pool + " must fail over (FE-1c): first move the Central Management Store it hosts to "
+        + backupStore + " (Invoke-CsManagementServerFailover)";
+  }
+}

@@ -1,0 +1,69 @@
+package io.github.lyncupgrade.core.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.model.ProductVersion;
+import java.util.Optional;
+
+/**
+ * CR-2, between two upgrade domains: once {@code completedDomain} is back, the pool must report
+ * Ready and stay Ready for the policy's settle time (a Not Ready answer restarts the wait), and its
+ * routing groups' primaries and secondaries ({@code Get-CsPoolFabricState}) must be the same
+ * before and after the wait; a change stops the run with both snapshots.
+ *
+ * @param pool the pool
+ * @param completedDomain the domain that just came back
+ * @param nextDomain the domain that waits for the pool to settle
+ * @param runOn the Front End that runs the readiness cmdlet (the next domain's readiness host)
+ * @param policy how long, how often, and when to give up
+ * @param product the pool's product, which names the readiness cmdlet (CR-4)
+ */
+public record SettlePool(Fqdn pool, String completedDomain, String nextDomain, Fqdn runOn, SettlePolicy policy,
+    ProductVersion product) implements Step {
+  /** Rejects nulls and a policy that is off. */
+  public SettlePool {
+    requireNonNull(pool, "pool");
+    requireNonNull(completedDomain, "completedDomain");
+    requireNonNull(nextDomain, "nextDomain");
+    requireNonNull(runOn, "runOn");
+    requireNonNull(policy, "policy");
+    requireNonNull(product, "product");
+    if (!policy.isOn()) {
+      throw new IllegalArgumentException("a settle step needs a settle time; plan none when the rule is off");
+    }
+  }
+
+  @Override
+  public StepKind kind() {
+    return StepKind.SETTLE_POOL;
+  }
+
+  @Override
+  public StepId id() {
+    return new StepId(pool + "/" + nextDomain + "/settle");
+  }
+
+  @Override
+  public Optional<String> group() {
+    return Optional.of(nextDomain);
+  }
+
+  @Override
+  public ProcedureRule rule() {
+    return ProcedureRule.CR_2;
+  }
+
+  @Override
+  public Fqdn target() {
+    return runOn;
+  }
+
+  @Override
+  public String description() {
+    return "Let " + pool.hostName() + " settle after " + completedDomain + ": " + product.readinessCmdlet()
+        + " must report Ready for " + policy.settleTime().toMinutes() + " min in a row (asked every "
+        + policy.pollInterval().toMinutes() + " min; Not Ready restarts the wait), and Get-CsPoolFabricState"
+        + " must show the same routing-group primaries and secondaries before and after";
+  }
+}

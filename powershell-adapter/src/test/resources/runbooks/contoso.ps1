@@ -1,17 +1,24 @@
-# Lync Server 2013 cumulative update runbook, written by lync-upgrade.
-# Plan fingerprint 660bdd6ffc97d004911f62106dfbc85236e38e27d6cb973db1fd421c3e0fed3b
-# 99 steps for 3 pools. Run it in the Lync Server Management Shell as a member of CsAdministrator,
+# Lync Server 2013 / Skype for Business Server cumulative update runbook, written by lync-upgrade.
+# Plan fingerprint a8aeb39bbd8f29bd1ff85caf36eaa7385229e96016f4ba64b6f468478409423d
+# 105 steps for 3 pools. Run it in the Lync Server Management Shell as a member of CsAdministrator,
 # or read it as the procedure: each region cites the PROCEDURE rule it carries out.
 #Requires -Version 3.0
 $ErrorActionPreference = 'Stop'
 $UpdateInstaller = '\\files.contoso.com\updates\LyncServerUpdateInstaller.exe'
 $Policy = @{ BusyWaitMinutes = 10; MaxConsecutiveBusy = 3 }
 
-function Wait-PoolReady([string]$FrontEnd) {
-  # FE-1: Get-CsPoolUpgradeReadinessState runs only locally on a Front End of the pool.
+function Get-PoolReadiness([string]$FrontEnd, [bool]$Is2019) {
+  # FE-1: the readiness cmdlet runs only locally on a Front End of the pool; 2019 names it Get-CsUpgradeDomainInfo (CR-4).
+  Invoke-Command -ComputerName $FrontEnd -ArgumentList $Is2019 -ScriptBlock {
+    param($is2019)
+    if ($is2019) { Get-CsUpgradeDomainInfo } else { Get-CsPoolUpgradeReadinessState }
+  }
+}
+
+function Wait-PoolReady([string]$FrontEnd, [bool]$Is2019) {
   $busy = 0
   while ($true) {
-    $state = Invoke-Command -ComputerName $FrontEnd -ScriptBlock { Get-CsPoolUpgradeReadinessState }
+    $state = Get-PoolReadiness -FrontEnd $FrontEnd -Is2019 $Is2019
     switch ([string]$state.PoolUpgradeState) {
       'Ready' { return $state }                                   # FE-1d
       'Busy' {                                                    # FE-1a
@@ -22,6 +29,45 @@ function Wait-PoolReady([string]$FrontEnd) {
       default { throw "PoolUpgradeState is $($state.PoolUpgradeState) (FE-1b): fail the pool over to its backup pool if it has one (FE-1c), then go on." }
     }
   }
+}
+
+function Get-RoutingGroups([string]$Pool) {
+  # CR-2, CR-3: Get-CsPoolFabricState's report of the routing groups' primaries and secondaries.
+  Get-CsPoolFabricState -PoolFqdn $Pool -Type Routing -Verbose 4>&1 | Out-String
+}
+
+function Wait-PoolSettled([string]$FrontEnd, [string]$Pool, [bool]$Is2019, [int]$Minutes, [int]$PollMinutes, [int]$GiveUpMinutes) {
+  # CR-2: Ready for $Minutes in a row (Not Ready starts the wait again); the routing groups must not move.
+  $giveUpAt = (Get-Date).AddMinutes($GiveUpMinutes)
+  $readySince = $null
+  $before = $null
+  while ($true) {
+    $state = Get-PoolReadiness -FrontEnd $FrontEnd -Is2019 $Is2019
+    if ([string]$state.PoolUpgradeState -eq 'Ready') {
+      if (-not $readySince) { $readySince = Get-Date; $before = Get-RoutingGroups -Pool $Pool }
+      elseif (((Get-Date) - $readySince).TotalMinutes -ge $Minutes) { break }
+    } else {
+      $readySince = $null
+    }
+    if ((Get-Date) -ge $giveUpAt) { throw "The pool did not stay Ready for $Minutes minutes within $GiveUpMinutes minutes (CR-2)." }
+    Start-Sleep -Seconds ($PollMinutes * 60)
+  }
+  $after = Get-RoutingGroups -Pool $Pool
+  if ($after -ne $before) { throw "The routing groups moved while the pool settled (CR-2). Before:`n$before`nAfter:`n$after" }
+}
+
+function Assert-ReplicasPresent([string]$Pool, [bool]$Reset) {
+  # CR-3: no Front End is failed over while routing groups miss replicas.
+  if ((Get-RoutingGroups -Pool $Pool) -notmatch 'missing|quorum loss') { return }
+  if (-not $Reset) { throw "Replicas are missing in $Pool (CR-3): check the pool, run Reset-CsPoolRegistrarState -PoolFqdn $Pool -ResetType QuorumLossRecovery, then go on." }
+  Reset-CsPoolRegistrarState -PoolFqdn $Pool -ResetType QuorumLossRecovery -Confirm:$false
+  if ((Get-RoutingGroups -Pool $Pool) -match 'missing|quorum loss') { throw "Replicas are still missing in $Pool after Reset-CsPoolRegistrarState (CR-3)." }
+}
+
+function Assert-DatabasesCurrent([string]$SqlServer) {
+  # CR-7: Install-CsDatabase prints nothing useful on success; Test-CsDatabase compares versions.
+  $stale = @(Test-CsDatabase -ConfiguredDatabases -SqlServerFqdn $SqlServer | Where-Object { [string]$_.ExpectedVersion -ne [string]$_.InstalledVersion })
+  if ($stale.Count -gt 0) { throw "Databases not at their expected version on ${SqlServer} (CR-7): $(($stale | ForEach-Object { [string]$_.DatabaseName }) -join ', ')" }
 }
 
 function Copy-Update([string]$Server) {
@@ -36,7 +82,7 @@ function Copy-Update([string]$Server) {
 }
 
 function Install-Update([string]$Server) {
-  # FE-2b, BE-7: the installer runs unattended; 0 is success, 3010 success with a restart required.
+  # FE-2b, BE-7, CR-8: the installer runs unattended; 0 is success, 3010 success with a restart required.
   $local = Join-Path 'C:\LyncUpgrade' (Split-Path $UpdateInstaller -Leaf)
   $staged = Invoke-Command -ComputerName $Server -ArgumentList $local -ScriptBlock { param($path) Test-Path $path }
   if (-not $staged) { Copy-Update -Server $Server }
@@ -119,12 +165,12 @@ Copy-Update -Server 'se01.contoso.com'
 
 #region 15. [FE-1] pool01.contoso.com/UpgradeDomain1/check-pool-readiness
 # Run Get-CsPoolUpgradeReadinessState on fe03.contoso.com before UpgradeDomain1: go on when PoolUpgradeState is Ready; Busy: wait 10 min and check again; 3 Busy in a row or InsufficientActiveFrontEnds: the pool has a problem
-$null = Wait-PoolReady -FrontEnd 'fe03.contoso.com'
+$null = Wait-PoolReady -FrontEnd 'fe03.contoso.com' -Is2019 $false
 #endregion
 
 #region 16. [FE-2] pool01.contoso.com/UpgradeDomain1/check-domain-readiness
 # Check that upgrade domain UpgradeDomain1 (fe01, fe02) reports ReadyForUpgrade = True
-$state = Wait-PoolReady -FrontEnd 'fe03.contoso.com'
+$state = Wait-PoolReady -FrontEnd 'fe03.contoso.com' -Is2019 $false
 $domain = $state.UpgradeDomains | Where-Object { [string]$_.UpgradeDomain -eq 'UpgradeDomain1' }
 if (-not $domain -or [string]$domain.ReadyForUpgrade -ne 'True') { throw 'Upgrade domain UpgradeDomain1 is not ReadyForUpgrade (FE-2)' }
 #endregion
@@ -135,7 +181,7 @@ Invoke-Command -ComputerName 'fe01.contoso.com' -ScriptBlock { Stop-CsWindowsSer
 #endregion
 
 #region 18. [FE-2b] pool01.contoso.com/UpgradeDomain1/fe01.contoso.com/install-update
-# Install the update (LyncServerUpdateInstaller.exe) on fe01.contoso.com
+# Run the update installer with /silentmode on fe01.contoso.com (exit 0, or 3010: restart required; CR-8)
 Install-Update -Server 'fe01.contoso.com'
 #endregion
 
@@ -156,7 +202,7 @@ Invoke-Command -ComputerName 'fe02.contoso.com' -ScriptBlock { Stop-CsWindowsSer
 #endregion
 
 #region 22. [FE-2b] pool01.contoso.com/UpgradeDomain1/fe02.contoso.com/install-update
-# Install the update (LyncServerUpdateInstaller.exe) on fe02.contoso.com
+# Run the update installer with /silentmode on fe02.contoso.com (exit 0, or 3010: restart required; CR-8)
 Install-Update -Server 'fe02.contoso.com'
 #endregion
 
@@ -171,396 +217,426 @@ $stopped = Invoke-Command -ComputerName 'fe02.contoso.com' -ScriptBlock { Get-Cs
 if ($stopped) { throw 'fe02.contoso.com does not run all its Lync services' }
 #endregion
 
-#region 25. [FE-1] pool01.contoso.com/UpgradeDomain2/check-pool-readiness
-# Run Get-CsPoolUpgradeReadinessState on fe01.contoso.com before UpgradeDomain2: go on when PoolUpgradeState is Ready; Busy: wait 10 min and check again; 3 Busy in a row or InsufficientActiveFrontEnds: the pool has a problem
-$null = Wait-PoolReady -FrontEnd 'fe01.contoso.com'
+#region 25. [CR-2] pool01.contoso.com/UpgradeDomain2/settle
+# Let pool01 settle after UpgradeDomain1: Get-CsPoolUpgradeReadinessState must report Ready for 20 min in a row (asked every 5 min; Not Ready restarts the wait), and Get-CsPoolFabricState must show the same routing-group primaries and secondaries before and after
+Wait-PoolSettled -FrontEnd 'fe01.contoso.com' -Pool 'pool01.contoso.com' -Is2019 $false -Minutes 20 -PollMinutes 5 -GiveUpMinutes 120
 #endregion
 
-#region 26. [FE-2] pool01.contoso.com/UpgradeDomain2/check-domain-readiness
+#region 26. [FE-1] pool01.contoso.com/UpgradeDomain2/check-pool-readiness
+# Run Get-CsPoolUpgradeReadinessState on fe01.contoso.com before UpgradeDomain2: go on when PoolUpgradeState is Ready; Busy: wait 10 min and check again; 3 Busy in a row or InsufficientActiveFrontEnds: the pool has a problem
+$null = Wait-PoolReady -FrontEnd 'fe01.contoso.com' -Is2019 $false
+#endregion
+
+#region 27. [FE-2] pool01.contoso.com/UpgradeDomain2/check-domain-readiness
 # Check that upgrade domain UpgradeDomain2 (fe03, fe04) reports ReadyForUpgrade = True
-$state = Wait-PoolReady -FrontEnd 'fe01.contoso.com'
+$state = Wait-PoolReady -FrontEnd 'fe01.contoso.com' -Is2019 $false
 $domain = $state.UpgradeDomains | Where-Object { [string]$_.UpgradeDomain -eq 'UpgradeDomain2' }
 if (-not $domain -or [string]$domain.ReadyForUpgrade -ne 'True') { throw 'Upgrade domain UpgradeDomain2 is not ReadyForUpgrade (FE-2)' }
 #endregion
 
-#region 27. [FE-2a] pool01.contoso.com/UpgradeDomain2/fe03.contoso.com/stop-services
+#region 28. [FE-2a] pool01.contoso.com/UpgradeDomain2/fe03.contoso.com/stop-services
 # Stop-CsWindowsService -Graceful -Verbose on fe03.contoso.com: finish existing connections, take no new ones
 Invoke-Command -ComputerName 'fe03.contoso.com' -ScriptBlock { Stop-CsWindowsService -Graceful -Verbose }
 #endregion
 
-#region 28. [FE-2b] pool01.contoso.com/UpgradeDomain2/fe03.contoso.com/install-update
-# Install the update (LyncServerUpdateInstaller.exe) on fe03.contoso.com
+#region 29. [FE-2b] pool01.contoso.com/UpgradeDomain2/fe03.contoso.com/install-update
+# Run the update installer with /silentmode on fe03.contoso.com (exit 0, or 3010: restart required; CR-8)
 Install-Update -Server 'fe03.contoso.com'
 #endregion
 
-#region 29. [FE-2c] pool01.contoso.com/UpgradeDomain2/fe03.contoso.com/restart
+#region 30. [FE-2c] pool01.contoso.com/UpgradeDomain2/fe03.contoso.com/restart
 # Restart fe03.contoso.com and wait for it to come back
 Restart-Computer -ComputerName 'fe03.contoso.com' -Wait -For PowerShell -Timeout 3600 -Force
 #endregion
 
-#region 30. [FE-2c] pool01.contoso.com/UpgradeDomain2/fe03.contoso.com/verify
+#region 31. [FE-2c] pool01.contoso.com/UpgradeDomain2/fe03.contoso.com/verify
 # Check that fe03.contoso.com accepts new connections (Get-CsWindowsService: all services running)
 $stopped = Invoke-Command -ComputerName 'fe03.contoso.com' -ScriptBlock { Get-CsWindowsService | Where-Object { $_.Status -ne 'Running' } }
 if ($stopped) { throw 'fe03.contoso.com does not run all its Lync services' }
 #endregion
 
-#region 31. [FE-2a] pool01.contoso.com/UpgradeDomain2/fe04.contoso.com/stop-services
+#region 32. [FE-2a] pool01.contoso.com/UpgradeDomain2/fe04.contoso.com/stop-services
 # Stop-CsWindowsService -Graceful -Verbose on fe04.contoso.com: finish existing connections, take no new ones
 Invoke-Command -ComputerName 'fe04.contoso.com' -ScriptBlock { Stop-CsWindowsService -Graceful -Verbose }
 #endregion
 
-#region 32. [FE-2b] pool01.contoso.com/UpgradeDomain2/fe04.contoso.com/install-update
-# Install the update (LyncServerUpdateInstaller.exe) on fe04.contoso.com
+#region 33. [FE-2b] pool01.contoso.com/UpgradeDomain2/fe04.contoso.com/install-update
+# Run the update installer with /silentmode on fe04.contoso.com (exit 0, or 3010: restart required; CR-8)
 Install-Update -Server 'fe04.contoso.com'
 #endregion
 
-#region 33. [FE-2c] pool01.contoso.com/UpgradeDomain2/fe04.contoso.com/restart
+#region 34. [FE-2c] pool01.contoso.com/UpgradeDomain2/fe04.contoso.com/restart
 # Restart fe04.contoso.com and wait for it to come back
 Restart-Computer -ComputerName 'fe04.contoso.com' -Wait -For PowerShell -Timeout 3600 -Force
 #endregion
 
-#region 34. [FE-2c] pool01.contoso.com/UpgradeDomain2/fe04.contoso.com/verify
+#region 35. [FE-2c] pool01.contoso.com/UpgradeDomain2/fe04.contoso.com/verify
 # Check that fe04.contoso.com accepts new connections (Get-CsWindowsService: all services running)
 $stopped = Invoke-Command -ComputerName 'fe04.contoso.com' -ScriptBlock { Get-CsWindowsService | Where-Object { $_.Status -ne 'Running' } }
 if ($stopped) { throw 'fe04.contoso.com does not run all its Lync services' }
 #endregion
 
-#region 35. [FE-1] pool01.contoso.com/UpgradeDomain3/check-pool-readiness
-# Run Get-CsPoolUpgradeReadinessState on fe01.contoso.com before UpgradeDomain3: go on when PoolUpgradeState is Ready; Busy: wait 10 min and check again; 3 Busy in a row or InsufficientActiveFrontEnds: the pool has a problem
-$null = Wait-PoolReady -FrontEnd 'fe01.contoso.com'
+#region 36. [CR-2] pool01.contoso.com/UpgradeDomain3/settle
+# Let pool01 settle after UpgradeDomain2: Get-CsPoolUpgradeReadinessState must report Ready for 20 min in a row (asked every 5 min; Not Ready restarts the wait), and Get-CsPoolFabricState must show the same routing-group primaries and secondaries before and after
+Wait-PoolSettled -FrontEnd 'fe01.contoso.com' -Pool 'pool01.contoso.com' -Is2019 $false -Minutes 20 -PollMinutes 5 -GiveUpMinutes 120
 #endregion
 
-#region 36. [FE-2] pool01.contoso.com/UpgradeDomain3/check-domain-readiness
+#region 37. [FE-1] pool01.contoso.com/UpgradeDomain3/check-pool-readiness
+# Run Get-CsPoolUpgradeReadinessState on fe01.contoso.com before UpgradeDomain3: go on when PoolUpgradeState is Ready; Busy: wait 10 min and check again; 3 Busy in a row or InsufficientActiveFrontEnds: the pool has a problem
+$null = Wait-PoolReady -FrontEnd 'fe01.contoso.com' -Is2019 $false
+#endregion
+
+#region 38. [FE-2] pool01.contoso.com/UpgradeDomain3/check-domain-readiness
 # Check that upgrade domain UpgradeDomain3 (fe05, fe06) reports ReadyForUpgrade = True
-$state = Wait-PoolReady -FrontEnd 'fe01.contoso.com'
+$state = Wait-PoolReady -FrontEnd 'fe01.contoso.com' -Is2019 $false
 $domain = $state.UpgradeDomains | Where-Object { [string]$_.UpgradeDomain -eq 'UpgradeDomain3' }
 if (-not $domain -or [string]$domain.ReadyForUpgrade -ne 'True') { throw 'Upgrade domain UpgradeDomain3 is not ReadyForUpgrade (FE-2)' }
 #endregion
 
-#region 37. [FE-2a] pool01.contoso.com/UpgradeDomain3/fe05.contoso.com/stop-services
+#region 39. [FE-2a] pool01.contoso.com/UpgradeDomain3/fe05.contoso.com/stop-services
 # Stop-CsWindowsService -Graceful -Verbose on fe05.contoso.com: finish existing connections, take no new ones
 Invoke-Command -ComputerName 'fe05.contoso.com' -ScriptBlock { Stop-CsWindowsService -Graceful -Verbose }
 #endregion
 
-#region 38. [FE-2b] pool01.contoso.com/UpgradeDomain3/fe05.contoso.com/install-update
-# Install the update (LyncServerUpdateInstaller.exe) on fe05.contoso.com
+#region 40. [FE-2b] pool01.contoso.com/UpgradeDomain3/fe05.contoso.com/install-update
+# Run the update installer with /silentmode on fe05.contoso.com (exit 0, or 3010: restart required; CR-8)
 Install-Update -Server 'fe05.contoso.com'
 #endregion
 
-#region 39. [FE-2c] pool01.contoso.com/UpgradeDomain3/fe05.contoso.com/restart
+#region 41. [FE-2c] pool01.contoso.com/UpgradeDomain3/fe05.contoso.com/restart
 # Restart fe05.contoso.com and wait for it to come back
 Restart-Computer -ComputerName 'fe05.contoso.com' -Wait -For PowerShell -Timeout 3600 -Force
 #endregion
 
-#region 40. [FE-2c] pool01.contoso.com/UpgradeDomain3/fe05.contoso.com/verify
+#region 42. [FE-2c] pool01.contoso.com/UpgradeDomain3/fe05.contoso.com/verify
 # Check that fe05.contoso.com accepts new connections (Get-CsWindowsService: all services running)
 $stopped = Invoke-Command -ComputerName 'fe05.contoso.com' -ScriptBlock { Get-CsWindowsService | Where-Object { $_.Status -ne 'Running' } }
 if ($stopped) { throw 'fe05.contoso.com does not run all its Lync services' }
 #endregion
 
-#region 41. [FE-2a] pool01.contoso.com/UpgradeDomain3/fe06.contoso.com/stop-services
+#region 43. [FE-2a] pool01.contoso.com/UpgradeDomain3/fe06.contoso.com/stop-services
 # Stop-CsWindowsService -Graceful -Verbose on fe06.contoso.com: finish existing connections, take no new ones
 Invoke-Command -ComputerName 'fe06.contoso.com' -ScriptBlock { Stop-CsWindowsService -Graceful -Verbose }
 #endregion
 
-#region 42. [FE-2b] pool01.contoso.com/UpgradeDomain3/fe06.contoso.com/install-update
-# Install the update (LyncServerUpdateInstaller.exe) on fe06.contoso.com
+#region 44. [FE-2b] pool01.contoso.com/UpgradeDomain3/fe06.contoso.com/install-update
+# Run the update installer with /silentmode on fe06.contoso.com (exit 0, or 3010: restart required; CR-8)
 Install-Update -Server 'fe06.contoso.com'
 #endregion
 
-#region 43. [FE-2c] pool01.contoso.com/UpgradeDomain3/fe06.contoso.com/restart
+#region 45. [FE-2c] pool01.contoso.com/UpgradeDomain3/fe06.contoso.com/restart
 # Restart fe06.contoso.com and wait for it to come back
 Restart-Computer -ComputerName 'fe06.contoso.com' -Wait -For PowerShell -Timeout 3600 -Force
 #endregion
 
-#region 44. [FE-2c] pool01.contoso.com/UpgradeDomain3/fe06.contoso.com/verify
+#region 46. [FE-2c] pool01.contoso.com/UpgradeDomain3/fe06.contoso.com/verify
 # Check that fe06.contoso.com accepts new connections (Get-CsWindowsService: all services running)
 $stopped = Invoke-Command -ComputerName 'fe06.contoso.com' -ScriptBlock { Get-CsWindowsService | Where-Object { $_.Status -ne 'Running' } }
 if ($stopped) { throw 'fe06.contoso.com does not run all its Lync services' }
 #endregion
 
-#region 45. [BE-1] pool01.contoso.com/back-end/sql01.contoso.com/check-administrator-role
+#region 47. [BE-1] pool01.contoso.com/back-end/sql01.contoso.com/check-administrator-role
 # Check that the account updating sql01.contoso.com is a member of the CsAdministrator role
 if (-not ([Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent()).IsInRole('CSAdministrator')) { throw 'Run this as a member of CsAdministrator (BE-1)' }
 #endregion
 
-#region 46. [BE-3] pool01.contoso.com/back-end/sql01.contoso.com/open-management-shell
+#region 48. [BE-3] pool01.contoso.com/back-end/sql01.contoso.com/open-management-shell
 # Start the Lync Server Management Shell on sql01.contoso.com
 # Manual: automation runs the cmdlets in its own PowerShell session with the Lync module loaded
 #endregion
 
-#region 47. [BE-4] pool01.contoso.com/back-end/sql01.contoso.com/stop-services
+#region 49. [BE-4] pool01.contoso.com/back-end/sql01.contoso.com/stop-services
 # Stop-CsWindowsService -Verbose on sql01.contoso.com: stop the Lync Server services
 Invoke-Command -ComputerName 'sql01.contoso.com' -ScriptBlock { Stop-CsWindowsService -Verbose }
 #endregion
 
-#region 48. [BE-5] pool01.contoso.com/back-end/sql01.contoso.com/stop-web-service
+#region 50. [BE-5] pool01.contoso.com/back-end/sql01.contoso.com/stop-web-service
 # net stop w3svc on sql01.contoso.com: stop the World Wide Web service
 Invoke-Command -ComputerName 'sql01.contoso.com' -ScriptBlock { net stop w3svc }
 #endregion
 
-#region 49. [BE-6] pool01.contoso.com/back-end/sql01.contoso.com/close-management-shells
+#region 51. [BE-6] pool01.contoso.com/back-end/sql01.contoso.com/close-management-shells
 # Close every Lync Server Management Shell window on sql01.contoso.com
 # Manual: automation holds no Management Shell open while the installer runs; close any window an operator left open
 #endregion
 
-#region 50. [BE-7] pool01.contoso.com/back-end/sql01.contoso.com/install-update
-# Install the update (LyncServerUpdateInstaller.exe) on sql01.contoso.com
+#region 52. [BE-7] pool01.contoso.com/back-end/sql01.contoso.com/install-update
+# Run the update installer with /silentmode on sql01.contoso.com (exit 0, or 3010: restart required; CR-8)
 Install-Update -Server 'sql01.contoso.com'
 #endregion
 
-#region 51. [BE-8] pool01.contoso.com/back-end/sql01.contoso.com/reopen-management-shell
+#region 53. [BE-8] pool01.contoso.com/back-end/sql01.contoso.com/reopen-management-shell
 # Start the Lync Server Management Shell on sql01.contoso.com again
 # Manual: automation loads the updated Lync module in a fresh session for the next steps
 #endregion
 
-#region 52. [BE-9] pool01.contoso.com/back-end/sql01.contoso.com/stop-services-again
+#region 54. [BE-9] pool01.contoso.com/back-end/sql01.contoso.com/stop-services-again
 # Stop-CsWindowsService -Verbose again on sql01.contoso.com, to catch the Global Assembly Cache (GAC) -d assemblies
 Invoke-Command -ComputerName 'sql01.contoso.com' -ScriptBlock { Stop-CsWindowsService -Verbose }
 #endregion
 
-#region 53. [BE-10] pool01.contoso.com/back-end/sql01.contoso.com/start-web-service
+#region 55. [BE-10] pool01.contoso.com/back-end/sql01.contoso.com/start-web-service
 # net start w3svc on sql01.contoso.com: restart the World Wide Web service
 Invoke-Command -ComputerName 'sql01.contoso.com' -ScriptBlock { net start w3svc }
 #endregion
 
-#region 54. [BE-11b] pool01.contoso.com/back-end/sql01.contoso.com/update-databases
+#region 56. [BE-11b] pool01.contoso.com/back-end/sql01.contoso.com/update-databases
 # Apply the update to the SQL Server databases: Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn sql01.contoso.com -ExcludeCollocatedStores
 Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn sql01.contoso.com -ExcludeCollocatedStores
 #endregion
 
-#region 55. [SDK-3] pool01.contoso.com/fail-back
+#region 57. [CR-7] pool01.contoso.com/back-end/sql01.contoso.com/verify-databases
+# Check the database update: Test-CsDatabase -ConfiguredDatabases -SqlServerFqdn sql01.contoso.com (every expected version installed)
+Assert-DatabasesCurrent -SqlServer 'sql01.contoso.com'
+#endregion
+
+#region 58. [SDK-3] pool01.contoso.com/fail-back
 # Only if the pool was failed over: fail pool01.contoso.com back from pool02.contoso.com (Invoke-CsPoolFailBack) once all its servers are verified
 # Only if this pool was failed over, once all its servers are verified (SDK-3):
 # Invoke-CsPoolFailBack -PoolFqdn 'pool01.contoso.com' -Confirm:$false   # from pool02.contoso.com
 #endregion
 
-#region 56. [FE-1c] pool02.contoso.com/fail-over
+#region 59. [FE-1c] pool02.contoso.com/fail-over
 # Only if a readiness check finds a pool problem (FE-1b): fail pool02.contoso.com over to pool01.contoso.com (Invoke-CsPoolFailOver), then update its servers
 # Only if a readiness check of this pool threw (FE-1b):
 # Invoke-CsPoolFailOver -PoolFqdn 'pool02.contoso.com' -DisasterMode -Confirm:$false   # to pool01.contoso.com
 #endregion
 
-#region 57. [FE-1] pool02.contoso.com/UpgradeDomain1/check-pool-readiness
+#region 60. [FE-1] pool02.contoso.com/UpgradeDomain1/check-pool-readiness
 # Run Get-CsPoolUpgradeReadinessState on fe13.contoso.com before UpgradeDomain1: go on when PoolUpgradeState is Ready; Busy: wait 10 min and check again; 3 Busy in a row or InsufficientActiveFrontEnds: the pool has a problem
-$null = Wait-PoolReady -FrontEnd 'fe13.contoso.com'
+$null = Wait-PoolReady -FrontEnd 'fe13.contoso.com' -Is2019 $false
 #endregion
 
-#region 58. [FE-2] pool02.contoso.com/UpgradeDomain1/check-domain-readiness
+#region 61. [FE-2] pool02.contoso.com/UpgradeDomain1/check-domain-readiness
 # Check that upgrade domain UpgradeDomain1 (fe11, fe12) reports ReadyForUpgrade = True
-$state = Wait-PoolReady -FrontEnd 'fe13.contoso.com'
+$state = Wait-PoolReady -FrontEnd 'fe13.contoso.com' -Is2019 $false
 $domain = $state.UpgradeDomains | Where-Object { [string]$_.UpgradeDomain -eq 'UpgradeDomain1' }
 if (-not $domain -or [string]$domain.ReadyForUpgrade -ne 'True') { throw 'Upgrade domain UpgradeDomain1 is not ReadyForUpgrade (FE-2)' }
 #endregion
 
-#region 59. [FE-2a] pool02.contoso.com/UpgradeDomain1/fe11.contoso.com/stop-services
+#region 62. [FE-2a] pool02.contoso.com/UpgradeDomain1/fe11.contoso.com/stop-services
 # Stop-CsWindowsService -Graceful -Verbose on fe11.contoso.com: finish existing connections, take no new ones
 Invoke-Command -ComputerName 'fe11.contoso.com' -ScriptBlock { Stop-CsWindowsService -Graceful -Verbose }
 #endregion
 
-#region 60. [FE-2b] pool02.contoso.com/UpgradeDomain1/fe11.contoso.com/install-update
-# Install the update (LyncServerUpdateInstaller.exe) on fe11.contoso.com
+#region 63. [FE-2b] pool02.contoso.com/UpgradeDomain1/fe11.contoso.com/install-update
+# Run the update installer with /silentmode on fe11.contoso.com (exit 0, or 3010: restart required; CR-8)
 Install-Update -Server 'fe11.contoso.com'
 #endregion
 
-#region 61. [FE-2c] pool02.contoso.com/UpgradeDomain1/fe11.contoso.com/restart
+#region 64. [FE-2c] pool02.contoso.com/UpgradeDomain1/fe11.contoso.com/restart
 # Restart fe11.contoso.com and wait for it to come back
 Restart-Computer -ComputerName 'fe11.contoso.com' -Wait -For PowerShell -Timeout 3600 -Force
 #endregion
 
-#region 62. [FE-2c] pool02.contoso.com/UpgradeDomain1/fe11.contoso.com/verify
+#region 65. [FE-2c] pool02.contoso.com/UpgradeDomain1/fe11.contoso.com/verify
 # Check that fe11.contoso.com accepts new connections (Get-CsWindowsService: all services running)
 $stopped = Invoke-Command -ComputerName 'fe11.contoso.com' -ScriptBlock { Get-CsWindowsService | Where-Object { $_.Status -ne 'Running' } }
 if ($stopped) { throw 'fe11.contoso.com does not run all its Lync services' }
 #endregion
 
-#region 63. [FE-2a] pool02.contoso.com/UpgradeDomain1/fe12.contoso.com/stop-services
+#region 66. [FE-2a] pool02.contoso.com/UpgradeDomain1/fe12.contoso.com/stop-services
 # Stop-CsWindowsService -Graceful -Verbose on fe12.contoso.com: finish existing connections, take no new ones
 Invoke-Command -ComputerName 'fe12.contoso.com' -ScriptBlock { Stop-CsWindowsService -Graceful -Verbose }
 #endregion
 
-#region 64. [FE-2b] pool02.contoso.com/UpgradeDomain1/fe12.contoso.com/install-update
-# Install the update (LyncServerUpdateInstaller.exe) on fe12.contoso.com
+#region 67. [FE-2b] pool02.contoso.com/UpgradeDomain1/fe12.contoso.com/install-update
+# Run the update installer with /silentmode on fe12.contoso.com (exit 0, or 3010: restart required; CR-8)
 Install-Update -Server 'fe12.contoso.com'
 #endregion
 
-#region 65. [FE-2c] pool02.contoso.com/UpgradeDomain1/fe12.contoso.com/restart
+#region 68. [FE-2c] pool02.contoso.com/UpgradeDomain1/fe12.contoso.com/restart
 # Restart fe12.contoso.com and wait for it to come back
 Restart-Computer -ComputerName 'fe12.contoso.com' -Wait -For PowerShell -Timeout 3600 -Force
 #endregion
 
-#region 66. [FE-2c] pool02.contoso.com/UpgradeDomain1/fe12.contoso.com/verify
+#region 69. [FE-2c] pool02.contoso.com/UpgradeDomain1/fe12.contoso.com/verify
 # Check that fe12.contoso.com accepts new connections (Get-CsWindowsService: all services running)
 $stopped = Invoke-Command -ComputerName 'fe12.contoso.com' -ScriptBlock { Get-CsWindowsService | Where-Object { $_.Status -ne 'Running' } }
 if ($stopped) { throw 'fe12.contoso.com does not run all its Lync services' }
 #endregion
 
-#region 67. [FE-1] pool02.contoso.com/UpgradeDomain2/check-pool-readiness
-# Run Get-CsPoolUpgradeReadinessState on fe11.contoso.com before UpgradeDomain2: go on when PoolUpgradeState is Ready; Busy: wait 10 min and check again; 3 Busy in a row or InsufficientActiveFrontEnds: the pool has a problem
-$null = Wait-PoolReady -FrontEnd 'fe11.contoso.com'
+#region 70. [CR-2] pool02.contoso.com/UpgradeDomain2/settle
+# Let pool02 settle after UpgradeDomain1: Get-CsPoolUpgradeReadinessState must report Ready for 20 min in a row (asked every 5 min; Not Ready restarts the wait), and Get-CsPoolFabricState must show the same routing-group primaries and secondaries before and after
+Wait-PoolSettled -FrontEnd 'fe11.contoso.com' -Pool 'pool02.contoso.com' -Is2019 $false -Minutes 20 -PollMinutes 5 -GiveUpMinutes 120
 #endregion
 
-#region 68. [FE-2] pool02.contoso.com/UpgradeDomain2/check-domain-readiness
+#region 71. [FE-1] pool02.contoso.com/UpgradeDomain2/check-pool-readiness
+# Run Get-CsPoolUpgradeReadinessState on fe11.contoso.com before UpgradeDomain2: go on when PoolUpgradeState is Ready; Busy: wait 10 min and check again; 3 Busy in a row or InsufficientActiveFrontEnds: the pool has a problem
+$null = Wait-PoolReady -FrontEnd 'fe11.contoso.com' -Is2019 $false
+#endregion
+
+#region 72. [FE-2] pool02.contoso.com/UpgradeDomain2/check-domain-readiness
 # Check that upgrade domain UpgradeDomain2 (fe13, fe14) reports ReadyForUpgrade = True
-$state = Wait-PoolReady -FrontEnd 'fe11.contoso.com'
+$state = Wait-PoolReady -FrontEnd 'fe11.contoso.com' -Is2019 $false
 $domain = $state.UpgradeDomains | Where-Object { [string]$_.UpgradeDomain -eq 'UpgradeDomain2' }
 if (-not $domain -or [string]$domain.ReadyForUpgrade -ne 'True') { throw 'Upgrade domain UpgradeDomain2 is not ReadyForUpgrade (FE-2)' }
 #endregion
 
-#region 69. [FE-2a] pool02.contoso.com/UpgradeDomain2/fe13.contoso.com/stop-services
+#region 73. [FE-2a] pool02.contoso.com/UpgradeDomain2/fe13.contoso.com/stop-services
 # Stop-CsWindowsService -Graceful -Verbose on fe13.contoso.com: finish existing connections, take no new ones
 Invoke-Command -ComputerName 'fe13.contoso.com' -ScriptBlock { Stop-CsWindowsService -Graceful -Verbose }
 #endregion
 
-#region 70. [FE-2b] pool02.contoso.com/UpgradeDomain2/fe13.contoso.com/install-update
-# Install the update (LyncServerUpdateInstaller.exe) on fe13.contoso.com
+#region 74. [FE-2b] pool02.contoso.com/UpgradeDomain2/fe13.contoso.com/install-update
+# Run the update installer with /silentmode on fe13.contoso.com (exit 0, or 3010: restart required; CR-8)
 Install-Update -Server 'fe13.contoso.com'
 #endregion
 
-#region 71. [FE-2c] pool02.contoso.com/UpgradeDomain2/fe13.contoso.com/restart
+#region 75. [FE-2c] pool02.contoso.com/UpgradeDomain2/fe13.contoso.com/restart
 # Restart fe13.contoso.com and wait for it to come back
 Restart-Computer -ComputerName 'fe13.contoso.com' -Wait -For PowerShell -Timeout 3600 -Force
 #endregion
 
-#region 72. [FE-2c] pool02.contoso.com/UpgradeDomain2/fe13.contoso.com/verify
+#region 76. [FE-2c] pool02.contoso.com/UpgradeDomain2/fe13.contoso.com/verify
 # Check that fe13.contoso.com accepts new connections (Get-CsWindowsService: all services running)
 $stopped = Invoke-Command -ComputerName 'fe13.contoso.com' -ScriptBlock { Get-CsWindowsService | Where-Object { $_.Status -ne 'Running' } }
 if ($stopped) { throw 'fe13.contoso.com does not run all its Lync services' }
 #endregion
 
-#region 73. [FE-2a] pool02.contoso.com/UpgradeDomain2/fe14.contoso.com/stop-services
+#region 77. [FE-2a] pool02.contoso.com/UpgradeDomain2/fe14.contoso.com/stop-services
 # Stop-CsWindowsService -Graceful -Verbose on fe14.contoso.com: finish existing connections, take no new ones
 Invoke-Command -ComputerName 'fe14.contoso.com' -ScriptBlock { Stop-CsWindowsService -Graceful -Verbose }
 #endregion
 
-#region 74. [FE-2b] pool02.contoso.com/UpgradeDomain2/fe14.contoso.com/install-update
-# Install the update (LyncServerUpdateInstaller.exe) on fe14.contoso.com
+#region 78. [FE-2b] pool02.contoso.com/UpgradeDomain2/fe14.contoso.com/install-update
+# Run the update installer with /silentmode on fe14.contoso.com (exit 0, or 3010: restart required; CR-8)
 Install-Update -Server 'fe14.contoso.com'
 #endregion
 
-#region 75. [FE-2c] pool02.contoso.com/UpgradeDomain2/fe14.contoso.com/restart
+#region 79. [FE-2c] pool02.contoso.com/UpgradeDomain2/fe14.contoso.com/restart
 # Restart fe14.contoso.com and wait for it to come back
 Restart-Computer -ComputerName 'fe14.contoso.com' -Wait -For PowerShell -Timeout 3600 -Force
 #endregion
 
-#region 76. [FE-2c] pool02.contoso.com/UpgradeDomain2/fe14.contoso.com/verify
+#region 80. [FE-2c] pool02.contoso.com/UpgradeDomain2/fe14.contoso.com/verify
 # Check that fe14.contoso.com accepts new connections (Get-CsWindowsService: all services running)
 $stopped = Invoke-Command -ComputerName 'fe14.contoso.com' -ScriptBlock { Get-CsWindowsService | Where-Object { $_.Status -ne 'Running' } }
 if ($stopped) { throw 'fe14.contoso.com does not run all its Lync services' }
 #endregion
 
-#region 77. [BE-1] pool02.contoso.com/back-end/sql02.contoso.com/check-administrator-role
+#region 81. [BE-1] pool02.contoso.com/back-end/sql02.contoso.com/check-administrator-role
 # Check that the account updating sql02.contoso.com is a member of the CsAdministrator role
 if (-not ([Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent()).IsInRole('CSAdministrator')) { throw 'Run this as a member of CsAdministrator (BE-1)' }
 #endregion
 
-#region 78. [BE-3] pool02.contoso.com/back-end/sql02.contoso.com/open-management-shell
+#region 82. [BE-3] pool02.contoso.com/back-end/sql02.contoso.com/open-management-shell
 # Start the Lync Server Management Shell on sql02.contoso.com
 # Manual: automation runs the cmdlets in its own PowerShell session with the Lync module loaded
 #endregion
 
-#region 79. [BE-4] pool02.contoso.com/back-end/sql02.contoso.com/stop-services
+#region 83. [BE-4] pool02.contoso.com/back-end/sql02.contoso.com/stop-services
 # Stop-CsWindowsService -Verbose on sql02.contoso.com: stop the Lync Server services
 Invoke-Command -ComputerName 'sql02.contoso.com' -ScriptBlock { Stop-CsWindowsService -Verbose }
 #endregion
 
-#region 80. [BE-5] pool02.contoso.com/back-end/sql02.contoso.com/stop-web-service
+#region 84. [BE-5] pool02.contoso.com/back-end/sql02.contoso.com/stop-web-service
 # net stop w3svc on sql02.contoso.com: stop the World Wide Web service
 Invoke-Command -ComputerName 'sql02.contoso.com' -ScriptBlock { net stop w3svc }
 #endregion
 
-#region 81. [BE-6] pool02.contoso.com/back-end/sql02.contoso.com/close-management-shells
+#region 85. [BE-6] pool02.contoso.com/back-end/sql02.contoso.com/close-management-shells
 # Close every Lync Server Management Shell window on sql02.contoso.com
 # Manual: automation holds no Management Shell open while the installer runs; close any window an operator left open
 #endregion
 
-#region 82. [BE-7] pool02.contoso.com/back-end/sql02.contoso.com/install-update
-# Install the update (LyncServerUpdateInstaller.exe) on sql02.contoso.com
+#region 86. [BE-7] pool02.contoso.com/back-end/sql02.contoso.com/install-update
+# Run the update installer with /silentmode on sql02.contoso.com (exit 0, or 3010: restart required; CR-8)
 Install-Update -Server 'sql02.contoso.com'
 #endregion
 
-#region 83. [BE-8] pool02.contoso.com/back-end/sql02.contoso.com/reopen-management-shell
+#region 87. [BE-8] pool02.contoso.com/back-end/sql02.contoso.com/reopen-management-shell
 # Start the Lync Server Management Shell on sql02.contoso.com again
 # Manual: automation loads the updated Lync module in a fresh session for the next steps
 #endregion
 
-#region 84. [BE-9] pool02.contoso.com/back-end/sql02.contoso.com/stop-services-again
+#region 88. [BE-9] pool02.contoso.com/back-end/sql02.contoso.com/stop-services-again
 # Stop-CsWindowsService -Verbose again on sql02.contoso.com, to catch the Global Assembly Cache (GAC) -d assemblies
 Invoke-Command -ComputerName 'sql02.contoso.com' -ScriptBlock { Stop-CsWindowsService -Verbose }
 #endregion
 
-#region 85. [BE-10] pool02.contoso.com/back-end/sql02.contoso.com/start-web-service
+#region 89. [BE-10] pool02.contoso.com/back-end/sql02.contoso.com/start-web-service
 # net start w3svc on sql02.contoso.com: restart the World Wide Web service
 Invoke-Command -ComputerName 'sql02.contoso.com' -ScriptBlock { net start w3svc }
 #endregion
 
-#region 86. [BE-11a] pool02.contoso.com/back-end/sql02.contoso.com/update-databases
+#region 90. [BE-11a] pool02.contoso.com/back-end/sql02.contoso.com/update-databases
 # Apply the update to the SQL Server databases: Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn sql02.contoso.com
 Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn sql02.contoso.com
 #endregion
 
-#region 87. [SDK-3] pool02.contoso.com/fail-back
+#region 91. [CR-7] pool02.contoso.com/back-end/sql02.contoso.com/verify-databases
+# Check the database update: Test-CsDatabase -ConfiguredDatabases -SqlServerFqdn sql02.contoso.com (every expected version installed)
+Assert-DatabasesCurrent -SqlServer 'sql02.contoso.com'
+#endregion
+
+#region 92. [SDK-3] pool02.contoso.com/fail-back
 # Only if the pool was failed over: fail pool02.contoso.com back from pool01.contoso.com (Invoke-CsPoolFailBack) once all its servers are verified
 # Only if this pool was failed over, once all its servers are verified (SDK-3):
 # Invoke-CsPoolFailBack -PoolFqdn 'pool02.contoso.com' -Confirm:$false   # from pool01.contoso.com
 #endregion
 
-#region 88. [BE-1] se01.contoso.com/back-end/se01.contoso.com/check-administrator-role
+#region 93. [BE-1] se01.contoso.com/back-end/se01.contoso.com/check-administrator-role
 # Check that the account updating se01.contoso.com is a member of the CsAdministrator role
 if (-not ([Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent()).IsInRole('CSAdministrator')) { throw 'Run this as a member of CsAdministrator (BE-1)' }
 #endregion
 
-#region 89. [BE-3] se01.contoso.com/back-end/se01.contoso.com/open-management-shell
+#region 94. [BE-3] se01.contoso.com/back-end/se01.contoso.com/open-management-shell
 # Start the Lync Server Management Shell on se01.contoso.com
 # Manual: automation runs the cmdlets in its own PowerShell session with the Lync module loaded
 #endregion
 
-#region 90. [BE-4] se01.contoso.com/back-end/se01.contoso.com/stop-services
+#region 95. [BE-4] se01.contoso.com/back-end/se01.contoso.com/stop-services
 # Stop-CsWindowsService -Verbose on se01.contoso.com: stop the Lync Server services
 Invoke-Command -ComputerName 'se01.contoso.com' -ScriptBlock { Stop-CsWindowsService -Verbose }
 #endregion
 
-#region 91. [BE-5] se01.contoso.com/back-end/se01.contoso.com/stop-web-service
+#region 96. [BE-5] se01.contoso.com/back-end/se01.contoso.com/stop-web-service
 # net stop w3svc on se01.contoso.com: stop the World Wide Web service
 Invoke-Command -ComputerName 'se01.contoso.com' -ScriptBlock { net stop w3svc }
 #endregion
 
-#region 92. [BE-6] se01.contoso.com/back-end/se01.contoso.com/close-management-shells
+#region 97. [BE-6] se01.contoso.com/back-end/se01.contoso.com/close-management-shells
 # Close every Lync Server Management Shell window on se01.contoso.com
 # Manual: automation holds no Management Shell open while the installer runs; close any window an operator left open
 #endregion
 
-#region 93. [BE-7] se01.contoso.com/back-end/se01.contoso.com/install-update
-# Install the update (LyncServerUpdateInstaller.exe) on se01.contoso.com
+#region 98. [BE-7] se01.contoso.com/back-end/se01.contoso.com/install-update
+# Run the update installer with /silentmode on se01.contoso.com (exit 0, or 3010: restart required; CR-8)
 Install-Update -Server 'se01.contoso.com'
 #endregion
 
-#region 94. [BE-8] se01.contoso.com/back-end/se01.contoso.com/reopen-management-shell
+#region 99. [BE-8] se01.contoso.com/back-end/se01.contoso.com/reopen-management-shell
 # Start the Lync Server Management Shell on se01.contoso.com again
 # Manual: automation loads the updated Lync module in a fresh session for the next steps
 #endregion
 
-#region 95. [BE-9] se01.contoso.com/back-end/se01.contoso.com/stop-services-again
+#region 100. [BE-9] se01.contoso.com/back-end/se01.contoso.com/stop-services-again
 # Stop-CsWindowsService -Verbose again on se01.contoso.com, to catch the Global Assembly Cache (GAC) -d assemblies
 Invoke-Command -ComputerName 'se01.contoso.com' -ScriptBlock { Stop-CsWindowsService -Verbose }
 #endregion
 
-#region 96. [BE-10] se01.contoso.com/back-end/se01.contoso.com/start-web-service
+#region 101. [BE-10] se01.contoso.com/back-end/se01.contoso.com/start-web-service
 # net start w3svc on se01.contoso.com: restart the World Wide Web service
 Invoke-Command -ComputerName 'se01.contoso.com' -ScriptBlock { net start w3svc }
 #endregion
 
-#region 97. [BE-11c] se01.contoso.com/back-end/se01.contoso.com/update-databases
+#region 102. [BE-11c] se01.contoso.com/back-end/se01.contoso.com/update-databases
 # Apply the update to the SQL Server databases: Install-CsDatabase -Update -LocalDatabases
 Install-CsDatabase -Update -LocalDatabases
 #endregion
 
-#region 98. [SDK-2] se01.contoso.com/back-end/se01.contoso.com/start-services
+#region 103. [CR-7] se01.contoso.com/back-end/se01.contoso.com/verify-databases
+# Check the database update: Test-CsDatabase -ConfiguredDatabases -SqlServerFqdn se01.contoso.com (every expected version installed)
+Assert-DatabasesCurrent -SqlServer 'se01.contoso.com'
+#endregion
+
+#region 104. [SDK-2] se01.contoso.com/back-end/se01.contoso.com/start-services
 # Start-CsWindowsService on se01.contoso.com: the Back End procedure leaves the services stopped
 Invoke-Command -ComputerName 'se01.contoso.com' -ScriptBlock { Start-CsWindowsService }
 #endregion
 
-#region 99. [SDK-2] se01.contoso.com/back-end/se01.contoso.com/verify
+#region 105. [SDK-2] se01.contoso.com/back-end/se01.contoso.com/verify
 # Check that se01.contoso.com accepts new connections (Get-CsWindowsService: all services running)
 $stopped = Invoke-Command -ComputerName 'se01.contoso.com' -ScriptBlock { Get-CsWindowsService | Where-Object { $_.Status -ne 'Running' } }
 if ($stopped) { throw 'se01.contoso.com does not run all its Lync services' }

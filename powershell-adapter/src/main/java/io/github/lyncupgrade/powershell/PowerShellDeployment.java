@@ -4,17 +4,22 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.model.BuildVersion;
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
+import io.github.lyncupgrade.core.run.DatabaseCheck;
 import io.github.lyncupgrade.core.run.DeploymentException;
 import io.github.lyncupgrade.core.run.DomainReadiness;
 import io.github.lyncupgrade.core.run.LyncDeployment;
+import io.github.lyncupgrade.core.run.PoolFabricState;
 import io.github.lyncupgrade.core.run.PoolReadiness;
 import io.github.lyncupgrade.core.run.PoolUpgradeState;
+import io.github.lyncupgrade.core.run.RoutingGroup;
 import io.github.lyncupgrade.core.run.ServerStatus;
 import io.github.lyncupgrade.core.run.ServerUnreachableException;
 import io.github.lyncupgrade.core.run.SyntheticTransactions;
 import io.github.lyncupgrade.core.run.UpdateInstallFailedException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,24 +69,84 @@ public final class PowerShellDeployment implements LyncDeployment, SyntheticTran
     return new PowerShellDeployment(new Shell(sessions::invoke, sessions::close, sessions.toString()));
   }
 
+  /**
+   * {@code Get-CsPoolUpgradeReadinessState}, or {@code Get-CsUpgradeDomainInfo} on Skype for
+   * Business Server 2019 (CR-4): the script picks one of the two by the product's name, passed as data.
+   */
   @Override
-  public PoolReadiness poolReadiness(Fqdn pool, Fqdn runOn) {
-    PsReply reply = call("Get-CsPoolUpgradeReadinessState", runOn,
-        invocation("pool-readiness").with("Pool", pool).with("Server", runOn));
+  public PoolReadiness poolReadiness(Fqdn pool, Fqdn runOn, ProductVersion product) {
+    String cmdlet = product.readinessCmdlet();
+    PsReply reply = call(cmdlet, runOn,
+        invocation("pool-readiness").with("Pool", pool).with("Server", runOn).with("Product", product.name()));
     Map<String, String> state = reply.objects().stream().filter(o -> "Pool".equals(o.get("Kind"))).findFirst()
-        .orElseThrow(() -> new DeploymentException("Get-CsPoolUpgradeReadinessState", runOn, "it reported no pool state"));
+        .orElseThrow(() -> new DeploymentException(cmdlet, runOn, "it reported no pool state"));
     List<DomainReadiness> domains = new ArrayList<>();
     for (Map<String, String> domain : reply.objects()) {
       if ("Domain".equals(domain.get("Kind"))) {
-        List<Fqdn> frontEnds = Arrays.stream(domain.getOrDefault("FrontEnds", "").split(","))
-            .map(String::trim).filter(name -> !name.isEmpty()).map(Fqdn::of).toList();
+        List<Fqdn> frontEnds = fqdns(domain.get("FrontEnds"));
         domains.add(new DomainReadiness(domain.get("Name"), frontEnds,
             Boolean.parseBoolean(domain.get("ReadyForUpgrade"))));
       }
     }
     return new PoolReadiness(pool, upgradeState(runOn, state.get("State")),
-        integer("Get-CsPoolUpgradeReadinessState", runOn, state.get("FrontEnds")),
-        integer("Get-CsPoolUpgradeReadinessState", runOn, state.get("ActiveFrontEnds")), domains);
+        integer(cmdlet, runOn, state.get("FrontEnds")), integer(cmdlet, runOn, state.get("ActiveFrontEnds")), domains);
+  }
+
+  @Override
+  public PoolFabricState fabricState(Fqdn pool) {
+    List<RoutingGroup> groups = new ArrayList<>();
+    List<String> missing = new ArrayList<>();
+    for (Map<String, String> group : call("Get-CsPoolFabricState", pool, invocation("fabric-state").with("Pool", pool))
+        .objects()) {
+      String primary = group.getOrDefault("Primary", "");
+      if ("Missing".equals(group.get("Kind")) || primary.isBlank()) {
+        missing.add(group.getOrDefault("Id", "?"));
+      } else {
+        groups.add(new RoutingGroup(group.getOrDefault("Id", "?"), Fqdn.of(primary), fqdns(group.get("Secondaries"))));
+      }
+    }
+    return new PoolFabricState(pool, groups, missing);
+  }
+
+  @Override
+  public void resetRegistrarState(Fqdn pool) {
+    call("Reset-CsPoolRegistrarState", pool, invocation("reset-registrar-state").with("Pool", pool));
+  }
+
+  @Override
+  public void failOverComputer(Fqdn server, Duration drainingTimeout) {
+    call("Invoke-CsComputerFailOver", server, invocation("computer-failover").with("Server", server)
+        .with("DrainingTimeout", drainingTimeout.toSeconds()));
+  }
+
+  @Override
+  public void failBackComputer(Fqdn server) {
+    call("Invoke-CsComputerFailBack", server, invocation("computer-failback").with("Server", server));
+  }
+
+  @Override
+  public List<DatabaseCheck> testDatabases(Fqdn pool, Fqdn sqlServer) {
+    return call("Test-CsDatabase", sqlServer, invocation("test-databases").with("SqlServer", sqlServer)).objects()
+        .stream()
+        .map(database -> new DatabaseCheck(database.getOrDefault("Name", "?"),
+            database.getOrDefault("SqlServer", sqlServer.toString()), database.getOrDefault("Expected", ""),
+            database.getOrDefault("Installed", "")))
+        .toList();
+  }
+
+  @Override
+  public void publishTopology(Fqdn pool) {
+    call("Publish-CsTopology", pool, invocation("publish-topology"));
+  }
+
+  /** {@code backupStore} is {@code fqdn} or {@code fqdn\instance}; each part goes to the script as data. */
+  @Override
+  public void failOverCentralManagementStore(Fqdn pool, String backupStore) {
+    int slash = backupStore.indexOf('\\');
+    PsInvocation invocation = invocation("cms-failover").with("Pool", pool)
+        .with("SqlServer", slash < 0 ? backupStore : backupStore.substring(0, slash))
+        .with("SqlInstance", slash < 0 ? "" : backupStore.substring(slash + 1));
+    call("Invoke-CsManagementServerFailover", pool, invocation);
   }
 
   @Override
@@ -115,13 +180,14 @@ public final class PowerShellDeployment implements LyncDeployment, SyntheticTran
   }
 
   @Override
-  public void installUpdate(Fqdn server, UpdatePackage update) {
-    Map<String, String> result = single("LyncServerUpdateInstaller", server, invocation("install-update")
+  public boolean installUpdate(Fqdn server, UpdatePackage update) {
+    Map<String, String> result = single("update installer", server, invocation("install-update")
         .with("Server", server).with("Location", update.location()).with("Version", update.targetVersion()));
-    int exitCode = integer("LyncServerUpdateInstaller", server, result.get("ExitCode"));
+    int exitCode = integer("update installer", server, result.get("ExitCode"));
     if (exitCode != INSTALLER_SUCCESS && exitCode != INSTALLER_SUCCESS_RESTART_REQUIRED) {
       throw new UpdateInstallFailedException(server, exitCode, result.getOrDefault("Log", "next to the installer"));
     }
+    return exitCode == INSTALLER_SUCCESS_RESTART_REQUIRED;
   }
 
   @Override
@@ -216,6 +282,11 @@ public final class PowerShellDeployment implements LyncDeployment, SyntheticTran
       throw new ServerUnreachableException(operation, target);
     }
     throw new DeploymentException(operation, target, errors);
+  }
+
+  private static List<Fqdn> fqdns(String commaSeparated) {
+    return Arrays.stream(String.valueOf(commaSeparated == null ? "" : commaSeparated).split(","))
+        .map(String::trim).filter(name -> !name.isEmpty()).map(Fqdn::of).toList();
   }
 
   private static PoolUpgradeState upgradeState(Fqdn host, String state) {

@@ -3,16 +3,22 @@ package io.github.lyncupgrade.powershell;
 import static io.github.lyncupgrade.powershell.PowerShellQuoting.singleQuoted;
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.plan.CheckDomainReadiness;
+import io.github.lyncupgrade.core.plan.CheckFabricState;
 import io.github.lyncupgrade.core.plan.CheckPoolReadiness;
 import io.github.lyncupgrade.core.plan.CustomStep;
 import io.github.lyncupgrade.core.plan.FailBackPool;
+import io.github.lyncupgrade.core.plan.FailOverCentralManagementStore;
 import io.github.lyncupgrade.core.plan.FailOverPool;
+import io.github.lyncupgrade.core.plan.FailOverServer;
+import io.github.lyncupgrade.core.plan.SettlePool;
 import io.github.lyncupgrade.core.plan.Step;
 import io.github.lyncupgrade.core.plan.StopServices;
 import io.github.lyncupgrade.core.plan.UpdateDatabases;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
+import io.github.lyncupgrade.core.plan.VerifyDatabases;
 import java.util.List;
 
 /**
@@ -20,8 +26,10 @@ import java.util.List;
  * procedure or carry it out by hand: one region per step citing its PROCEDURE rule, the
  * readiness waits written out, every value single-quoted by {@link PowerShellQuoting}, and
  * {@code $ErrorActionPreference = 'Stop'} so the first error stops it. Contingent steps (pool
- * failover and failback) are written as commented-out commands with the condition that calls
- * for them; manual steps as comments with their reason.
+ * failover and failback, the Central Management Store's failover) are written as commented-out
+ * commands with the condition that calls for them; manual steps as comments with their reason.
+ * Skype for Business pools patched server by server get {@code Invoke-CsComputerFailOver} and
+ * {@code Invoke-CsComputerFailBack} (CR-3); 2019 pools ask {@code Get-CsUpgradeDomainInfo} (CR-4).
  */
 public final class RunbookWriter {
   private RunbookWriter() {}
@@ -37,7 +45,7 @@ public final class RunbookWriter {
       out.append("#region ").append(i + 1).append(". [").append(step.rule().id()).append("] ").append(step.id())
           .append('\n');
       out.append("# ").append(step.description().replace("\n", " ")).append('\n');
-      body(step, out);
+      body(plan, step, out);
       out.append("#endregion\n\n");
     }
     out.append("Write-Host 'Every step of the runbook is done.'\n");
@@ -45,7 +53,7 @@ public final class RunbookWriter {
   }
 
   private static void header(UpgradePlan plan, StringBuilder out) {
-    out.append("# Lync Server 2013 cumulative update runbook, written by lync-upgrade.\n");
+    out.append("# Lync Server 2013 / Skype for Business Server cumulative update runbook, written by lync-upgrade.\n");
     out.append("# Plan fingerprint ").append(plan.fingerprint()).append('\n');
     out.append("# ").append(plan.size()).append(" steps for ").append(plan.topology().pools().size())
         .append(" pools. Run it in the Lync Server Management Shell as a member of CsAdministrator,\n")
@@ -53,16 +61,23 @@ public final class RunbookWriter {
     out.append("#Requires -Version 3.0\n");
     out.append("$ErrorActionPreference = 'Stop'\n");
     String installer = plan.options().updatePackage().map(UpdatePackage::location)
-        .orElse("<the LyncServerUpdateInstaller.exe of the cumulative update>");
+        .orElse("<the cumulative update's installer: LyncServerUpdateInstaller.exe or SkypeServerUpdateInstaller.exe>");
     out.append("$UpdateInstaller = ").append(singleQuoted(installer)).append('\n');
     out.append("$Policy = @{ BusyWaitMinutes = ").append(plan.options().readinessPolicy().busyInterval().toMinutes())
         .append("; MaxConsecutiveBusy = ").append(plan.options().readinessPolicy().maxConsecutiveBusy()).append(" }\n\n");
     out.append("""
-        function Wait-PoolReady([string]$FrontEnd) {
-          # FE-1: Get-CsPoolUpgradeReadinessState runs only locally on a Front End of the pool.
+        function Get-PoolReadiness([string]$FrontEnd, [bool]$Is2019) {
+          # FE-1: the readiness cmdlet runs only locally on a Front End of the pool; 2019 names it Get-CsUpgradeDomainInfo (CR-4).
+          Invoke-Command -ComputerName $FrontEnd -ArgumentList $Is2019 -ScriptBlock {
+            param($is2019)
+            if ($is2019) { Get-CsUpgradeDomainInfo } else { Get-CsPoolUpgradeReadinessState }
+          }
+        }
+
+        function Wait-PoolReady([string]$FrontEnd, [bool]$Is2019) {
           $busy = 0
           while ($true) {
-            $state = Invoke-Command -ComputerName $FrontEnd -ScriptBlock { Get-CsPoolUpgradeReadinessState }
+            $state = Get-PoolReadiness -FrontEnd $FrontEnd -Is2019 $Is2019
             switch ([string]$state.PoolUpgradeState) {
               'Ready' { return $state }                                   # FE-1d
               'Busy' {                                                    # FE-1a
@@ -73,6 +88,45 @@ public final class RunbookWriter {
               default { throw "PoolUpgradeState is $($state.PoolUpgradeState) (FE-1b): fail the pool over to its backup pool if it has one (FE-1c), then go on." }
             }
           }
+        }
+
+        function Get-RoutingGroups([string]$Pool) {
+          # CR-2, CR-3: Get-CsPoolFabricState's report of the routing groups' primaries and secondaries.
+          Get-CsPoolFabricState -PoolFqdn $Pool -Type Routing -Verbose 4>&1 | Out-String
+        }
+
+        function Wait-PoolSettled([string]$FrontEnd, [string]$Pool, [bool]$Is2019, [int]$Minutes, [int]$PollMinutes, [int]$GiveUpMinutes) {
+          # CR-2: Ready for $Minutes in a row (Not Ready starts the wait again); the routing groups must not move.
+          $giveUpAt = (Get-Date).AddMinutes($GiveUpMinutes)
+          $readySince = $null
+          $before = $null
+          while ($true) {
+            $state = Get-PoolReadiness -FrontEnd $FrontEnd -Is2019 $Is2019
+            if ([string]$state.PoolUpgradeState -eq 'Ready') {
+              if (-not $readySince) { $readySince = Get-Date; $before = Get-RoutingGroups -Pool $Pool }
+              elseif (((Get-Date) - $readySince).TotalMinutes -ge $Minutes) { break }
+            } else {
+              $readySince = $null
+            }
+            if ((Get-Date) -ge $giveUpAt) { throw "The pool did not stay Ready for $Minutes minutes within $GiveUpMinutes minutes (CR-2)." }
+            Start-Sleep -Seconds ($PollMinutes * 60)
+          }
+          $after = Get-RoutingGroups -Pool $Pool
+          if ($after -ne $before) { throw "The routing groups moved while the pool settled (CR-2). Before:`n$before`nAfter:`n$after" }
+        }
+
+        function Assert-ReplicasPresent([string]$Pool, [bool]$Reset) {
+          # CR-3: no Front End is failed over while routing groups miss replicas.
+          if ((Get-RoutingGroups -Pool $Pool) -notmatch 'missing|quorum loss') { return }
+          if (-not $Reset) { throw "Replicas are missing in $Pool (CR-3): check the pool, run Reset-CsPoolRegistrarState -PoolFqdn $Pool -ResetType QuorumLossRecovery, then go on." }
+          Reset-CsPoolRegistrarState -PoolFqdn $Pool -ResetType QuorumLossRecovery -Confirm:$false
+          if ((Get-RoutingGroups -Pool $Pool) -match 'missing|quorum loss') { throw "Replicas are still missing in $Pool after Reset-CsPoolRegistrarState (CR-3)." }
+        }
+
+        function Assert-DatabasesCurrent([string]$SqlServer) {
+          # CR-7: Install-CsDatabase prints nothing useful on success; Test-CsDatabase compares versions.
+          $stale = @(Test-CsDatabase -ConfiguredDatabases -SqlServerFqdn $SqlServer | Where-Object { [string]$_.ExpectedVersion -ne [string]$_.InstalledVersion })
+          if ($stale.Count -gt 0) { throw "Databases not at their expected version on ${SqlServer} (CR-7): $(($stale | ForEach-Object { [string]$_.DatabaseName }) -join ', ')" }
         }
 
         function Copy-Update([string]$Server) {
@@ -87,7 +141,7 @@ public final class RunbookWriter {
         }
 
         function Install-Update([string]$Server) {
-          # FE-2b, BE-7: the installer runs unattended; 0 is success, 3010 success with a restart required.
+          # FE-2b, BE-7, CR-8: the installer runs unattended; 0 is success, 3010 success with a restart required.
           $local = Join-Path 'C:\\LyncUpgrade' (Split-Path $UpdateInstaller -Leaf)
           $staged = Invoke-Command -ComputerName $Server -ArgumentList $local -ScriptBlock { param($path) Test-Path $path }
           if (-not $staged) { Copy-Update -Server $Server }
@@ -100,7 +154,12 @@ public final class RunbookWriter {
         """);
   }
 
-  private static void body(Step step, StringBuilder out) {
+  private static String is2019(UpgradePlan plan, Step step) {
+    return plan.topology().pool(step.pool()).orElseThrow().product() == ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2019
+        ? "$true" : "$false";
+  }
+
+  private static void body(UpgradePlan plan, Step step, StringBuilder out) {
     if (step.isManual()) {
       out.append("# Manual: ").append(step.manualReason().orElseThrow()).append('\n');
       return;
@@ -108,10 +167,12 @@ public final class RunbookWriter {
     String target = singleQuoted(step.target().toString());
     switch (step.kind()) {
       case CHECK_POOL_READINESS -> out.append("$null = Wait-PoolReady -FrontEnd ")
-          .append(singleQuoted(((CheckPoolReadiness) step).runOn().toString())).append('\n');
+          .append(singleQuoted(((CheckPoolReadiness) step).runOn().toString())).append(" -Is2019 ")
+          .append(is2019(plan, step)).append('\n');
       case CHECK_DOMAIN_READINESS -> {
         CheckDomainReadiness gate = (CheckDomainReadiness) step;
-        out.append("$state = Wait-PoolReady -FrontEnd ").append(singleQuoted(gate.runOn().toString())).append('\n')
+        out.append("$state = Wait-PoolReady -FrontEnd ").append(singleQuoted(gate.runOn().toString()))
+            .append(" -Is2019 ").append(is2019(plan, step)).append('\n')
             .append("$domain = $state.UpgradeDomains | Where-Object { [string]$_.UpgradeDomain -eq ")
             .append(singleQuoted(gate.upgradeDomain().name())).append(" }\n")
             .append("if (-not $domain -or [string]$domain.ReadyForUpgrade -ne 'True') { throw ")
@@ -146,6 +207,36 @@ public final class RunbookWriter {
       case MANUAL -> throw new IllegalStateException("manual steps are written above");
       case CUSTOM -> out.append("# Custom step (SDK-6): your own automation's action ")
           .append(((CustomStep) step).action()).append(" does this; it is not scripted here.\n");
+      case SETTLE_POOL -> {
+        SettlePool settle = (SettlePool) step;
+        out.append("Wait-PoolSettled -FrontEnd ").append(singleQuoted(settle.runOn().toString())).append(" -Pool ")
+            .append(singleQuoted(step.pool().toString())).append(" -Is2019 ").append(is2019(plan, step))
+            .append(" -Minutes ").append(settle.policy().settleTime().toMinutes())
+            .append(" -PollMinutes ").append(settle.policy().pollInterval().toMinutes())
+            .append(" -GiveUpMinutes ").append(settle.policy().giveUpAfter().toMinutes()).append('\n');
+      }
+      case CHECK_FABRIC_STATE -> out.append("Assert-ReplicasPresent -Pool ").append(singleQuoted(step.pool().toString()))
+          .append(" -Reset $").append(((CheckFabricState) step).resetOnMissingReplicas()).append('\n');
+      case FAIL_OVER_SERVER -> out.append("Invoke-CsComputerFailOver -ComputerName ").append(target)
+          .append(" -DrainingTimeout ").append(((FailOverServer) step).drainingTimeout().toSeconds())
+          .append(" -Confirm:$false\n");
+      case FAIL_BACK_SERVER -> out.append("Invoke-CsComputerFailBack -ComputerName ").append(target)
+          .append(" -Confirm:$false\n");
+      case VERIFY_DATABASES -> out.append("Assert-DatabasesCurrent -SqlServer ")
+          .append(singleQuoted(((VerifyDatabases) step).sqlServer().toString())).append('\n');
+      case PUBLISH_TOPOLOGY -> out.append("$topologyFile = Join-Path ([IO.Path]::GetTempPath()) 'lync-upgrade-topology.xml'\n")
+          .append("(Get-CsTopology -AsXml).ToString() | Set-Content -Path $topologyFile -Encoding UTF8\n")
+          .append("Publish-CsTopology -FileName $topologyFile -Force -Confirm:$false\n")
+          .append("Enable-CsTopology -Confirm:$false\n");
+      case FAIL_OVER_CENTRAL_MANAGEMENT_STORE -> {
+        String store = ((FailOverCentralManagementStore) step).backupStore();
+        int slash = store.indexOf('\\');
+        out.append("# Only before this pool is failed over (FE-1c), and first (CR-9):\n")
+            .append("# Invoke-CsManagementServerFailover -BackupSqlServerFqdn ")
+            .append(singleQuoted(slash < 0 ? store : store.substring(0, slash)))
+            .append(slash < 0 ? "" : " -BackupSqlInstanceName " + singleQuoted(store.substring(slash + 1)))
+            .append(" -Force -Confirm:$false\n");
+      }
     }
   }
 }

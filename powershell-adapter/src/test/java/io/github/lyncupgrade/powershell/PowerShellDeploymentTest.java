@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lyncupgrade.core.model.BuildVersion;
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
 import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.PlanOptions;
@@ -40,7 +41,7 @@ class PowerShellDeploymentTest {
   void everyOperationTravelsThroughTheSessionAndIsParsedIntoTypedResults() {
     try (PowerShellDeployment deployment = deployment()) {
       Fqdn fe01 = Fqdn.of("fe01.contoso.com");
-      PoolReadiness readiness = deployment.poolReadiness(POOL01, Fqdn.of("fe03.contoso.com"));
+      PoolReadiness readiness = deployment.poolReadiness(POOL01, Fqdn.of("fe03.contoso.com"), ProductVersion.LYNC_SERVER_2013);
       assertThat(readiness.state()).isEqualTo(PoolUpgradeState.READY);
       assertThat(readiness.frontEndCount()).isEqualTo(6);
       assertThat(readiness.upgradeDomain("UpgradeDomain1")).hasValueSatisfying(domain -> {

@@ -40,6 +40,32 @@ public final class SampleTopologies {
   }
 
   /**
+   * A Skype for Business Server 2015 deployment, patched server by server (CR-3):
+   * {@code pool10.fabrikam.com}, 4 Front Ends in 2 upgrade domains, whose Back End is an AlwaysOn
+   * availability group reached through {@code ag10.fabrikam.com} and which hosts the Central
+   * Management Store, paired for disaster recovery with {@code pool11.fabrikam.com}, 3 Front Ends
+   * in 3 domains on a standalone Back End, and {@code se12.fabrikam.com}, a Standard Edition server.
+   */
+  public static Topology skypeForBusiness2015() {
+    ProductVersion skype = ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2015;
+    return Topology.builder()
+        .centralManagementStore("pool10.fabrikam.com")
+        .pool(Pool.enterprise("pool10.fabrikam.com").product(skype)
+            .upgradeDomain("UpgradeDomain1", "fe101.fabrikam.com", "fe102.fabrikam.com")
+            .upgradeDomain("UpgradeDomain2", "fe103.fabrikam.com", "fe104.fabrikam.com")
+            .backEnd("sql10a.fabrikam.com").alwaysOnListener("ag10.fabrikam.com")
+            .partnerPool("pool11.fabrikam.com"))
+        .pool(Pool.enterprise("pool11.fabrikam.com").product(skype)
+            .upgradeDomain("UpgradeDomain1", "fe111.fabrikam.com")
+            .upgradeDomain("UpgradeDomain2", "fe112.fabrikam.com")
+            .upgradeDomain("UpgradeDomain3", "fe113.fabrikam.com")
+            .backEnd("sql11.fabrikam.com", CollocatedDatabase.MONITORING)
+            .partnerPool("pool10.fabrikam.com"))
+        .pool(Pool.standard("se12.fabrikam.com").product(skype))
+        .build();
+  }
+
+  /**
    * {@code pools} Enterprise pools of {@code frontEndsPerPool} Front Ends each, split into
    * {@code domainsPerPool} upgrade domains of nearly equal size, in topology order; pools
    * {@code 2k+1} and {@code 2k+2} are paired when {@code paired}. For benchmarks and scale tests.

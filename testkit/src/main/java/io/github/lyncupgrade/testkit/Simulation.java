@@ -2,6 +2,8 @@ package io.github.lyncupgrade.testkit;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.plan.PlanOptions;
 import io.github.lyncupgrade.core.plan.PlanRenderer;
@@ -19,6 +21,7 @@ import io.github.lyncupgrade.testkit.fake.SimulatedCrash;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Plans a topology and runs the plan against a {@link FakeDeployment} in virtual time, writing
@@ -32,9 +35,34 @@ import java.time.Instant;
  * Immutable; each {@code with...} returns a new simulation.
  */
 public final class Simulation {
-  /** The update the simulation installs unless the options name one. */
+  /** The update the simulation installs in a Lync Server 2013 deployment unless the options name one. */
   public static final UpdatePackage SAMPLE_UPDATE =
       UpdatePackage.of("\\\\files.contoso.com\\updates\\LyncServerUpdateInstaller.exe", "5.0.8308.1001");
+
+  /** A sample update for {@code product}: {@link #SAMPLE_UPDATE} for Lync Server 2013, a Skype for Business one otherwise. */
+  public static UpdatePackage sampleUpdate(ProductVersion product) {
+    return switch (product) {
+      case LYNC_SERVER_2013 -> SAMPLE_UPDATE;
+      case SKYPE_FOR_BUSINESS_SERVER_2015 ->
+          UpdatePackage.of("\\\\files.contoso.com\\updates\\2015\\SkypeServerUpdateInstaller.exe", "6.0.9319.1001");
+      case SKYPE_FOR_BUSINESS_SERVER_2019 ->
+          UpdatePackage.of("\\\\files.contoso.com\\updates\\2019\\SkypeServerUpdateInstaller.exe", "7.0.2046.1001");
+    };
+  }
+
+  /**
+   * The sample update for the one product every pool of {@code topology} runs.
+   *
+   * @throws IllegalArgumentException if its pools run different products: a cumulative update is for one
+   */
+  public static UpdatePackage sampleUpdate(Topology topology) {
+    List<ProductVersion> products = topology.pools().stream().map(Pool::product).distinct().toList();
+    if (products.size() != 1) {
+      throw new IllegalArgumentException("the topology's pools run " + products + "; a cumulative update is for one"
+          + " product, so plan each product's pools with their own update");
+    }
+    return sampleUpdate(products.get(0));
+  }
 
   private final Topology topology;
   private final PlanOptions options;
@@ -46,17 +74,17 @@ public final class Simulation {
     this.faults = faults;
   }
 
-  /** A simulation of {@code topology} with default options, {@link #SAMPLE_UPDATE} and no faults. */
+  /** A simulation of {@code topology} with default options, its {@link #sampleUpdate(Topology)} and no faults. */
   public static Simulation of(Topology topology) {
     return new Simulation(requireNonNull(topology, "topology"),
-        PlanOptions.builder().updatePackage(SAMPLE_UPDATE).build(), FaultSchedule.none());
+        PlanOptions.builder().updatePackage(sampleUpdate(topology)).build(), FaultSchedule.none());
   }
 
-  /** This simulation planned with {@code options}; {@link #SAMPLE_UPDATE} is used if they name no update. */
+  /** This simulation planned with {@code options}; the topology's sample update is used if they name none. */
   public Simulation withOptions(PlanOptions options) {
     requireNonNull(options, "options");
     PlanOptions withUpdate = options.updatePackage().isPresent() ? options
-        : options.toBuilder().updatePackage(SAMPLE_UPDATE).build();
+        : options.toBuilder().updatePackage(sampleUpdate(topology)).build();
     return new Simulation(topology, withUpdate, faults);
   }
 

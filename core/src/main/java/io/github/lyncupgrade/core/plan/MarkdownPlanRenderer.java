@@ -11,6 +11,8 @@ final class MarkdownPlanRenderer implements PlanRenderer {
     StringBuilder out = new StringBuilder();
     out.append("**").append(RenderSupport.summary(plan)).append("** (fingerprint `")
         .append(plan.fingerprint(), 0, 12).append("`)\n\n");
+    RenderSupport.warnings(plan).forEach(warning -> out.append("> **").append(warning, 0, warning.indexOf(':'))
+        .append("**").append(warning.substring(warning.indexOf(':'))).append("\n>\n"));
     out.append("| # | Rule | Step | Target | What | Notes |\n");
     out.append("|---|---|---|---|---|---|\n");
     List<Step> steps = plan.steps();

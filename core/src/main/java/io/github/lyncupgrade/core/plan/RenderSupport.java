@@ -3,6 +3,7 @@ package io.github.lyncupgrade.core.plan;
 import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.StandardEditionPool;
+import java.util.List;
 
 /** What the renderers say alike about steps and pools. */
 final class RenderSupport {
@@ -31,20 +32,32 @@ final class RenderSupport {
 
   /** A section's heading line. */
   static String heading(UpgradePlan plan, Step first) {
-    return first.runsAhead() ? STAGING_HEADING : describe(plan.topology().pool(first.pool()).orElseThrow());
+    return first.runsAhead() ? STAGING_HEADING : describe(plan, plan.topology().pool(first.pool()).orElseThrow());
   }
 
   static final String STAGING = "staging ahead";
   private static final String STAGING_HEADING = "Staging ahead (SDK-5): the update copied to every server before any"
       + " service of its pool stops";
 
-  static String describe(Pool pool) {
-    String partner = pool.partnerPool().map(fqdn -> ", disaster-recovery partner " + fqdn).orElse("");
+  static String describe(UpgradePlan plan, Pool pool) {
+    String partner = pool.partnerPool().map(fqdn -> ", disaster-recovery partner " + fqdn).orElse("")
+        + (plan.topology().hostsCentralManagementStore(pool.fqdn()) ? ", hosts the Central Management Store" : "");
     if (pool instanceof EnterprisePool enterprise) {
-      return pool.fqdn() + ": Enterprise Edition, " + enterprise.upgradeDomains().size() + " upgrade domains, "
-          + pool.frontEnds().size() + " Front End servers, Back End " + enterprise.backEnd() + partner;
+      String strategy = plan.options().frontEndStrategy(pool) == FrontEndStrategy.SERVER_BY_SERVER
+          ? "patched server by server" : "patched by upgrade domain";
+      return pool.fqdn() + ": " + pool.product() + " Enterprise Edition, " + enterprise.upgradeDomains().size()
+          + " upgrade domains, " + pool.frontEnds().size() + " Front End servers " + strategy + ", Back End "
+          + enterprise.backEnd() + partner;
     }
-    return pool.fqdn() + ": Standard Edition server " + ((StandardEditionPool) pool).server() + partner;
+    return pool.fqdn() + ": " + pool.product() + " Standard Edition server " + ((StandardEditionPool) pool).server()
+        + partner;
+  }
+
+  /** One line per {@linkplain UpgradePlan#warnings() warning} of the plan. */
+  static List<String> warnings(UpgradePlan plan) {
+    return plan.warnings().stream()
+        .map(warning -> "WARNING " + warning.rule().id() + ": " + warning.pool() + " " + warning.message())
+        .toList();
   }
 
   static String summary(UpgradePlan plan) {

@@ -11,6 +11,7 @@ final class TextPlanRenderer implements PlanRenderer {
     StringBuilder out = new StringBuilder();
     out.append(RenderSupport.summary(plan)).append('\n');
     out.append("Fingerprint ").append(plan.fingerprint()).append('\n');
+    RenderSupport.warnings(plan).forEach(warning -> out.append(warning).append('\n'));
     int width = String.valueOf(plan.size()).length();
     String currentSection = null;
     List<Step> steps = plan.steps();

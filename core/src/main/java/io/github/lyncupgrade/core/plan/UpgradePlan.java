@@ -165,6 +165,14 @@ public final class UpgradePlan {
   }
 
   /**
+   * What the operator should know before the run that does not stop the plan: the pool hosting
+   * the Central Management Store (CR-9), a mirrored store updated on the operator's word (CR-5).
+   */
+  public List<PlanWarning> warnings() {
+    return PlanChecks.warnings(topology, options);
+  }
+
+  /**
    * The plan's estimated schedule under its options' {@link Concurrency} and
    * {@link StepDurations}: the window, each pool's and domain's part of it, and each Back
    * End's downtime, with warnings (BE-0). Computed on the first call.

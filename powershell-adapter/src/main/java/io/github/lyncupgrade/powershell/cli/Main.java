@@ -1,6 +1,7 @@
 package io.github.lyncupgrade.powershell.cli;
 
 import io.github.lyncupgrade.core.model.InvalidTopologyException;
+import io.github.lyncupgrade.core.plan.PlanRefusedException;
 import io.github.lyncupgrade.core.run.JournalException;
 import io.github.lyncupgrade.powershell.Preflight;
 import io.github.lyncupgrade.powershell.PowerShellException;
@@ -32,7 +33,8 @@ public final class Main {
         return ExitCodes.ENVIRONMENT;
       }
       if (exception instanceof TopologyFileException || exception instanceof InvalidTopologyException
-          || exception instanceof JournalException || exception instanceof IllegalArgumentException) {
+          || exception instanceof PlanRefusedException || exception instanceof JournalException
+          || exception instanceof IllegalArgumentException) {
         return ExitCodes.BAD_INPUT;
       }
       throw exception;

@@ -3,7 +3,9 @@ package io.github.lyncupgrade.powershell.cli;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.plan.BackEndOrder;
 import io.github.lyncupgrade.core.plan.Concurrency;
+import io.github.lyncupgrade.core.plan.FrontEndStrategy;
 import io.github.lyncupgrade.core.plan.PlanOptions;
+import io.github.lyncupgrade.core.plan.SettlePolicy;
 import io.github.lyncupgrade.core.plan.StepDurations;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
 import io.github.lyncupgrade.core.plan.Planner;
@@ -12,6 +14,7 @@ import io.github.lyncupgrade.core.run.FileJournal;
 import io.github.lyncupgrade.testkit.SampleTopologies;
 import io.github.lyncupgrade.testkit.Simulation;
 import java.nio.file.Path;
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** The options every command that plans shares: the topology and the plan options. */
@@ -58,6 +61,31 @@ final class PlanArguments {
       description = "Stage the update only at BE-2, inside the Back End procedure, as the seed topic does (SDK-5 off).")
   boolean noStagingAhead;
 
+  @Option(names = "--strategy", paramLabel = "STRATEGY",
+      description = "How every pool's Front Ends are patched: BY_UPGRADE_DOMAIN or SERVER_BY_SERVER (Skype for"
+          + " Business Server 2015 and 2019 only, CR-3). Default: each pool's product's (2013 by domain, 2015/2019"
+          + " server by server).")
+  FrontEndStrategy strategy;
+
+  @Option(names = "--draining-timeout", paramLabel = "MINUTES",
+      description = "Invoke-CsComputerFailOver's -DrainingTimeout (CR-3a), at most 60. Default: ${DEFAULT-VALUE}.")
+  long drainingTimeoutMinutes = PlanOptions.ofDefaults().drainingTimeout().toMinutes();
+
+  @Option(names = "--settle-minutes", paramLabel = "MINUTES",
+      description = "How long a pool must stay Ready after a domain before the next (CR-2); 0 turns the wait off."
+          + " Default: ${DEFAULT-VALUE}.")
+  long settleMinutes = SettlePolicy.ofDefaults().settleTime().toMinutes();
+
+  @Option(names = "--reset-registrar-state",
+      description = "When Get-CsPoolFabricState finds replicas missing, run Reset-CsPoolRegistrarState -ResetType"
+          + " QuorumLossRecovery instead of stopping (CR-3). Off unless given.")
+  boolean resetRegistrarState;
+
+  @Option(names = "--confirm-mirrored-update",
+      description = "Confirm that Install-CsDatabase -Update may run against mirrored Back End databases (CR-5);"
+          + " without it a plan with a mirrored store is refused.")
+  boolean confirmMirroredUpdate;
+
   @Option(names = "--learn-from", paramLabel = "JOURNAL",
       description = "Estimate with the step durations a previous run of this topology recorded in its journal.")
   Path learnFrom;
@@ -71,7 +99,7 @@ final class PlanArguments {
     if (requireUpdate && (update == null || targetBuild == null)) {
       throw new IllegalArgumentException("a live run needs the update: --update <installer path> --target-build <build>");
     }
-    UpdatePackage sample = Simulation.SAMPLE_UPDATE;
+    UpdatePackage sample = update != null && targetBuild != null ? null : Simulation.sampleUpdate(topology());
     UpdatePackage updatePackage = UpdatePackage.of(update == null ? sample.location() : update,
         targetBuild == null ? sample.targetVersion().toString() : targetBuild);
     PlanOptions.Builder options = PlanOptions.builder()
@@ -81,8 +109,24 @@ final class PlanArguments {
         .failoverOnPoolProblem(!noFailover)
         .backEndServerProcedure(!databasesOnly)
         .stageUpdatesAhead(!noStagingAhead)
-        .concurrency(new Concurrency(poolsAtOnce, serversAtOnce, stagingCopies));
+        .concurrency(new Concurrency(poolsAtOnce, serversAtOnce, stagingCopies))
+        .frontEndStrategy(strategy)
+        .drainingTimeout(Duration.ofMinutes(drainingTimeoutMinutes))
+        .settlePolicy(settlePolicy())
+        .resetRegistrarStateOnMissingReplicas(resetRegistrarState)
+        .confirmMirroredDatabaseUpdate(confirmMirroredUpdate);
     return options.build();
+  }
+
+  /** The settle rule with the operator's minutes; it gives up after the default's two hours, or the settle time if longer. */
+  private SettlePolicy settlePolicy() {
+    if (settleMinutes == 0) {
+      return SettlePolicy.off();
+    }
+    SettlePolicy defaults = SettlePolicy.ofDefaults();
+    Duration settle = Duration.ofMinutes(settleMinutes);
+    return new SettlePolicy(settle, defaults.pollInterval(),
+        settle.compareTo(defaults.giveUpAfter()) > 0 ? settle : defaults.giveUpAfter());
   }
 
   /**

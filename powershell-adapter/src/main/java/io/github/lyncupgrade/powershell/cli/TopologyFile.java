@@ -10,6 +10,7 @@ import io.github.lyncupgrade.core.model.CollocatedDatabase;
 import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.InvalidTopologyException;
 import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.model.Server;
 import io.github.lyncupgrade.core.model.StandardEditionPool;
 import io.github.lyncupgrade.core.model.Topology;
@@ -24,15 +25,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The topology file: JSON that {@code discover} writes and the other commands read.
  *
  * <pre>
- * { "pools": [
- *     { "fqdn": "pool01.contoso.com", "edition": "enterprise",
+ * { "centralManagementStore": "pool01.contoso.com",
+ *   "pools": [
+ *     { "fqdn": "pool01.contoso.com", "edition": "enterprise", "product": "skype-2015",
  *       "upgradeDomains": [ { "name": "UpgradeDomain1", "servers": [ "fe01.contoso.com", "fe02.contoso.com" ] } ],
- *       "backEnd": { "sqlServer": "sql01.contoso.com", "instance": "RTC", "collocated": [ "monitoring" ] },
+ *       "backEnd": { "sqlServer": "sql01.contoso.com", "instance": "RTC", "collocated": [ "monitoring" ],
+ *                    "listener": "ag01.contoso.com" },
  *       "partnerPool": "pool02.contoso.com" },
  *     { "fqdn": "se01.contoso.com", "edition": "standard" } ] }
  * </pre>
@@ -42,6 +46,11 @@ import java.util.Map;
  */
 final class TopologyFile {
   private static final JsonFactory JSON = JsonFactory.builder().build();
+  /** The names a topology file gives the products; a pool without one runs Lync Server 2013. */
+  private static final Map<String, ProductVersion> PRODUCTS = new TreeMap<>(Map.of(
+      "lync-2013", ProductVersion.LYNC_SERVER_2013,
+      "skype-2015", ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2015,
+      "skype-2019", ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2019));
 
   private TopologyFile() {}
 
@@ -109,7 +118,10 @@ final class TopologyFile {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.currentName();
         parser.nextToken();
-        if (field.equals("pools")) {
+        if (field.equals("centralManagementStore")) {
+          lines.put("centralManagementStore", line());
+          topology.centralManagementStore(parser.getValueAsString());
+        } else if (field.equals("pools")) {
           expect(parser.currentToken(), JsonToken.START_ARRAY, "\"pools\" must be an array");
           int index = 0;
           while (parser.nextToken() == JsonToken.START_OBJECT) {
@@ -135,7 +147,7 @@ final class TopologyFile {
         parser.nextToken();
         lines.put(path + "." + field, line());
         switch (field) {
-          case "fqdn", "edition", "partnerPool", "server" -> fields.put(field, parser.getValueAsString());
+          case "fqdn", "edition", "partnerPool", "server", "product" -> fields.put(field, parser.getValueAsString());
           case "upgradeDomains" -> {
             int index = 0;
             while (parser.nextToken() == JsonToken.START_OBJECT) {
@@ -160,6 +172,16 @@ final class TopologyFile {
         problems.add(file + ":" + lines.get(path) + ": " + path + ": \"edition\" must be \"enterprise\" or \"standard\"");
         return null;
       }
+      if (fields.containsKey("product")) {
+        String product = String.valueOf(fields.get("product"));
+        ProductVersion parsed = PRODUCTS.get(product.toLowerCase(Locale.ROOT));
+        if (parsed == null) {
+          problems.add(file + ":" + lines.get(path + ".product") + ": " + path + ": \"product\" must be one of "
+              + PRODUCTS.keySet() + ", not \"" + product + "\"");
+        } else {
+          pool.product(parsed);
+        }
+      }
       for (Object[] domain : domains) {
         @SuppressWarnings("unchecked")
         List<String> servers = (List<String>) domain[1];
@@ -174,6 +196,12 @@ final class TopologyFile {
       }
       if (fields.containsKey("instance")) {
         pool.sqlInstance((String) fields.get("instance"));
+      }
+      if (fields.containsKey("mirror")) {
+        pool.mirroredTo((String) fields.get("mirror"));
+      }
+      if (fields.containsKey("listener")) {
+        pool.alwaysOnListener((String) fields.get("listener"));
       }
       if (fields.containsKey("partnerPool")) {
         pool.partnerPool((String) fields.get("partnerPool"));
@@ -217,6 +245,10 @@ final class TopologyFile {
           case "instance" -> {
             lines.put(path + ".sqlInstance", line());
             fields.put("instance", parser.getValueAsString());
+          }
+          case "mirror", "listener" -> {
+            lines.put(path + "." + field, line());
+            fields.put(field, parser.getValueAsString());
           }
           case "collocated" -> {
             while (parser.nextToken() != JsonToken.END_ARRAY) {
@@ -263,11 +295,16 @@ final class TopologyFile {
   static void write(Topology topology, OutputStream out) throws IOException {
     try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter()) {
       json.writeStartObject();
+      if (topology.centralManagementStorePool().isPresent()) {
+        json.writeStringField("centralManagementStore", topology.centralManagementStorePool().get().toString());
+      }
       json.writeArrayFieldStart("pools");
       for (Pool pool : topology.pools()) {
         json.writeStartObject();
         json.writeStringField("fqdn", pool.fqdn().toString());
         json.writeStringField("edition", pool instanceof EnterprisePool ? "enterprise" : "standard");
+        json.writeStringField("product", PRODUCTS.entrySet().stream()
+            .filter(entry -> entry.getValue() == pool.product()).findFirst().orElseThrow().getKey());
         if (pool instanceof EnterprisePool enterprise) {
           json.writeArrayFieldStart("upgradeDomains");
           for (UpgradeDomain domain : enterprise.upgradeDomains()) {
@@ -291,6 +328,12 @@ final class TopologyFile {
             json.writeString(database.name().toLowerCase(Locale.ROOT));
           }
           json.writeEndArray();
+          if (enterprise.backEnd().mirror().isPresent()) {
+            json.writeStringField("mirror", enterprise.backEnd().mirror().get().toString());
+          }
+          if (enterprise.backEnd().listener().isPresent()) {
+            json.writeStringField("listener", enterprise.backEnd().listener().get().toString());
+          }
           json.writeEndObject();
         } else {
           json.writeStringField("server", ((StandardEditionPool) pool).server().toString());

@@ -1,7 +1,9 @@
 # lync-upgrade:topology
 param($p)
-# Reads the pools, their editions, Front Ends, upgrade domains, user stores, collocated databases
-# and disaster-recovery partners. Written from Microsoft's cmdlet reference.
+# Reads the pools, their products, editions, Front Ends, upgrade domains, user stores (with their
+# mirror), collocated databases, disaster-recovery partners and the Central Management Store's pool.
+# Written from Microsoft's cmdlet reference; the Registrar's Version (6: Lync Server 2013, 7: Skype
+# for Business Server 2015, 8: 2019) and the store's MirrorSqlServer are to confirm on a lab.
 $collocated = @{}
 foreach ($kind in 'ArchivingDatabase', 'MonitoringDatabase', 'PersistentChatDatabase', 'PersistentChatComplianceDatabase') {
   $parameters = @{ $kind = $true }
@@ -10,6 +12,8 @@ foreach ($kind in 'ArchivingDatabase', 'MonitoringDatabase', 'PersistentChatData
     $collocated[$key] = @($collocated[$key]) + $kind.Replace('Database', '')
   }
 }
+$cms = @(Get-CsService -CentralManagement -ErrorAction SilentlyContinue) | Select-Object -First 1
+if ($cms) { [pscustomobject]@{ Kind = 'CentralManagementStore'; Pool = [string]$cms.PoolFqdn } }
 foreach ($registrar in @(Get-CsService -Registrar)) {
   $poolFqdn = [string]$registrar.PoolFqdn
   $computers = @((Get-CsPool -Identity $poolFqdn).Computers | ForEach-Object { [string]$_ })
@@ -23,10 +27,15 @@ foreach ($registrar in @(Get-CsService -Registrar)) {
     Servers = $computers -join ','; SqlServer = [string]$store.PoolFqdn; SqlInstance = [string]$store.SqlInstanceName
     Collocated = if ($standard) { '' } else { @($collocated[$key] | Where-Object { $_ }) -join ',' }
     Partner = if ($partner) { [string]$partner.BackupPoolFqdn } else { '' }
+    Version = [string]$registrar.Version; Mirror = [string]$store.MirrorSqlServer
   }
   if (-not $standard) {
     # Upgrade domains come from the pool itself (T-2); the cmdlet only runs locally on one of its Front Ends.
-    $state = Invoke-Command -Session (__Session $computers[0]) -ScriptBlock { Get-CsPoolUpgradeReadinessState }
+    $is2019 = [string]$registrar.Version -eq '8'
+    $state = Invoke-Command -Session (__Session $computers[0]) -ArgumentList $is2019 -ScriptBlock {
+      param($is2019)
+      if ($is2019) { Get-CsUpgradeDomainInfo } else { Get-CsPoolUpgradeReadinessState }
+    }
     foreach ($domain in @($state.UpgradeDomains)) {
       [pscustomobject]@{
         Kind = 'Domain'; Pool = $poolFqdn; Name = [string]$domain.UpgradeDomain

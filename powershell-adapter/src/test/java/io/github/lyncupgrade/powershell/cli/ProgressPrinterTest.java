@@ -3,6 +3,7 @@ package io.github.lyncupgrade.powershell.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.plan.ProcedureRule;
 import io.github.lyncupgrade.core.plan.RestartServer;
 import io.github.lyncupgrade.core.plan.StepScope;
 import io.github.lyncupgrade.core.run.RunEvent;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ProgressPrinterTest {
   private static final Instant NOW = Instant.parse("2026-01-10T22:00:00Z");
   private static final RestartServer RESTART = new RestartServer(
-      StepScope.frontEnd(Fqdn.of("pool01.contoso.com"), "UD1", Fqdn.of("fe01.contoso.com")));
+      StepScope.frontEnd(Fqdn.of("pool01.contoso.com"), "UD1", Fqdn.of("fe01.contoso.com")), ProcedureRule.FE_2C);
 
   private static String print(boolean terminal) {
     StringWriter out = new StringWriter();

@@ -4,12 +4,16 @@ import io.github.lyncupgrade.core.model.CollocatedDatabase;
 import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.model.Server;
+import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.model.UpgradeDomain;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
 import io.github.lyncupgrade.core.run.DomainReadiness;
+import io.github.lyncupgrade.core.run.PoolFabricState;
 import io.github.lyncupgrade.core.run.PoolReadiness;
+import io.github.lyncupgrade.core.run.RoutingGroup;
 import io.github.lyncupgrade.core.run.ServerStatus;
 import io.github.lyncupgrade.core.run.UpdateInstallFailedException;
 import io.github.lyncupgrade.testkit.SampleTopologies;
@@ -17,6 +21,7 @@ import io.github.lyncupgrade.testkit.fake.FakeDeployment;
 import io.github.lyncupgrade.testkit.fake.FakeTimings;
 import io.github.lyncupgrade.testkit.fake.Fault;
 import io.github.lyncupgrade.testkit.fake.FaultSchedule;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,10 +30,13 @@ import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 
 /**
- * Answers the SDK's deployment scripts from a {@link FakeDeployment} of the sample topology
+ * Answers the SDK's deployment scripts from a {@link FakeDeployment} of the sample topology, or
+ * of {@link SampleTopologies#skypeForBusiness2015()} with {@code --sample=skype-2015}
  * (instant timings: this process's virtual clock is not the caller's). Faults come from flags:
- * {@code --fault=install:<server>}, {@code --fault=lost:<server>} (never comes back),
- * {@code --fault=busy:<pool>:<checks>}, {@code --fault=insufficient:<pool>:<checks>}; {@code --failover-state-unknown} answers the failover
+ * {@code --fault=install:<server>}, {@code --fault=restart-required:<server>} (exit 3010),
+ * {@code --fault=lost:<server>} (never comes back),
+ * {@code --fault=busy:<pool>:<checks>}, {@code --fault=insufficient:<pool>:<checks>},
+ * {@code --fault=replicas:<pool>}, {@code --fault=stale:<pool>:<database>}; {@code --failover-state-unknown} answers the failover
  * state as the SDK's own script does on a real deployment. A fake exception becomes a PowerShell error whose
  * FullyQualifiedErrorId is the exception's simple name.
  */
@@ -50,18 +58,34 @@ final class DeploymentScripts implements BiFunction<String, Map<String, String>,
           case "busy" -> Fault.busy(parts[1], Integer.parseInt(parts[2]));
           case "insufficient" -> Fault.insufficientActiveFrontEnds(parts[1], Integer.parseInt(parts[2]));
           case "synthetic" -> Fault.syntheticTransactionsFail(parts[1]);
+          case "restart-required" -> Fault.installRequiresRestart(parts[1]);
+          case "replicas" -> Fault.replicasMissing(parts[1]);
+          case "stale" -> Fault.databaseUpdateIncomplete(parts[1], parts[2]);
           default -> throw new IllegalArgumentException("unknown fault " + flag);
         });
       }
     }
-    fake = FakeDeployment.builder(SampleTopologies.contoso()).timings(FakeTimings.instant())
+    Topology topology = flags.contains("--sample=skype-2015") ? SampleTopologies.skypeForBusiness2015()
+        : SampleTopologies.contoso();
+    fake = FakeDeployment.builder(topology).timings(FakeTimings.instant())
         .faults(FaultSchedule.of(faults)).build();
   }
 
   @Override
   public List<Map<String, String>> apply(String script, Map<String, String> p) {
     return switch (script) {
-      case "pool-readiness" -> readiness(fake.poolReadiness(fqdn(p, "Pool"), fqdn(p, "Server")));
+      case "pool-readiness" -> readiness(fake.poolReadiness(fqdn(p, "Pool"), fqdn(p, "Server"),
+          ProductVersion.valueOf(p.get("Product"))));
+      case "fabric-state" -> fabric(fake.fabricState(fqdn(p, "Pool")));
+      case "reset-registrar-state" -> none(() -> fake.resetRegistrarState(fqdn(p, "Pool")));
+      case "computer-failover" -> none(() -> fake.failOverComputer(fqdn(p, "Server"),
+          Duration.ofSeconds(Long.parseLong(p.get("DrainingTimeout")))));
+      case "computer-failback" -> none(() -> fake.failBackComputer(fqdn(p, "Server")));
+      case "test-databases" -> databases(p);
+      case "publish-topology" -> none(() -> fake.publishTopology(fake.topology().centralManagementStorePool()
+          .orElse(fake.topology().pools().get(0).fqdn())));
+      case "cms-failover" -> none(() -> fake.failOverCentralManagementStore(fqdn(p, "Pool"),
+          p.get("SqlInstance").isEmpty() ? p.get("SqlServer") : p.get("SqlServer") + "\\" + p.get("SqlInstance")));
       case "stop-services" -> none(() -> fake.stopServices(fqdn(p, "Server"), Boolean.parseBoolean(p.get("Graceful"))));
       case "start-services" -> none(() -> fake.startServices(fqdn(p, "Server")));
       case "server-status" -> status(fake.serverStatus(fqdn(p, "Server")));
@@ -114,6 +138,11 @@ final class DeploymentScripts implements BiFunction<String, Map<String, String>,
       record.put("Edition", pool instanceof EnterprisePool ? "Enterprise" : "Standard");
       record.put("Servers", pool.frontEnds().stream().map(Server::toString).collect(Collectors.joining(",")));
       record.put("Partner", pool.partnerPool().map(Fqdn::toString).orElse(""));
+      record.put("Version", switch (pool.product()) {
+        case LYNC_SERVER_2013 -> "6";
+        case SKYPE_FOR_BUSINESS_SERVER_2015 -> "7";
+        case SKYPE_FOR_BUSINESS_SERVER_2019 -> "8";
+      });
       if (pool instanceof EnterprisePool enterprise) {
         record.put("SqlServer", enterprise.backEnd().sqlServer().toString());
         record.put("SqlInstance", enterprise.backEnd().instanceName().orElse(""));
@@ -133,10 +162,35 @@ final class DeploymentScripts implements BiFunction<String, Map<String, String>,
     return records;
   }
 
+  /** {@code Test-CsDatabase} answers for a store; the fake knows which pool's store it is. */
+  private List<Map<String, String>> databases(Map<String, String> p) {
+    Fqdn sqlServer = fqdn(p, "SqlServer");
+    Pool pool = fake.topology().pools().stream()
+        .filter(candidate -> (candidate instanceof EnterprisePool enterprise ? enterprise.backEnd().databaseTarget()
+            : candidate.backEndHost()).equals(sqlServer))
+        .findFirst().orElseThrow(() -> new IllegalArgumentException("no store on " + sqlServer));
+    return fake.testDatabases(pool.fqdn(), sqlServer).stream()
+        .map(check -> Map.of("Name", check.name(), "SqlServer", check.sqlServer(), "Expected", check.expectedVersion(),
+            "Installed", check.installedVersion()))
+        .toList();
+  }
+
+  private static List<Map<String, String>> fabric(PoolFabricState fabric) {
+    List<Map<String, String>> groups = new ArrayList<>();
+    for (RoutingGroup group : fabric.routingGroups()) {
+      groups.add(Map.of("Kind", fabric.missingReplicas().contains(group.id()) ? "Missing" : "Group", "Id", group.id(),
+          "Primary", group.primary().toString(),
+          "Secondaries", group.secondaries().stream().map(Fqdn::toString).collect(Collectors.joining(","))));
+    }
+    fabric.missingReplicas().stream().filter(id -> fabric.routingGroups().stream().noneMatch(g -> g.id().equals(id)))
+        .forEach(id -> groups.add(Map.of("Kind", "Missing", "Id", id, "Primary", "", "Secondaries", "")));
+    return groups;
+  }
+
   private List<Map<String, String>> install(Map<String, String> p) {
     try {
-      fake.installUpdate(fqdn(p, "Server"), update(p));
-      return List.of(Map.of("ExitCode", "0", "Log", "C:\\LyncUpgrade on " + p.get("Server")));
+      boolean restartRequired = fake.installUpdate(fqdn(p, "Server"), update(p));
+      return List.of(Map.of("ExitCode", restartRequired ? "3010" : "0", "Log", "C:\\LyncUpgrade on " + p.get("Server")));
     } catch (UpdateInstallFailedException e) {
       return List.of(Map.of("ExitCode", String.valueOf(e.exitCode()), "Log", e.logLocation()));
     }

@@ -194,4 +194,77 @@ class TopologyValidationTest {
 
     assertThat(topology.pools().get(0)).isEqualTo(built);
   }
+
+  private static Pool.Builder frontEnds(String pool, ProductVersion product, int count) {
+    Pool.Builder builder = Pool.enterprise(pool).product(product).backEnd("sql-" + pool);
+    for (int i = 1; i <= count; i++) {
+      builder.upgradeDomain("UD" + i, "fe" + i + "-" + pool);
+    }
+    return builder;
+  }
+
+  @Test
+  void eachProductHasItsOwnLimitOfFrontEnds() {
+    assertThat(Topology.builder().pool(frontEnds("a.contoso.com", ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2019, 16))
+        .build().pools()).singleElement().satisfies(pool -> {
+          assertThat(pool.frontEnds()).hasSize(16);
+          assertThat(pool.product()).isEqualTo(ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2019);
+        });
+
+    InvalidTopologyException e = invalid(Topology.builder()
+        .pool(frontEnds("a.contoso.com", ProductVersion.LYNC_SERVER_2013, 13))
+        .pool(frontEnds("b.contoso.com", ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2015, 13))
+        .pool(frontEnds("c.contoso.com", ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2019, 17)));
+
+    assertThat(e.problems()).extracting(TopologyProblem::path, TopologyProblem::kind, TopologyProblem::message)
+        .containsExactly(
+            tuple("pools[0].upgradeDomains", Kind.TOO_MANY_FRONT_ENDS,
+                "the pool has 13 Front End servers; Lync Server 2013 supports at most 12 in an Enterprise Edition pool"),
+            tuple("pools[1].upgradeDomains", Kind.TOO_MANY_FRONT_ENDS, "the pool has 13 Front End servers; Skype for"
+                + " Business Server 2015 supports at most 12 in an Enterprise Edition pool"),
+            tuple("pools[2].upgradeDomains", Kind.TOO_MANY_FRONT_ENDS, "the pool has 17 Front End servers; Skype for"
+                + " Business Server 2019 supports at most 16 in an Enterprise Edition pool"));
+  }
+
+  @Test
+  void highlyAvailableBackEndsThePairsProductAndTheCentralManagementStoresPoolAreChecked() {
+    InvalidTopologyException e = invalid(Topology.builder()
+        .centralManagementStore("pool09.contoso.com")
+        .pool(pool01().alwaysOnListener(null).partnerPool("pool02.contoso.com"))
+        .pool(Pool.enterprise("pool02.contoso.com").product(ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2015)
+            .upgradeDomain("UD1", "fe11.contoso.com").backEnd("sql02.contoso.com").mirroredTo("not a name")
+            .partnerPool("pool01.contoso.com"))
+        .pool(Pool.standard("se01.contoso.com").mirroredTo("sql03.contoso.com")));
+
+    assertThat(e.problems()).extracting(TopologyProblem::path, TopologyProblem::kind).containsExactly(
+        tuple("pools[0].backEnd.listener", Kind.MISSING_LISTENER),
+        tuple("pools[1].backEnd.mirror", Kind.MALFORMED_FQDN),
+        tuple("pools[2].backEnd", Kind.STANDARD_WITH_BACK_END),
+        tuple("pools[0].partnerPool", Kind.PARTNER_PRODUCT_MISMATCH),
+        tuple("centralManagementStore", Kind.UNKNOWN_CENTRAL_MANAGEMENT_STORE_POOL));
+    assertThat(e.problems().get(3).message()).isEqualTo("the pool runs Lync Server 2013 but its disaster-recovery"
+        + " partner pool02.contoso.com runs Skype for Business Server 2015; paired pools run the same product");
+  }
+
+  @Test
+  void aStoresHighAvailabilityDecidesWhereItsDatabasesAreReached() {
+    Topology topology = Topology.builder()
+        .centralManagementStore("pool01.contoso.com")
+        .pool(pool01().alwaysOnListener("ag01.contoso.com"))
+        .pool(Pool.enterprise("pool02.contoso.com").upgradeDomain("UD1", "fe11.contoso.com")
+            .backEnd("sql02.contoso.com").mirroredTo("sql02m.contoso.com"))
+        .build();
+
+    BackEndStore alwaysOn = ((EnterprisePool) topology.pools().get(0)).backEnd();
+    BackEndStore mirrored = ((EnterprisePool) topology.pools().get(1)).backEnd();
+    assertThat(alwaysOn.highAvailability()).isEqualTo(BackEndHighAvailability.ALWAYS_ON);
+    assertThat(alwaysOn.databaseTarget()).isEqualTo(Fqdn.of("ag01.contoso.com"));
+    assertThat(alwaysOn.mirror()).isEmpty();
+    assertThat(mirrored.mirror()).hasValue(Fqdn.of("sql02m.contoso.com"));
+    assertThat(mirrored.databaseTarget()).isEqualTo(Fqdn.of("sql02.contoso.com"));
+    assertThat(topology.hostsCentralManagementStore(Fqdn.of("pool01.contoso.com"))).isTrue();
+    assertThat(Topology.builder().pool(topology.pools().get(0)).pool(topology.pools().get(1))
+        .centralManagementStore("pool01.contoso.com").build()).as("a pool copied keeps its store's kind")
+        .isEqualTo(topology);
+  }
 }

@@ -117,12 +117,28 @@ public final class FakeDeploymentAssert extends AbstractAssert<FakeDeploymentAss
     return this;
   }
 
-  /** No Enterprise pool fell below its quorum. */
+  /**
+   * No Enterprise pool ever ran fewer Front Ends than Microsoft's quorum table allows (CR-1): no
+   * stop cost it quorum, and no moment in its servers' history, replayed, was below it.
+   */
   public FakeDeploymentAssert neverLostQuorum() {
     List<FakeEvent.QuorumLost> losses = history().events(FakeEvent.QuorumLost.class);
     if (!losses.isEmpty()) {
       failWithMessage("Expected no pool to lose quorum, but: %s", losses.stream()
           .map(loss -> loss.pool() + " ran " + loss.running() + " Front Ends, needs " + loss.quorum()).toList());
+    }
+    history().firstQuorumBreach().ifPresent(breach -> failWithMessage(
+        "Expected no pool to run below its quorum (CR-1), but at %s %s ran only %s and needs %s", breach.at(),
+        breach.pool(), breach.running(), breach.quorum()));
+    return this;
+  }
+
+  /** {@code pool} never had more than one Front End down at a time (server by server, CR-3). */
+  public FakeDeploymentAssert upgradedOneServerAtATime(String pool) {
+    isNotNull();
+    int most = history().maxFrontEndsDownAtOnce(Fqdn.of(pool));
+    if (most > 1) {
+      failWithMessage("Expected %s to have one Front End down at a time (CR-3), but %d were down at once", pool, most);
     }
     return this;
   }

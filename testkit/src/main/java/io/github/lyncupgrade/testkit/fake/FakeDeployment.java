@@ -169,7 +169,7 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
       }
     }
     for (Fqdn down : builder.downAtStart) {
-      node(down).state = ServerState.STOPPED;
+      transition(node(down), ServerState.STOPPED);
     }
   }
 
@@ -685,10 +685,26 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
     if (!quorumMet(pool)) {
       return PoolUpgradeState.INSUFFICIENT_ACTIVE_FRONT_ENDS;
     }
-    if (takeCheckFault(fqdn, true)) {
+    if (takeCheckFault(fqdn, true) || busyLater(fqdn)) {
       return PoolUpgradeState.BUSY;
     }
     return clock.now().isBefore(state.rebalancedAt) ? PoolUpgradeState.BUSY : PoolUpgradeState.READY;
+  }
+
+  /** Counts one check down on a pending {@link Fault#busyLater}; true when it strikes. */
+  private boolean busyLater(Fqdn pool) {
+    for (int i = 0; i < pendingFaults.size(); i++) {
+      if (pendingFaults.get(i) instanceof Fault.BusyLater later && later.pool().equals(pool)) {
+        if (later.afterChecks() > 0) {
+          pendingFaults.set(i, new Fault.BusyLater(pool, later.afterChecks() - 1));
+          return false;
+        }
+        pendingFaults.remove(i);
+        record(new FakeEvent.FaultFired(clock.now(), later));
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Spends one check of a pending Busy ({@code busy}) or InsufficientActiveFrontEnds fault for {@code pool}. */

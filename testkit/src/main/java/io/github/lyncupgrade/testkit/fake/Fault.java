@@ -15,6 +15,26 @@ public sealed interface Fault {
     return new Busy(Fqdn.of(pool), checks);
   }
 
+  /**
+   * After {@code afterChecks} more readiness checks of {@code pool} that it answers as it would,
+   * the next one reports Busy: the pool turning Not Ready in the middle of a wait, such as the
+   * settle wait between domains (CR-2).
+   */
+  static Fault busyLater(String pool, int afterChecks) {
+    return new BusyLater(Fqdn.of(pool), afterChecks);
+  }
+
+  /** See {@link Fault#busyLater}. @param pool the pool @param afterChecks how many checks pass first */
+  record BusyLater(Fqdn pool, int afterChecks) implements Fault {
+    /** Rejects null and a negative count. */
+    public BusyLater {
+      requireNonNull(pool, "pool");
+      if (afterChecks < 0) {
+        throw new IllegalArgumentException("afterChecks must not be negative, was " + afterChecks);
+      }
+    }
+  }
+
   /** The next {@code checks} readiness checks of {@code pool} report InsufficientActiveFrontEnds (FE-1b). */
   static Fault insufficientActiveFrontEnds(String pool, int checks) {
     return new InsufficientActiveFrontEnds(Fqdn.of(pool), checks);

@@ -2,7 +2,11 @@ package io.github.lyncupgrade.testkit.fake;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.model.PoolQuorum;
+import io.github.lyncupgrade.core.model.Server;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
 import io.github.lyncupgrade.testkit.fake.FakeEvent.BackEndDowntime;
@@ -15,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +71,15 @@ public final class History {
     int most = 0;
     for (Map<String, Set<Fqdn>> down : downDomainsOverTime(pool)) {
       most = Math.max(most, down.size());
+    }
+    return most;
+  }
+
+  /** The most Front Ends of {@code pool} down at the same moment (one, server by server: CR-3). */
+  public int maxFrontEndsDownAtOnce(Fqdn pool) {
+    int most = 0;
+    for (Map<String, Set<Fqdn>> down : downDomainsOverTime(pool)) {
+      most = Math.max(most, down.values().stream().mapToInt(Set::size).sum());
     }
     return most;
   }
@@ -185,6 +199,48 @@ public final class History {
       moments.add(new Moment(event.at(), disrupted));
     }
     return moments;
+  }
+
+  /**
+   * A moment a pool ran fewer Front Ends than Microsoft's quorum table allows (CR-1).
+   *
+   * @param at when
+   * @param pool the pool
+   * @param running the Front Ends that ran
+   * @param quorum what the pool needs
+   */
+  public record QuorumBreach(Instant at, Fqdn pool, Set<Fqdn> running, PoolQuorum quorum) {}
+
+  /**
+   * The first moment, if any, an Enterprise pool of two or more Front Ends ran fewer of them than
+   * its quorum needs, replayed from every server state change (servers down at the start
+   * included): the question a run must always answer with none.
+   */
+  public Optional<QuorumBreach> firstQuorumBreach() {
+    Map<Fqdn, Set<Fqdn>> running = new HashMap<>();
+    for (Pool pool : topology.pools()) {
+      running.put(pool.fqdn(), new TreeSet<>(pool.frontEnds().stream().map(Server::fqdn).toList()));
+    }
+    for (ServerStateChanged change : events(ServerStateChanged.class)) {
+      Pool pool = topology.pool(change.pool()).orElse(null);
+      if (!(pool instanceof EnterprisePool enterprise) || enterprise.frontEnds().size() < 2
+          || !isFrontEnd(change.pool(), change.server())) {
+        continue;
+      }
+      Set<Fqdn> up = running.get(pool.fqdn());
+      if (change.to().isUp()) {
+        up.add(change.server());
+      } else {
+        up.remove(change.server());
+      }
+      PoolQuorum quorum = PoolQuorum.of(pool);
+      Set<Server> upServers = new HashSet<>();
+      up.forEach(fqdn -> upServers.add(new Server(fqdn)));
+      if (!quorum.isMetBy(pool.frontEnds(), upServers)) {
+        return Optional.of(new QuorumBreach(change.at(), pool.fqdn(), Set.copyOf(up), quorum));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The stops of Front End servers whose domain was not ReadyForUpgrade at the time (FE-2 forbids them). */

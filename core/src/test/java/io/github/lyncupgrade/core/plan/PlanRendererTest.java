@@ -13,13 +13,14 @@ class PlanRendererTest {
     String text = PlanRenderer.text().render(plan);
 
     assertThat(text).startsWith("Upgrade plan: 3 pools, 6 Front End and Standard Edition servers, " + plan.size() + " steps")
-        .contains("pool01.contoso.com: Enterprise Edition, 2 upgrade domains, 4 Front End servers,"
-            + " Back End sql01.contoso.com (collocated: [ARCHIVING]), disaster-recovery partner pool02.contoso.com")
+        .contains("pool01.contoso.com: Lync Server 2013 Enterprise Edition, 2 upgrade domains, 4 Front End servers"
+            + " patched by upgrade domain, Back End sql01.contoso.com (collocated: [ARCHIVING]), disaster-recovery"
+            + " partner pool02.contoso.com")
         .contains("Staging ahead (SDK-5): the update copied to every server before any service of its pool stops\n"
             + " 1. SDK-5  pool01.contoso.com/UD1/fe01.contoso.com/stage-update\n")
         .contains("12. FE-2a  pool01.contoso.com/UD1/fe01.contoso.com/stop-services\n"
             + "           Stop-CsWindowsService -Graceful -Verbose on fe01.contoso.com")
-        .contains("se01.contoso.com: Standard Edition server se01.contoso.com")
+        .contains("se01.contoso.com: Lync Server 2013 Standard Edition server se01.contoso.com")
         .contains("[contingent]", "[manual: automation runs the cmdlets");
     assertThat(text.lines().filter(line -> line.matches(" *\\d+\\. .*"))).hasSize(plan.size());
   }

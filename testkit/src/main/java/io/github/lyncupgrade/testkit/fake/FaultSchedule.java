@@ -56,8 +56,10 @@ public final class FaultSchedule {
    * Zero to three faults for servers and pools of {@code topology}, chosen by {@code draws}:
    * Busy for 1 to 4 checks, InsufficientActiveFrontEnds for 1 or 2 checks, a failing install,
    * a server that never comes back, services that fail to start, or a crash after one of the
-   * first {@code maxCall} calls. Low draws give fewer and simpler faults, so generators built on
-   * this shrink toward no fault at all.
+   * first {@code maxCall} calls; and for Enterprise pools the companion rules' faults: replicas
+   * missing, routing groups that move, a pool turning Busy later, a database left behind by
+   * {@code Install-CsDatabase}, an installer asking for a restart. Low draws give fewer and
+   * simpler faults, so generators built on this shrink toward no fault at all.
    */
   public static FaultSchedule drawn(Topology topology, int maxCall, Draws draws) {
     requireNonNull(topology, "topology");
@@ -67,17 +69,21 @@ public final class FaultSchedule {
     List<Fault> faults = new ArrayList<>();
     int count = draws.between(0, 3);
     for (int i = 0; i < count; i++) {
-      int kind = draws.between(0, enterprise.isEmpty() ? 3 : 5);
+      int kind = draws.between(0, enterprise.isEmpty() ? 3 : 10);
       String server = servers.get(draws.between(0, servers.size() - 1)).toString();
+      String pool = enterprise.isEmpty() ? "" : enterprise.get(draws.between(0, enterprise.size() - 1)).fqdn().toString();
       faults.add(switch (kind) {
         case 0 -> Fault.installFails(server);
         case 1 -> Fault.servicesFailToStart(server);
         case 2 -> Fault.neverComesBack(server);
         case 3 -> Fault.crashAfterCall(draws.between(1, Math.max(1, maxCall)));
-        case 4 -> Fault.busy(enterprise.get(draws.between(0, enterprise.size() - 1)).fqdn().toString(),
-            draws.between(1, 4));
-        default -> Fault.insufficientActiveFrontEnds(
-            enterprise.get(draws.between(0, enterprise.size() - 1)).fqdn().toString(), draws.between(1, 2));
+        case 4 -> Fault.busy(pool, draws.between(1, 4));
+        case 5 -> Fault.insufficientActiveFrontEnds(pool, draws.between(1, 2));
+        case 6 -> Fault.replicasMissing(pool);
+        case 7 -> Fault.routingGroupsMove(pool);
+        case 8 -> Fault.busyLater(pool, draws.between(0, 6));
+        case 9 -> Fault.databaseUpdateIncomplete(pool, "rtcab");
+        default -> Fault.installRequiresRestart(server);
       });
     }
     return new FaultSchedule(faults);

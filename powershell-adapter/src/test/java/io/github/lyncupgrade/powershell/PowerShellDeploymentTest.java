@@ -121,4 +121,60 @@ class PowerShellDeploymentTest {
           .hasMessageContaining("cannot be read automatically").hasMessageContaining("then resume");
     }
   }
+
+  private static RunReport runSkypeSample(PowerShellDeployment deployment, PlanOptions.Builder options) {
+    return Executor.builder(deployment).clock(VirtualClock.create()).build()
+        .run(Planner.create(options.updatePackage(Simulation.sampleUpdate(ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2015))
+            .concurrency(Concurrency.sequential()).build()).plan(SampleTopologies.skypeForBusiness2015()));
+  }
+
+  @Test
+  void theExecutorPatchesASkypeForBusinessDeploymentServerByServerThroughTheAdapter() {
+    try (PowerShellDeployment deployment = deployment("--sample=skype-2015",
+        "--fault=restart-required:sql11.fabrikam.com")) {
+      RunReport report = runSkypeSample(deployment, PlanOptions.builder());
+
+      assertThat(report).completed();
+      assertThat(deployment.fabricState(Fqdn.of("pool10.fabrikam.com")).routingGroups()).hasSize(4)
+          .allSatisfy(group -> assertThat(group.secondaries()).hasSize(2));
+      assertThat(deployment.testDatabases(Fqdn.of("pool10.fabrikam.com"), Fqdn.of("ag10.fabrikam.com")))
+          .hasSize(4).allMatch(database -> database.isCurrent() && database.expectedVersion().equals("6.0.9319.1001"));
+    }
+  }
+
+  @Test
+  void missingReplicasAndAStaleDatabaseStopTheRunThroughTheAdapter() {
+    try (PowerShellDeployment deployment = deployment("--sample=skype-2015", "--fault=replicas:pool10.fabrikam.com")) {
+      assertThat(deployment.fabricState(Fqdn.of("pool10.fabrikam.com")).missingReplicas()).containsExactly("rg-1");
+      assertThat(runSkypeSample(deployment, PlanOptions.builder()).outcome())
+          .isInstanceOfSatisfying(RunOutcome.SafetyStop.class, stop -> assertThat(stop.reason())
+              .contains("Reset-CsPoolRegistrarState -PoolFqdn pool10.fabrikam.com -ResetType QuorumLossRecovery"));
+    }
+    try (PowerShellDeployment deployment = deployment("--sample=skype-2015", "--fault=stale:pool11.fabrikam.com:rtcxds")) {
+      assertThat(runSkypeSample(deployment, PlanOptions.builder()).outcome())
+          .isInstanceOfSatisfying(RunOutcome.StepFailed.class, failed -> {
+            assertThat(failed.step().value()).isEqualTo("pool11.fabrikam.com/back-end/sql11.fabrikam.com/verify-databases");
+            assertThat(failed.reason()).contains("rtcxds on sql11.fabrikam.com (expected 6.0.9319.1001, installed"
+                + " 6.0.9319.0)");
+          });
+    }
+  }
+
+  @Test
+  void theInstallersExitCodesAreReadAsSuccessRestartRequiredOrATypedFailureWithItsLog() {
+    try (PowerShellDeployment deployment = deployment("--fault=restart-required:fe01.contoso.com",
+        "--fault=install:fe02.contoso.com")) {
+      Fqdn fe01 = Fqdn.of("fe01.contoso.com");
+      Fqdn fe02 = Fqdn.of("fe02.contoso.com");
+      deployment.stopServices(fe01, false);
+      deployment.stopServices(fe02, false);
+
+      assertThat(deployment.installUpdate(fe01, Simulation.SAMPLE_UPDATE)).as("3010: restart required").isTrue();
+      assertThatThrownBy(() -> deployment.installUpdate(fe02, Simulation.SAMPLE_UPDATE))
+          .isInstanceOfSatisfying(UpdateInstallFailedException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(1603);
+            assertThat(e.logLocation()).contains("fe02.contoso.com");
+          });
+    }
+  }
 }

@@ -2,6 +2,7 @@ package io.github.lyncupgrade.powershell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.plan.PlanExtension;
 import io.github.lyncupgrade.core.plan.PlanOptions;
 import io.github.lyncupgrade.core.plan.Planner;
@@ -19,6 +20,18 @@ import org.junit.jupiter.api.Test;
 
 class RunbookWriterTest {
   private static final Path GOLDEN = Path.of("src/test/resources/runbooks/contoso.ps1");
+  private static final Path SKYPE_GOLDEN = Path.of("src/test/resources/runbooks/skype-2015.ps1");
+
+  /** The Skype for Business Server 2015 sample's runbook: server by server, AlwaysOn, the store's pool. */
+  static String skypeRunbook() {
+    return RunbookWriter.write(Planner.create(PlanOptions.builder()
+        .updatePackage(Simulation.sampleUpdate(ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2015)).build())
+        .plan(SampleTopologies.skypeForBusiness2015()));
+  }
+
+  static String lyncRunbook() {
+    return RunbookWriter.write(sample(PlanOptions.builder().updatePackage(Simulation.SAMPLE_UPDATE).build()));
+  }
 
   private static UpgradePlan sample(PlanOptions options) {
     return Planner.create(options).plan(SampleTopologies.contoso());
@@ -33,6 +46,54 @@ class RunbookWriterTest {
     }
 
     assertThat(runbook).isEqualTo(Files.readString(GOLDEN, StandardCharsets.UTF_8));
+  }
+
+  /** Reviewed by hand like the 2013 one; regenerate with -Dlyncupgrade.updateGolden=true and review the diff. */
+  @Test
+  void theSkypeForBusinessRunbookMatchesItsReviewedGoldenFile() throws IOException {
+    String runbook = skypeRunbook();
+    if (Boolean.getBoolean("lyncupgrade.updateGolden")) {
+      Files.writeString(SKYPE_GOLDEN, runbook, StandardCharsets.UTF_8);
+    }
+
+    assertThat(runbook).isEqualTo(Files.readString(SKYPE_GOLDEN, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aSkypeForBusinessPoolsRunbookFailsOverOneFrontEndAtATime() {
+    String runbook = skypeRunbook();
+    String fe101 = runbook.substring(runbook.indexOf("pool10.fabrikam.com/UpgradeDomain1/fe101.fabrikam.com/check-fabric-state"),
+        runbook.indexOf("pool10.fabrikam.com/UpgradeDomain1/fe102.fabrikam.com/check-fabric-state"));
+
+    assertThat(fe101).containsSubsequence(
+        "Assert-ReplicasPresent -Pool 'pool10.fabrikam.com' -Reset $false\n",
+        "[CR-3a] ", "Invoke-CsComputerFailOver -ComputerName 'fe101.fabrikam.com' -DrainingTimeout 1800 -Confirm:$false\n",
+        "[CR-3b] ", "Install-Update -Server 'fe101.fabrikam.com'\n",
+        "[CR-3b] ", "Restart-Computer -ComputerName 'fe101.fabrikam.com'",
+        "[CR-3c] ", "Invoke-CsComputerFailBack -ComputerName 'fe101.fabrikam.com' -Confirm:$false\n",
+        "[CR-3c] ", "does not run all its Lync services");
+    assertThat(runbook).doesNotContain("Wait-PoolReady -FrontEnd 'fe1")
+        .doesNotContain("-ComputerName 'fe101.fabrikam.com' -ScriptBlock { Stop-CsWindowsService")
+        .contains("Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn ag10.fabrikam.com\n"
+            + "#endregion", "Assert-DatabasesCurrent -SqlServer 'ag10.fabrikam.com'\n", "Publish-CsTopology -FileName",
+            "# Invoke-CsManagementServerFailover -BackupSqlServerFqdn 'sql11.fabrikam.com' -Force -Confirm:$false\n");
+  }
+
+  @Test
+  void theSkypeForBusinessRunbookParsesAsTheLyncOneDoes() {
+    String lync = lyncRunbook();
+    String skype = skypeRunbook();
+
+    assertThat(RunbookSyntax.problems(lync)).isEmpty();
+    assertThat(RunbookSyntax.problems(skype)).isEmpty();
+    assertThat(skype.lines().filter(line -> line.startsWith("function "))).as("the same helpers")
+        .containsExactlyElementsOf(lync.lines().filter(line -> line.startsWith("function ")).toList());
+    assertThat(RunbookSyntax.problems(skype.replaceFirst("\\}\n", "\n"))).as("the check can fail")
+        .containsExactly("line 8: '{' is never closed");
+    assertThat(RunbookSyntax.problems(skype.replaceFirst("\n#endregion\n", "\n"))).first().asString()
+        .contains("a region opens inside another");
+    assertThat(RunbookSyntax.problems(skype + "Write-Host \"$(Get-Date\n")).containsExactly(
+        "line 578: a $( subexpression is never closed", "line 577: a double-quoted string is never closed");
   }
 
   @Test

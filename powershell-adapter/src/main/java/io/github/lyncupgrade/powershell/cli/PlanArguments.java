@@ -15,13 +15,42 @@ import io.github.lyncupgrade.testkit.SampleTopologies;
 import io.github.lyncupgrade.testkit.Simulation;
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** The options every command that plans shares: the topology and the plan options. */
 final class PlanArguments {
   @Option(names = "--topology", paramLabel = "FILE",
       description = "The topology file (JSON; see the README). Default: the built-in sample deployment.")
   Path topology;
+
+  /** The built-in sample deployments, simulated without Windows. */
+  enum Sample {
+    contoso, skype_2015;
+
+    Topology topology() {
+      return this == contoso ? SampleTopologies.contoso() : SampleTopologies.skypeForBusiness2015();
+    }
+  }
+
+  @Option(names = "--sample", paramLabel = "NAME", converter = SampleConverter.class,
+      description = "The built-in sample when no --topology is given: contoso (Lync Server 2013, the default) or"
+          + " skype-2015 (Skype for Business Server 2015: server by server, an AlwaysOn Back End, the Central"
+          + " Management Store).")
+  Sample sample = Sample.contoso;
+
+  /** Reads {@code skype-2015} as {@link Sample#skype_2015}. */
+  static final class SampleConverter implements ITypeConverter<Sample> {
+    @Override
+    public Sample convert(String value) {
+      try {
+        return Sample.valueOf(value.replace('-', '_'));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("'" + value + "' is not a sample: contoso or skype-2015");
+      }
+    }
+  }
 
   @Option(names = "--update", paramLabel = "LOCATION",
       description = "The update installer's path or UNC path. Default for planning and simulating: a sample path.")
@@ -91,7 +120,7 @@ final class PlanArguments {
   Path learnFrom;
 
   Topology topology() {
-    return topology == null ? SampleTopologies.contoso() : TopologyFile.read(topology);
+    return topology == null ? sample.topology() : TopologyFile.read(topology);
   }
 
   /** The plan options; {@code requireUpdate} for live runs, which must name the real update. */

@@ -139,6 +139,60 @@ class CommandLineTest {
   }
 
   @Test
+  void aSkypeForBusinessTopologyFileIsPlannedServerByServerAndEveryRefusalIsNamed() throws IOException {
+    Path file = directory.resolve("skype.json");
+    Files.writeString(file, """
+        { "centralManagementStore": "pool10.fabrikam.com",
+          "pools": [
+            { "fqdn": "pool10.fabrikam.com", "edition": "enterprise", "product": "skype-2015",
+              "upgradeDomains": [
+                { "name": "UD1", "servers": [ "fe101.fabrikam.com", "fe102.fabrikam.com" ] },
+                { "name": "UD2", "servers": [ "fe103.fabrikam.com", "fe104.fabrikam.com" ] } ],
+              "backEnd": { "sqlServer": "sql10.fabrikam.com", "listener": "ag10.fabrikam.com" },
+              "partnerPool": "pool11.fabrikam.com" },
+            { "fqdn": "pool11.fabrikam.com", "edition": "enterprise", "product": "skype-2015",
+              "upgradeDomains": [ { "name": "UD1", "servers": [ "fe111.fabrikam.com", "fe112.fabrikam.com" ] } ],
+              "backEnd": { "sqlServer": "sql11.fabrikam.com", "mirror": "sql11m.fabrikam.com" },
+              "partnerPool": "pool10.fabrikam.com" } ] }
+        """, StandardCharsets.UTF_8);
+
+    Result refused = run("plan", "--topology", file.toString());
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err()).contains("the plan was refused (1 problem):", "pool11.fabrikam.com (CR-5): its Back End"
+        + " store sql11.fabrikam.com is mirrored", "--confirm-mirrored-update");
+
+    Result planned = run("plan", "--topology", file.toString(), "--confirm-mirrored-update");
+    assertThat(planned.exitCode()).as(planned.err()).isZero();
+    assertThat(planned.out()).contains("WARNING CR-9: pool10.fabrikam.com hosts the Central Management Store",
+        "WARNING CR-5: pool11.fabrikam.com", "pool10.fabrikam.com: Skype for Business Server 2015 Enterprise Edition,"
+            + " 2 upgrade domains, 4 Front End servers patched server by server, Back End sql10.fabrikam.com (AlwaysOn,"
+            + " listener ag10.fabrikam.com)", "Invoke-CsComputerFailOver -ComputerName fe101.fabrikam.com"
+            + " -DrainingTimeout 1800", "Test-CsDatabase -ConfiguredDatabases -SqlServerFqdn ag10.fabrikam.com");
+
+    Result byDomain = run("plan", "--topology", file.toString(), "--confirm-mirrored-update", "--strategy",
+        "BY_UPGRADE_DOMAIN", "--settle-minutes", "30");
+    assertThat(byDomain.exitCode()).as(byDomain.err()).isEqualTo(2);
+    assertThat(byDomain.err()).contains("pool11.fabrikam.com (CR-1): taking down upgrade domain UD1 (2 of 2 Front Ends)");
+
+    Files.writeString(file, Files.readString(file).replace("skype-2015", "skype-2016"));
+    Result unknown = run("plan", "--topology", file.toString());
+    assertThat(unknown.err()).contains(file + ":3: pools[0]: \"product\" must be one of [lync-2013, skype-2015,"
+        + " skype-2019], not \"skype-2016\"");
+  }
+
+  @Test
+  void aSkypeForBusinessTopologyFileSurvivesAWriteAndARead() throws IOException {
+    Path file = directory.resolve("written.json");
+    try (var out = Files.newOutputStream(file)) {
+      TopologyFile.write(SampleTopologies.skypeForBusiness2015(), out);
+    }
+
+    assertThat(TopologyFile.read(file)).isEqualTo(SampleTopologies.skypeForBusiness2015());
+    assertThat(Files.readString(file)).contains("\"centralManagementStore\" : \"pool10.fabrikam.com\"",
+        "\"product\" : \"skype-2015\"", "\"listener\" : \"ag10.fabrikam.com\"");
+  }
+
+  @Test
   void discoverWritesAFileTheOtherCommandsRead() throws IOException {
     Path file = directory.resolve("topology.json");
 

@@ -131,6 +131,8 @@ final class DeploymentScripts implements BiFunction<String, Map<String, String>,
   /** The fake's topology as the discovery script reports one. */
   private List<Map<String, String>> topology() {
     List<Map<String, String>> records = new ArrayList<>();
+    fake.topology().centralManagementStorePool().ifPresent(pool ->
+        records.add(Map.of("Kind", "CentralManagementStore", "Pool", pool.toString())));
     for (Pool pool : fake.topology().pools()) {
       Map<String, String> record = new LinkedHashMap<>();
       record.put("Kind", "Pool");
@@ -146,6 +148,7 @@ final class DeploymentScripts implements BiFunction<String, Map<String, String>,
       if (pool instanceof EnterprisePool enterprise) {
         record.put("SqlServer", enterprise.backEnd().sqlServer().toString());
         record.put("SqlInstance", enterprise.backEnd().instanceName().orElse(""));
+        record.put("Mirror", enterprise.backEnd().mirror().map(Fqdn::toString).orElse(""));
         record.put("Collocated", enterprise.backEnd().collocatedDatabases().stream()
             .map(database -> database == CollocatedDatabase.MONITORING ? "Monitoring" : database == CollocatedDatabase.ARCHIVING
                 ? "Archiving" : database == CollocatedDatabase.PERSISTENT_CHAT ? "PersistentChat" : "PersistentChatCompliance")

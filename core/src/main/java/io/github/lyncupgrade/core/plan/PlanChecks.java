@@ -90,10 +90,14 @@ final class PlanChecks {
     List<List<Server>> units = strategy == FrontEndStrategy.BY_UPGRADE_DOMAIN
         ? pool.upgradeDomains().stream().map(UpgradeDomain::servers).toList()
         : pool.frontEnds().stream().map(List::of).toList();
+    int first = 0;
     for (List<Server> down : units) {
-      Set<Server> running = new HashSet<>(pool.frontEnds());
-      down.forEach(running::remove);
-      if (!quorum.isMetBy(pool.frontEnds(), running)) {
+      // a unit is a contiguous run of the pool's Front Ends in topology order: count without copying sets
+      int downAmongFirst = Math.max(0, Math.min(first + down.size(), quorum.amongFirst()) - first);
+      first += down.size();
+      if (Math.min(pool.frontEnds().size(), quorum.amongFirst()) - downAmongFirst < quorum.required()) {
+        Set<Server> running = new HashSet<>(pool.frontEnds());
+        down.forEach(running::remove);
         problems.add(new PlanProblem(pool.fqdn(), ProcedureRule.CR_1, quorumMessage(pool, strategy, down, quorum,
             running)));
       }

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -198,15 +199,7 @@ final class StepPerformer {
         return new StepResult.Done("services stopped");
       });
     }
-    Optional<String> unsafe = quorum.openChainIfSafe(step);
-    if (unsafe.isPresent()) {
-      return new StepResult.Failed(unsafe.get(), new RunOutcome.SafetyStop(step.id(), unsafe.get()));
-    }
-    return act(step, () -> {
-      ServerStatus status = deployment.serverStatus(step.target());
-      if (status.servicesRunning() && atTarget(status)) {
-        return skipUpdatedServer(step, status);
-      }
+    return takeDown(step, status -> {
       if (!status.servicesRunning()) {
         return new StepResult.Done("services were already stopped");
       }
@@ -217,20 +210,28 @@ final class StepPerformer {
 
   /** CR-3a, opening the server's chain like a stop (FE-0, CR-1). */
   private StepResult failOverServer(FailOverServer step, boolean again) {
+    return takeDown(step, status -> {
+      if (again && !status.servicesRunning()) {
+        return new StepResult.Done("re-checked: its services are already stopped (failed over)");
+      }
+      deployment.failOverComputer(step.target(), step.drainingTimeout());
+      return new StepResult.Done("failed over: drained, services stopped and disabled");
+    });
+  }
+
+  /**
+   * Takes a Front End down: opens its chain only if no other domain is down (FE-0) and the pool
+   * keeps its quorum (CR-1), skips a server already updated and running, else does {@code work}
+   * with the server's status.
+   */
+  private StepResult takeDown(ServerStep step, Function<ServerStatus, StepResult> work) {
     Optional<String> unsafe = quorum.openChainIfSafe(step);
     if (unsafe.isPresent()) {
       return new StepResult.Failed(unsafe.get(), new RunOutcome.SafetyStop(step.id(), unsafe.get()));
     }
     return act(step, () -> {
       ServerStatus status = deployment.serverStatus(step.target());
-      if (status.servicesRunning() && atTarget(status)) {
-        return skipUpdatedServer(step, status);
-      }
-      if (again && !status.servicesRunning()) {
-        return new StepResult.Done("re-checked: its services are already stopped (failed over)");
-      }
-      deployment.failOverComputer(step.target(), step.drainingTimeout());
-      return new StepResult.Done("failed over: drained, services stopped and disabled");
+      return status.servicesRunning() && atTarget(status) ? skipUpdatedServer(step, status) : work.apply(status);
     });
   }
 

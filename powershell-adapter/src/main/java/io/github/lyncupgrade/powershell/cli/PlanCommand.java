@@ -3,6 +3,7 @@ package io.github.lyncupgrade.powershell.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.lyncupgrade.core.plan.PlanRenderer;
+import io.github.lyncupgrade.core.plan.PlanWarning;
 import io.github.lyncupgrade.core.plan.Step;
 import io.github.lyncupgrade.core.plan.StepId;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
@@ -51,6 +52,15 @@ final class PlanCommand implements Callable<Integer> {
     try (JsonGenerator json = new JsonFactory().createGenerator(out).useDefaultPrettyPrinter()) {
       json.writeStartObject();
       json.writeStringField("fingerprint", plan.fingerprint());
+      json.writeArrayFieldStart("warnings");
+      for (PlanWarning warning : plan.warnings()) {
+        json.writeStartObject();
+        json.writeStringField("pool", warning.pool().toString());
+        json.writeStringField("rule", warning.rule().id());
+        json.writeStringField("message", warning.message());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
       json.writeArrayFieldStart("steps");
       for (Step step : plan.steps()) {
         json.writeStartObject();

@@ -6,10 +6,10 @@ import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Server;
 import io.github.lyncupgrade.core.model.UpgradeDomain;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.plan.FrontEndStrategy;
 import io.github.lyncupgrade.core.plan.ServerStep;
 import io.github.lyncupgrade.core.plan.Step;
 import io.github.lyncupgrade.core.plan.StepId;
-import io.github.lyncupgrade.core.plan.StepKind;
 import io.github.lyncupgrade.core.plan.StepKind;
 import io.github.lyncupgrade.core.plan.StepScope;
 import io.github.lyncupgrade.core.plan.UpdateDatabases;
@@ -18,6 +18,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
@@ -25,6 +26,8 @@ import org.assertj.core.api.AbstractAssert;
 /** Assertions on an {@link UpgradePlan}, with failures that name pools, domains and servers. */
 public final class UpgradePlanAssert extends AbstractAssert<UpgradePlanAssert, UpgradePlan> {
   private static final List<String> FRONT_END_CHAIN = List.of("stop-services", "install-update", "restart", "verify");
+  private static final List<String> SERVER_BY_SERVER_CHAIN = List.of("check-fabric-state", "fail-over-server",
+      "install-update", "restart", "fail-back-server", "verify");
 
   UpgradePlanAssert(UpgradePlan actual) {
     super(actual, UpgradePlanAssert.class);
@@ -54,8 +57,9 @@ public final class UpgradePlanAssert extends AbstractAssert<UpgradePlanAssert, U
 
   /**
    * FE-0, FE-3: in every Enterprise pool, each upgrade domain's steps all come before the next
-   * domain's readiness check, which waits (directly, or through steps a user added) for every
-   * server of the domain to be verified.
+   * domain's first step (its settle wait or readiness check; server by server, its first server's
+   * fabric check), which waits (directly, or through other steps) for every server of the domain
+   * to be verified.
    */
   public UpgradePlanAssert upgradesOneDomainAtATime() {
     isNotNull();
@@ -65,7 +69,7 @@ public final class UpgradePlanAssert extends AbstractAssert<UpgradePlanAssert, U
       }
       List<UpgradeDomain> domains = enterprise.upgradeDomains();
       for (int i = 0; i + 1 < domains.size(); i++) {
-        StepId nextGate = poolGate(pool.fqdn(), domains.get(i + 1));
+        StepId nextGate = firstStepOf(pool.fqdn(), domains.get(i + 1));
         List<StepId> gatePrerequisites = actual.prerequisites(nextGate);
         for (Step step : domainSteps(pool.fqdn(), domains.get(i))) {
           if (actual.positionOf(step.id()) > actual.positionOf(nextGate)) {
@@ -87,7 +91,9 @@ public final class UpgradePlanAssert extends AbstractAssert<UpgradePlanAssert, U
 
   /**
    * FE-1, FE-2: every Front End of every Enterprise pool appears in exactly one chain stop,
-   * install, restart, verify, in that order, after its domain's pool and domain readiness checks.
+   * install, restart, verify, in that order, after its domain's pool and domain readiness checks;
+   * or, in a pool patched server by server (CR-3), in exactly one chain fabric check, failover,
+   * install, restart, failback, verify.
    */
   public UpgradePlanAssert hasEveryFrontEndInExactlyOneChain() {
     isNotNull();
@@ -95,34 +101,44 @@ public final class UpgradePlanAssert extends AbstractAssert<UpgradePlanAssert, U
       if (!(pool instanceof EnterprisePool enterprise)) {
         continue;
       }
+      if (actual.options().frontEndStrategy(pool) == FrontEndStrategy.SERVER_BY_SERVER) {
+        for (UpgradeDomain domain : enterprise.upgradeDomains()) {
+          for (Server server : domain.servers()) {
+            checkChain(pool.fqdn(), domain, server, SERVER_BY_SERVER_CHAIN);
+          }
+        }
+        continue;
+      }
       for (UpgradeDomain domain : enterprise.upgradeDomains()) {
         StepId poolGate = poolGate(pool.fqdn(), domain);
         StepId domainGate = new StepId(pool.fqdn() + "/" + domain.name() + "/check-domain-readiness");
         requirePrerequisite(domainGate, poolGate, "the domain check (FE-2) waits for the pool check (FE-1)");
         for (Server server : domain.servers()) {
-          checkChain(pool.fqdn(), domain, server, domainGate);
+          List<Step> chain = checkChain(pool.fqdn(), domain, server, FRONT_END_CHAIN);
+          requirePrerequisite(chain.get(0).id(), domainGate, server + " is stopped only after " + domain.name()
+              + " reports ReadyForUpgrade (FE-2)");
         }
       }
     }
     return this;
   }
 
-  private void checkChain(Fqdn pool, UpgradeDomain domain, Server server, StepId domainGate) {
+  /** The server's chain, checked to be {@code expected} once each, each step after the one before. */
+  private List<Step> checkChain(Fqdn pool, UpgradeDomain domain, Server server, List<String> expected) {
     List<Step> chain = actual.steps().stream()
         .filter(step -> step instanceof ServerStep serverStep && !serverStep.scope().isBackEnd()
             && !step.runsAhead() && serverStep.target().equals(server.fqdn()))
         .toList();
     List<String> actions = chain.stream().map(step -> ((ServerStep) step).action()).toList();
-    if (!actions.equals(FRONT_END_CHAIN)) {
-      failWithMessage("Expected %s of %s in %s to be stopped, installed, restarted and verified once each,"
-          + " in that order, but its steps are %s", server, domain.name(), pool, actions);
+    if (!actions.equals(expected)) {
+      failWithMessage("Expected %s of %s in %s to go through %s once each, in that order, but its steps are %s",
+          server, domain.name(), pool, expected, actions);
     }
-    requirePrerequisite(chain.get(0).id(), domainGate, server + " is stopped only after " + domain.name()
-        + " reports ReadyForUpgrade (FE-2)");
     for (int i = 1; i < chain.size(); i++) {
       requirePrerequisite(chain.get(i).id(), chain.get(i - 1).id(),
           server + " does " + actions.get(i) + " only after " + actions.get(i - 1));
     }
+    return chain;
   }
 
   /**
@@ -206,6 +222,13 @@ public final class UpgradePlanAssert extends AbstractAssert<UpgradePlanAssert, U
 
   private StepId poolGate(Fqdn pool, UpgradeDomain domain) {
     return new StepId(pool + "/" + domain.name() + "/check-pool-readiness");
+  }
+
+  /** The first step, in the plan's order, of {@code domain}'s part of the pool's procedure. */
+  private StepId firstStepOf(Fqdn pool, UpgradeDomain domain) {
+    return actual.stepsOf(pool).stream()
+        .filter(step -> !step.runsAhead() && step.group().equals(Optional.of(domain.name())))
+        .findFirst().orElseThrow().id();
   }
 
   private List<Step> domainSteps(Fqdn pool, UpgradeDomain domain) {

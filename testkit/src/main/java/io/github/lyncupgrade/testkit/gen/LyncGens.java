@@ -8,6 +8,7 @@ import io.github.lyncupgrade.core.plan.BackEndOrder;
 import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.PlanOptions;
 import io.github.lyncupgrade.core.plan.ReadinessPolicy;
+import io.github.lyncupgrade.core.plan.SettlePolicy;
 import io.github.lyncupgrade.testkit.fake.FaultSchedule;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +42,11 @@ public final class LyncGens {
     return Generate.pick(InvalidTopologyGen.HOSTILE_NAMES);
   }
 
-  /** Any plan options: graceful or not, either Back End order, with or without BE-1..BE-10, failover or not. */
+  /**
+   * Any plan options: graceful or not, either Back End order, with or without BE-1..BE-10,
+   * failover or not, the settle wait on or off, any draining timeout, with or without the
+   * registrar reset and the confirmation of mirrored updates.
+   */
   public static Gen<PlanOptions> planOptions() {
     return in -> PlanOptions.builder()
         .scheduledDowntime(Generate.booleans().generate(in))
@@ -52,6 +57,10 @@ public final class LyncGens {
             Generate.range(1, 5, 3).generate(in)))
         .stageUpdatesAhead(!Generate.booleans().generate(in))
         .concurrency(concurrency().generate(in))
+        .settlePolicy(Generate.booleans().generate(in) ? SettlePolicy.ofDefaults() : SettlePolicy.off())
+        .drainingTimeout(Duration.ofMinutes(Generate.range(1, 60, 30).generate(in)))
+        .resetRegistrarStateOnMissingReplicas(Generate.booleans().generate(in))
+        .confirmMirroredDatabaseUpdate(Generate.booleans().generate(in))
         .build();
   }
 

@@ -4,8 +4,11 @@ import static io.github.lyncupgrade.testkit.assertions.LyncAssertions.assertThat
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.lyncupgrade.core.model.BackEndHighAvailability;
+import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.InvalidTopologyException;
 import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
 import io.github.lyncupgrade.core.plan.PlanOptions;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 /**
  * The planner's properties over random valid topologies and options (PROCEDURE FE-0..FE-3,
@@ -24,10 +28,22 @@ import org.junit.jupiter.api.Test;
  * seed of any failure.
  */
 class PlannerPropertiesTest {
+  /** Every product and Back End kind: Skype for Business pools are planned server by server. */
+  private static TopologyGen topologies() {
+    return LyncGens.topologies().withMaxFrontEnds(16).products(ProductVersion.LYNC_SERVER_2013,
+            ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2015, ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2019)
+        .backEndKinds(BackEndHighAvailability.STANDALONE, BackEndHighAvailability.MIRRORED,
+            BackEndHighAvailability.ALWAYS_ON);
+  }
+
+  /** Any options, a mirrored store's update confirmed (CR-5 refusals have their own tests). */
+  private static Gen<PlanOptions> planOptions() {
+    return LyncGens.planOptions().map(options -> options.toBuilder().confirmMirroredDatabaseUpdate(true).build());
+  }
 
   @Test
   void fe1_fe2_everyFrontEndIsInExactlyOneStopInstallRestartVerifyChainAfterItsGates() {
-    Theories.qt(300).forAll(LyncGens.topologies(), LyncGens.planOptions())
+    Theories.qt(300).forAll(topologies(), planOptions())
         .checkAssert((topology, options) -> assertThat(Planner.create(options).plan(topology))
             .hasEveryFrontEndInExactlyOneChain()
             .respectsItsPrerequisites());
@@ -35,7 +51,7 @@ class PlannerPropertiesTest {
 
   @Test
   void sdk5_everyServerIsStagedBeforeItsPoolStopsWhenThePlanStagesAhead() {
-    Theories.qt(300).forAll(LyncGens.topologies(), LyncGens.planOptions())
+    Theories.qt(300).forAll(topologies(), planOptions())
         .assuming((topology, options) -> options.stageUpdatesAhead())
         .checkAssert((topology, options) -> assertThat(Planner.create(options).plan(topology))
             .stagesEveryServerBeforeItsPoolStops());
@@ -43,28 +59,29 @@ class PlannerPropertiesTest {
 
   @Test
   void fe0_fe3_eachDomainIsDoneBeforeTheNextDomainsGate() {
-    Theories.qt(300).forAll(LyncGens.topologies(), LyncGens.planOptions())
+    Theories.qt(300).forAll(topologies(), planOptions())
         .checkAssert((topology, options) -> assertThat(Planner.create(options).plan(topology))
             .upgradesOneDomainAtATime());
   }
 
   @Test
   void be11_exactlyOneDatabaseUpdatePerPoolWithTheRightVariant() {
-    Theories.qt(300).forAll(LyncGens.topologies(), LyncGens.planOptions())
+    Theories.qt(300).forAll(topologies(), planOptions())
         .checkAssert((topology, options) -> {
           UpgradePlan plan = Planner.create(options).plan(topology);
           assertThat(plan).hasTheRightDatabaseUpdateForEveryPool();
           for (Pool pool : topology.pools()) {
             DatabaseUpdateVariant variant = DatabaseUpdateVariant.forPool(pool);
             assertThat(plan.databaseUpdates()).filteredOn(step -> step.pool().equals(pool.fqdn()))
-                .singleElement().satisfies(step -> assertThat(step.command()).isEqualTo(variant.command(pool.backEndHost())));
+                .singleElement().satisfies(step -> assertThat(step.command()).isEqualTo(variant.command(
+                    pool instanceof EnterprisePool enterprise ? enterprise.backEnd().databaseTarget() : pool.backEndHost())));
           }
         });
   }
 
   @Test
   void theSameInputGivesTheSamePlanIdsAndOrder() {
-    Theories.qt(200).forAll(LyncGens.topologies(), LyncGens.planOptions())
+    Theories.qt(200).forAll(topologies(), planOptions())
         .checkAssert((topology, options) -> {
           UpgradePlan first = Planner.create(options).plan(topology);
           UpgradePlan second = Planner.create(options).plan(rebuilt(topology));
@@ -76,7 +93,7 @@ class PlannerPropertiesTest {
 
   @Test
   void contingentStepsExistExactlyForPairedPoolsWhenFailoverIsAllowed() {
-    Theories.qt(200).forAll(LyncGens.topologies(), LyncGens.planOptions())
+    Theories.qt(200).forAll(topologies(), planOptions())
         .checkAssert((topology, options) -> {
           UpgradePlan plan = Planner.create(options).plan(topology);
           long paired = topology.pools().stream().filter(pool -> pool.partnerPool().isPresent()).count();

@@ -56,7 +56,18 @@ class HostileInputTest {
             .build()).as("as an upgrade domain's name: %s", printable(hostile)).isInstanceOf(InvalidTopologyException.class);
         assertThatThrownBy(() -> UpdatePackage.of("C:\\cu\\installer.exe", hostile))
             .as("as the target build option: %s", printable(hostile)).isInstanceOf(IllegalArgumentException.class);
-        refused += 4;
+        assertThatThrownBy(() -> Topology.builder()
+            .pool(Pool.enterprise("pool01.contoso.com").upgradeDomain("UD1", "fe01.contoso.com")
+                .backEnd("sql01.contoso.com").alwaysOnListener(hostile)).build())
+            .as("as an AlwaysOn listener: %s", printable(hostile)).isInstanceOf(InvalidTopologyException.class);
+        assertThatThrownBy(() -> Topology.builder()
+            .pool(Pool.enterprise("pool01.contoso.com").upgradeDomain("UD1", "fe01.contoso.com")
+                .backEnd("sql01.contoso.com").mirroredTo(hostile)).build())
+            .as("as a mirror: %s", printable(hostile)).isInstanceOf(InvalidTopologyException.class);
+        assertThatThrownBy(() -> Topology.builder().centralManagementStore(hostile).pool(Pool.standard("se01.contoso.com"))
+            .build()).as("as the Central Management Store's pool: %s", printable(hostile))
+            .isInstanceOf(InvalidTopologyException.class);
+        refused += 7;
 
         Throwable location = catchThrowable(() -> UpdatePackage.of(hostile, "5.0.8308.1001"));
         if (location != null) {

@@ -2,6 +2,7 @@ package io.github.lyncupgrade.powershell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.PlanOptions;
 import io.github.lyncupgrade.core.plan.Planner;
@@ -38,9 +39,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("reliability")
 class ShellFaultMatrixTest {
+  /** The scripts a run of the Lync Server 2013 sample uses. */
   private static final List<String> SCRIPTS = List.of("server-status", "stage-update", "pool-readiness",
       "stop-services", "install-update", "restart", "is-administrator", "web-service", "update-databases",
-      "start-services");
+      "start-services", "fabric-state", "test-databases");
+  /** The scripts only a Skype for Business run uses: server by server, AlwaysOn. */
+  private static final List<String> SKYPE_SCRIPTS = List.of("computer-failover", "computer-failback",
+      "publish-topology");
   private static final List<String> FAULTS = List.of("die-on", "hang-on", "garbage-on");
 
   @TempDir
@@ -50,11 +55,17 @@ class ShellFaultMatrixTest {
   void deathHangAndGarbageAtEveryScriptEndTypedWithNothingLeftBehind() throws Exception {
     UpgradePlan plan = Planner.create(PlanOptions.builder().updatePackage(Simulation.SAMPLE_UPDATE)
         .concurrency(Concurrency.sequential()).build()).plan(SampleTopologies.contoso());
+    UpgradePlan skypePlan = Planner.create(PlanOptions.builder()
+        .updatePackage(Simulation.sampleUpdate(ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2015))
+        .concurrency(Concurrency.sequential()).build()).plan(SampleTopologies.skypeForBusiness2015());
     long before = ProcessHandle.current().descendants().count();
     List<Callable<RunOutcome.Kind>> cases = new ArrayList<>();
-    for (String script : SCRIPTS) {
-      for (String fault : FAULTS) {
+    for (String fault : FAULTS) {
+      for (String script : SCRIPTS) {
         cases.add(() -> runWith(plan, fault, script));
+      }
+      for (String script : SKYPE_SCRIPTS) {
+        cases.add(() -> runWith(skypePlan, fault, script, "--sample=skype-2015"));
       }
     }
 
@@ -72,23 +83,26 @@ class ShellFaultMatrixTest {
 
     assertThat(leftBehind).as("child processes left behind").isZero();
     System.out.printf("RELIABILITY adapter, the shell dying, hanging into a timeout or answering garbage at each of"
-        + " %d scripts: %d cases, outcomes %s, %d child processes left behind, 0 failures%n", SCRIPTS.size(),
-        cases.size(), outcomes, leftBehind);
+        + " %d scripts: %d cases, outcomes %s, %d child processes left behind, 0 failures%n",
+        SCRIPTS.size() + SKYPE_SCRIPTS.size(), cases.size(), outcomes, leftBehind);
   }
 
-  private RunOutcome.Kind runWith(UpgradePlan plan, String fault, String script) {
+  private RunOutcome.Kind runWith(UpgradePlan plan, String fault, String script, String... flags) {
     String label = fault + " " + script;
     Path path = directory.resolve(fault + "-" + script + ".journal");
+    List<String> shellFlags = new ArrayList<>(List.of("--deployment", "--" + fault + "=" + script));
+    shellFlags.addAll(List.of(flags));
     RunReport report;
-    try (PowerShellSession session = PowerShellSession.start(FakeShells.options("--deployment",
-        "--" + fault + "=" + script).withCommandTimeout(Duration.ofMillis(500)));
+    try (PowerShellSession session = PowerShellSession.start(FakeShells.options(shellFlags.toArray(String[]::new))
+        .withCommandTimeout(Duration.ofMillis(500)));
          PowerShellDeployment deployment = PowerShellDeployment.over(session);
          Journal journal = FileJournal.open(path, FileJournal.Durability.FLUSH)) {
       report = Executor.builder(deployment).clock(VirtualClock.create()).journal(journal).build().run(plan);
     }
     assertThat(report.outcome().isCompleted()).as(label).isFalse();
     assertThat(report.outcome().describe()).as(label).isNotBlank();
-    assertThat(report.outcome()).as(label).isInstanceOfAny(RunOutcome.StepFailed.class, RunOutcome.PoolProblem.class);
+    assertThat(report.outcome()).as(label).isInstanceOfAny(RunOutcome.StepFailed.class, RunOutcome.PoolProblem.class,
+        RunOutcome.SafetyStop.class);
     JournalContents journal = FileJournal.read(path);
     assertThat(journal.ignoredTail()).as(label).isEmpty();
     assertThat(journal.latestStatuses()).as(label).containsValue(StepStatus.FAILED);

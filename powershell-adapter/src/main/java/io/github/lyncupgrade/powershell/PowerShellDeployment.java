@@ -142,10 +142,9 @@ public final class PowerShellDeployment implements LyncDeployment, SyntheticTran
   /** {@code backupStore} is {@code fqdn} or {@code fqdn\instance}; each part goes to the script as data. */
   @Override
   public void failOverCentralManagementStore(Fqdn pool, String backupStore) {
-    int slash = backupStore.indexOf('\\');
+    SqlStoreName backup = SqlStoreName.parse(backupStore);
     PsInvocation invocation = invocation("cms-failover").with("Pool", pool)
-        .with("SqlServer", slash < 0 ? backupStore : backupStore.substring(0, slash))
-        .with("SqlInstance", slash < 0 ? "" : backupStore.substring(slash + 1));
+        .with("SqlServer", backup.server()).with("SqlInstance", backup.instance());
     call("Invoke-CsManagementServerFailover", pool, invocation);
   }
 

@@ -229,12 +229,10 @@ public final class RunbookWriter {
           .append("Publish-CsTopology -FileName $topologyFile -Force -Confirm:$false\n")
           .append("Enable-CsTopology -Confirm:$false\n");
       case FAIL_OVER_CENTRAL_MANAGEMENT_STORE -> {
-        String store = ((FailOverCentralManagementStore) step).backupStore();
-        int slash = store.indexOf('\\');
+        SqlStoreName backup = SqlStoreName.parse(((FailOverCentralManagementStore) step).backupStore());
         out.append("# Only before this pool is failed over (FE-1c), and first (CR-9):\n")
-            .append("# Invoke-CsManagementServerFailover -BackupSqlServerFqdn ")
-            .append(singleQuoted(slash < 0 ? store : store.substring(0, slash)))
-            .append(slash < 0 ? "" : " -BackupSqlInstanceName " + singleQuoted(store.substring(slash + 1)))
+            .append("# Invoke-CsManagementServerFailover -BackupSqlServerFqdn ").append(singleQuoted(backup.server()))
+            .append(backup.hasInstance() ? " -BackupSqlInstanceName " + singleQuoted(backup.instance()) : "")
             .append(" -Force -Confirm:$false\n");
       }
     }

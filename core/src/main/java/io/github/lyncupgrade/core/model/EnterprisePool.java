@@ -62,6 +62,11 @@ public final class EnterprisePool implements Pool {
   }
 
   @Override
+  public Fqdn databaseTarget() {
+    return backEnd.databaseTarget();
+  }
+
+  @Override
   public ProductVersion product() {
     return product;
   }

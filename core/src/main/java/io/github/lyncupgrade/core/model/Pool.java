@@ -35,6 +35,13 @@ public sealed interface Pool permits EnterprisePool, StandardEditionPool {
    */
   Fqdn backEndHost();
 
+  /**
+   * What {@code Install-CsDatabase} and {@code Test-CsDatabase} target with {@code -SqlServerFqdn}:
+   * an Enterprise store's {@link BackEndStore#databaseTarget()} (the AlwaysOn listener where there
+   * is one), the server itself for Standard Edition.
+   */
+  Fqdn databaseTarget();
+
   /** The pool paired with this one for disaster recovery (PROCEDURE T-4), if any. */
   Optional<Fqdn> partnerPool();
 

@@ -48,6 +48,11 @@ public final class StandardEditionPool implements Pool {
   }
 
   @Override
+  public Fqdn databaseTarget() {
+    return server.fqdn();
+  }
+
+  @Override
   public ProductVersion product() {
     return product;
   }

@@ -220,10 +220,8 @@ public final class Planner {
       chain.add(new StopServices(scope, false, ProcedureRule.BE_9));
       chain.add(new StartWebService(scope));
     }
-    Fqdn databases = pool instanceof EnterprisePool enterprise ? enterprise.backEnd().databaseTarget()
-        : pool.backEndHost();
-    chain.add(new UpdateDatabases(scope, DatabaseUpdateVariant.forPool(pool), databases));
-    chain.add(new VerifyDatabases(scope, databases));
+    chain.add(new UpdateDatabases(scope, DatabaseUpdateVariant.forPool(pool), pool.databaseTarget()));
+    chain.add(new VerifyDatabases(scope, pool.databaseTarget()));
     if (pool instanceof EnterprisePool enterprise
         && enterprise.backEnd().highAvailability() == BackEndHighAvailability.ALWAYS_ON) {
       chain.add(new PublishTopology(scope));

@@ -3,15 +3,14 @@ package io.github.lyncupgrade.core.run;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.plan.CheckDomainReadiness;
 import io.github.lyncupgrade.core.plan.CheckFabricState;
-import io.github.lyncupgrade.core.plan.FailOverCentralManagementStore;
-import io.github.lyncupgrade.core.plan.FailOverServer;
-import io.github.lyncupgrade.core.plan.SettlePool;
-import io.github.lyncupgrade.core.plan.VerifyDatabases;
 import io.github.lyncupgrade.core.plan.CheckPoolReadiness;
 import io.github.lyncupgrade.core.plan.CustomStep;
 import io.github.lyncupgrade.core.plan.FailBackPool;
+import io.github.lyncupgrade.core.plan.FailOverCentralManagementStore;
 import io.github.lyncupgrade.core.plan.FailOverPool;
+import io.github.lyncupgrade.core.plan.FailOverServer;
 import io.github.lyncupgrade.core.plan.ServerStep;
+import io.github.lyncupgrade.core.plan.SettlePool;
 import io.github.lyncupgrade.core.plan.Step;
 import io.github.lyncupgrade.core.plan.StepId;
 import io.github.lyncupgrade.core.plan.StepScope;
@@ -19,6 +18,7 @@ import io.github.lyncupgrade.core.plan.StopServices;
 import io.github.lyncupgrade.core.plan.UpdateDatabases;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
+import io.github.lyncupgrade.core.plan.VerifyDatabases;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -275,10 +275,10 @@ final class StepPerformer {
   /** CR-7: every database at its expected version, else a failure naming those that are not. */
   private StepResult verifyDatabases(VerifyDatabases step) {
     List<DatabaseCheck> checks = deployment.testDatabases(step.pool(), step.sqlServer());
-    List<DatabaseCheck> stale = checks.stream().filter(check -> !check.isCurrent()).toList();
     if (checks.isEmpty()) {
       return failure(step, "Test-CsDatabase reported no database on " + step.sqlServer());
     }
+    List<DatabaseCheck> stale = checks.stream().filter(check -> !check.isCurrent()).toList();
     if (!stale.isEmpty()) {
       return failure(step, "Test-CsDatabase: " + stale.size() + " of " + checks.size()
           + " databases are not at their expected version after Install-CsDatabase: " + stale);

@@ -123,12 +123,15 @@ final class PlanArguments {
     return topology == null ? sample.topology() : TopologyFile.read(topology);
   }
 
-  /** The plan options; {@code requireUpdate} for live runs, which must name the real update. */
-  PlanOptions options(boolean requireUpdate) {
+  /**
+   * The plan options for {@code topology}; {@code requireUpdate} for live runs, which must name the
+   * real update (otherwise the sample update of the topology's product).
+   */
+  PlanOptions options(Topology topology, boolean requireUpdate) {
     if (requireUpdate && (update == null || targetBuild == null)) {
       throw new IllegalArgumentException("a live run needs the update: --update <installer path> --target-build <build>");
     }
-    UpdatePackage sample = update != null && targetBuild != null ? null : Simulation.sampleUpdate(topology());
+    UpdatePackage sample = update != null && targetBuild != null ? null : Simulation.sampleUpdate(topology);
     UpdatePackage updatePackage = UpdatePackage.of(update == null ? sample.location() : update,
         targetBuild == null ? sample.targetVersion().toString() : targetBuild);
     PlanOptions.Builder options = PlanOptions.builder()
@@ -163,8 +166,8 @@ final class PlanArguments {
    * measured (they order the pools and make the estimate, never the steps).
    */
   UpgradePlan plan(boolean requireUpdate) {
-    PlanOptions options = options(requireUpdate);
     Topology topology = topology();
+    PlanOptions options = options(topology, requireUpdate);
     UpgradePlan plan = Planner.create(options).plan(topology);
     if (learnFrom == null) {
       return plan;

@@ -1,5 +1,6 @@
 package io.github.lyncupgrade.powershell.cli;
 
+import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.run.RunReport;
 import io.github.lyncupgrade.testkit.Simulation;
 import io.github.lyncupgrade.testkit.fake.Fault;
@@ -51,7 +52,8 @@ final class SimulateCommand implements Callable<Integer> {
     if (crashAfter != null) {
       faults.add(Fault.crashAfterCall(crashAfter));
     }
-    RunReport report = Simulation.of(plan.topology()).withOptions(plan.options(false))
+    Topology topology = plan.topology();
+    RunReport report = Simulation.of(topology).withOptions(plan.options(topology, false))
         .withFaults(FaultSchedule.of(faults)).run(spec.commandLine().getOut());
     return report.outcome().isCompleted() ? ExitCodes.OK : ExitCodes.RUN_INCOMPLETE;
   }

@@ -169,8 +169,7 @@ final class DeploymentScripts implements BiFunction<String, Map<String, String>,
   private List<Map<String, String>> databases(Map<String, String> p) {
     Fqdn sqlServer = fqdn(p, "SqlServer");
     Pool pool = fake.topology().pools().stream()
-        .filter(candidate -> (candidate instanceof EnterprisePool enterprise ? enterprise.backEnd().databaseTarget()
-            : candidate.backEndHost()).equals(sqlServer))
+        .filter(candidate -> candidate.databaseTarget().equals(sqlServer))
         .findFirst().orElseThrow(() -> new IllegalArgumentException("no store on " + sqlServer));
     return fake.testDatabases(pool.fqdn(), sqlServer).stream()
         .map(check -> Map.of("Name", check.name(), "SqlServer", check.sqlServer(), "Expected", check.expectedVersion(),

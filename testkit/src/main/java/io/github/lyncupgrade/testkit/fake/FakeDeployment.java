@@ -761,8 +761,7 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
   private PoolState store(String operation, Fqdn pool, Fqdn sqlServer) {
     PoolState state = poolState(pool);
     reachable(operation, state.pool.backEndHost());
-    Fqdn target = state.pool instanceof EnterprisePool enterprise ? enterprise.backEnd().databaseTarget()
-        : state.pool.backEndHost();
+    Fqdn target = state.pool.databaseTarget();
     if (!target.equals(sqlServer)) {
       throw new DeploymentException(operation, sqlServer, "the databases of " + pool + " are reached through "
           + target + ", not " + sqlServer);

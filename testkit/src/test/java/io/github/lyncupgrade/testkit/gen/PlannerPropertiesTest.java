@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.lyncupgrade.core.model.BackEndHighAvailability;
-import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.InvalidTopologyException;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.ProductVersion;
@@ -73,8 +72,7 @@ class PlannerPropertiesTest {
           for (Pool pool : topology.pools()) {
             DatabaseUpdateVariant variant = DatabaseUpdateVariant.forPool(pool);
             assertThat(plan.databaseUpdates()).filteredOn(step -> step.pool().equals(pool.fqdn()))
-                .singleElement().satisfies(step -> assertThat(step.command()).isEqualTo(variant.command(
-                    pool instanceof EnterprisePool enterprise ? enterprise.backEnd().databaseTarget() : pool.backEndHost())));
+                .singleElement().satisfies(step -> assertThat(step.command()).isEqualTo(variant.command(pool.databaseTarget())));
           }
         });
   }

@@ -8,6 +8,8 @@ module io.github.lyncupgrade.powershell {
   requires org.slf4j;
   requires com.sun.jna;
   requires com.sun.jna.platform;
+  // sun.misc.Signal: the command's Ctrl-C handling (a second signal, which shutdown hooks never see)
+  requires jdk.unsupported;
   // The command-line front end's optional dependencies (see the pom).
   requires static info.picocli;
   requires static com.fasterxml.jackson.core;

@@ -10,6 +10,13 @@ final class ExitCodes {
   static final int BAD_INPUT = 2;
   /** The environment is not ready: PowerShell cannot start, or the pre-flight checks failed; nothing ran. */
   static final int ENVIRONMENT = 3;
+  /**
+   * A live run stopped by SIGINT (Ctrl-C) at a safe point, or sooner if it came twice: 128 + 2, as shells
+   * report it. The journal is consistent: resume goes on.
+   */
+  static final int INTERRUPTED = 130;
+  /** The same, stopped by SIGTERM: 128 + 15. */
+  static final int TERMINATED = 143;
 
   private ExitCodes() {}
 }

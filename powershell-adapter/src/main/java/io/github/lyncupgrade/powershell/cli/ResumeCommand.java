@@ -15,6 +15,6 @@ final class ResumeCommand extends LiveRun implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return execute(spec.commandLine().getOut(), true);
+    return execute(spec.commandLine().getOut(), spec.commandLine().getErr(), true);
   }
 }

@@ -14,6 +14,6 @@ final class RunCommand extends LiveRun implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return execute(spec.commandLine().getOut(), false);
+    return execute(spec.commandLine().getOut(), spec.commandLine().getErr(), false);
   }
 }

@@ -72,7 +72,7 @@ class CommandLineTest {
     assertThat(steps).isEqualTo(105);
     assertThat(run("plan", "--format", "gantt", "--pools-at-once", "2").out()).startsWith("gantt\n")
         .contains("section pool01.contoso.com", "section se01.contoso.com");
-    assertThat(run("plan", "--format", "estimate").out()).startsWith("Estimated window 5h 51m 00s")
+    assertThat(run("plan", "--format", "estimate").out()).startsWith("Estimated window 6h 12m 00s")
         .contains("WARNING BE-0: the Back End of se01.contoso.com is expected to be down 31m 10s");
   }
 
@@ -87,7 +87,7 @@ class CommandLineTest {
     Result learned = run("plan", "--format", "estimate", "--learn-from", journal);
 
     assertThat(learned.exitCode()).as(learned.err()).isZero();
-    assertThat(learned.out()).startsWith("Estimated window ").doesNotStartWith("Estimated window 5h 51m 00s");
+    assertThat(learned.out()).startsWith("Estimated window ").doesNotStartWith("Estimated window 6h 12m 00s");
   }
 
   @Test
@@ -104,7 +104,7 @@ class CommandLineTest {
   void simulateRunsTheSampleAndShowsFaults() {
     Result clean = run("simulate");
     assertThat(clean.exitCode()).isZero();
-    assertThat(clean.out()).startsWith("Upgrade plan: 3 pools").contains("Run COMPLETED after 5h 50m 30s");
+    assertThat(clean.out()).startsWith("Upgrade plan: 3 pools").contains("Run COMPLETED after 6h 08m 30s");
 
     Result failed = run("simulate", "--install-fails", "fe03.contoso.com");
     assertThat(failed.exitCode()).isEqualTo(1);

@@ -86,9 +86,7 @@ final class OverlayFile {
     }
 
     private void pools() throws IOException {
-      if (parser.currentToken() != JsonToken.START_ARRAY) {
-        problem(line(), "pools", "\"pools\" must be an array of pools");
-        parser.skipChildren();
+      if (!opens(JsonToken.START_ARRAY, "pools", "\"pools\" must be an array of pools")) {
         return;
       }
       int index = 0;
@@ -98,9 +96,7 @@ final class OverlayFile {
     }
 
     private void pool(String path) throws IOException {
-      if (parser.currentToken() != JsonToken.START_OBJECT) {
-        problem(line(), path, "a pool must be an object with its \"fqdn\"");
-        parser.skipChildren();
+      if (!opens(JsonToken.START_OBJECT, path, "a pool must be an object with its \"fqdn\"")) {
         return;
       }
       int start = line();
@@ -130,9 +126,7 @@ final class OverlayFile {
     }
 
     private void backEnd(String path, List<Consumer<String>> values) throws IOException {
-      if (parser.currentToken() != JsonToken.START_OBJECT) {
-        problem(line(), path, "\"backEnd\" must be an object");
-        parser.skipChildren();
+      if (!opens(JsonToken.START_OBJECT, path, "\"backEnd\" must be an object")) {
         return;
       }
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
@@ -149,9 +143,7 @@ final class OverlayFile {
     }
 
     private void collocated(String path, List<Consumer<String>> values) throws IOException {
-      if (parser.currentToken() != JsonToken.START_ARRAY) {
-        problem(line(), path, "\"collocated\" must be an array, like [ \"persistent_chat\" ]");
-        parser.skipChildren();
+      if (!opens(JsonToken.START_ARRAY, path, "\"collocated\" must be an array, like [ \"persistent_chat\" ]")) {
         return;
       }
       int index = 0;
@@ -168,6 +160,16 @@ final class OverlayFile {
           }
         });
       }
+    }
+
+    /** Whether the current value is what {@code expected} opens; if not, the problem is recorded and the value skipped. */
+    private boolean opens(JsonToken expected, String path, String message) throws IOException {
+      if (parser.currentToken() == expected) {
+        return true;
+      }
+      problem(line(), path, message);
+      parser.skipChildren();
+      return false;
     }
 
     private Optional<String> string(String path) throws IOException {

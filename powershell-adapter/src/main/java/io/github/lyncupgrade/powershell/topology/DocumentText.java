@@ -114,8 +114,8 @@ record DocumentText(String text, String encoding) {
       out.flip();
       int line = 1 + (int) out.chars().filter(c -> c == '\n').count();
       throw new TopologyDocumentException(source, List.of(new DocumentFinding(new SourceLocation(source, line, "document"),
-          "byte " + in.position() + " is not valid " + description + "; the file was changed or saved in another"
-              + " encoding")));
+          String.format("byte 0x%02X at offset %d is not valid %s; the file was changed or saved in another encoding",
+              bytes[in.position()] & 0xFF, in.position(), description))));
     }
     out.flip();
     return out.toString();

@@ -53,18 +53,18 @@ final class XmlCursor {
   }
 
   /**
-   * The line on which the element just read starts. The parser's location (line and column; its
-   * character offset runs ahead) is the end of the start tag, which may span lines; the tag starts
-   * at the last {@code <} before it, since {@code <} cannot appear in an attribute value.
+   * The line on which the construct just read starts. The parser's location (line and column; its
+   * character offset runs ahead) is the construct's end, and a start tag may span lines; it starts
+   * at the last {@code opener} before that ({@code <} cannot appear in an attribute value).
    */
-  private int startLineOfElement() {
+  private int startLine(String opener) {
     int line = reader.getLocation().getLineNumber();
     int column = reader.getLocation().getColumnNumber();
     if (line < 1 || line > lineStarts.length || column < 1) {
       return Math.max(1, line);
     }
     int end = Math.min(text.length(), lineStarts[line - 1] + column - 1);
-    int start = text.lastIndexOf('<', end - 1);
+    int start = text.lastIndexOf(opener, end - 1);
     if (start < 0) {
       return line;
     }
@@ -179,13 +179,13 @@ final class XmlCursor {
       throw notWellFormed(source, e, before);
     }
     switch (event) {
-      case XMLStreamConstants.DTD -> throw refused(before, "document type declaration (<!DOCTYPE>)",
+      case XMLStreamConstants.DTD -> throw refused(startLine("<!DOCTYPE"), "document type declaration (<!DOCTYPE>)",
           "a DTD is refused: Lync's topology documents have none, and a DTD is how entity expansion (\"billion"
               + " laughs\") and external entities get into XML");
       case XMLStreamConstants.ENTITY_REFERENCE -> throw refused(before, "entity reference",
           "the entity &" + Shown.value(reader.getLocalName()) + "; is refused: Lync's topology documents use none");
       case XMLStreamConstants.START_ELEMENT -> {
-        startLine = startLineOfElement();
+        startLine = startLine("<");
         if (++depth > maxDepth) {
           throw refused(startLine, Shown.value(reader.getLocalName()), "elements are nested more than " + maxDepth
               + " deep; Lync's topology documents nest about 12 (LyncTopologyReader.Builder.maxDepth)");

@@ -47,7 +47,7 @@ final class OverlayFile {
       reader.problem(e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "overlay",
           "the file is not valid JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new TopologyFileException(source, List.of(source + ": cannot be read: " + e.getMessage()));
+      throw TopologyInput.unreadable(file, e);
     }
     if (!reader.problems.isEmpty()) {
       throw new TopologyDocumentException(source, reader.problems);

@@ -5,6 +5,7 @@ import io.github.lyncupgrade.powershell.topology.DocumentFinding;
 import io.github.lyncupgrade.powershell.topology.ImportedTopology;
 import io.github.lyncupgrade.powershell.topology.LyncTopologyReader;
 import io.github.lyncupgrade.powershell.topology.TopologyOverlay;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -36,7 +37,7 @@ final class TopologyInput {
     try {
       imported = LyncTopologyReader.builder().overlay(additions).build().read(file);
     } catch (UncheckedIOException e) {
-      throw unreadable(file, e);
+      throw unreadable(file, e.getCause());
     }
     err.println(imported.description());
     err.println(imported.skippedSummary());
@@ -51,13 +52,14 @@ final class TopologyInput {
     try {
       return LyncTopologyReader.isXml(file);
     } catch (UncheckedIOException e) {
-      throw unreadable(file, e);
+      throw unreadable(file, e.getCause());
     }
   }
 
-  private static TopologyFileException unreadable(Path file, UncheckedIOException e) {
-    String why = e.getCause() instanceof NoSuchFileException ? "there is no such file"
-        : e.getCause() instanceof AccessDeniedException ? "access is denied" : e.getCause().getMessage();
+  /** {@code file} (a topology or an overlay) cannot be read, said in words rather than an exception's name. */
+  static TopologyFileException unreadable(Path file, IOException e) {
+    String why = e instanceof NoSuchFileException ? "there is no such file"
+        : e instanceof AccessDeniedException ? "access is denied" : e.getMessage();
     return new TopologyFileException(file.toString(), List.of(file + ": cannot be read: " + why));
   }
 }

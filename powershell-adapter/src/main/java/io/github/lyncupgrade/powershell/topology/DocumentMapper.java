@@ -116,7 +116,9 @@ final class DocumentMapper {
       return; // the pool's name is reported where the pool is
     }
     centralManagementStore = new Located(pool.fqdn, service.location());
-    index.services().stream().filter(store -> Roles.CENTRAL_MANAGEMENT_STORE.equals(store.role()))
+    // The store the active service depends on: a disaster-recovery pair also has a backup store on the partner.
+    service.dependencies().stream().map(index::target).flatMap(Optional::stream)
+        .filter(store -> Roles.CENTRAL_MANAGEMENT_STORE.equals(store.role()))
         .filter(store -> !pool.storeInstanceKey.equals(store.installedOn())).forEach(store ->
             findings.warn(store.location(), "the Central Management Store's database is not on the Back End of "
                 + Shown.value(pool.fqdn) + ", the pool that hosts its service; the plan treats that pool as the"
@@ -144,45 +146,37 @@ final class DocumentMapper {
     Map<String, PoolDraft> byFqdn = new HashMap<>();
     pools.values().forEach(pool -> byFqdn.put(lower(pool.fqdn), pool));
     for (Entry entry : overlay.entries()) {
-      if (entry.field() == TopologyOverlay.Field.CENTRAL_MANAGEMENT_STORE) {
-        overlayCentralManagementStore(entry);
-        continue;
-      }
-      if (unreadPools.contains(lower(entry.pool()))) {
-        continue;
-      }
-      PoolDraft pool = byFqdn.get(lower(entry.pool()));
-      if (pool == null) {
-        findings.problem(entry.location(), "pool '" + Shown.value(entry.pool()) + "' is not a user pool of "
-            + documentLocation.source() + " (its user pools: " + pools.values().stream().map(draft -> Shown.value(draft.fqdn))
-            .collect(Collectors.joining(", ")) + ")");
-        continue;
-      }
       switch (entry.field()) {
-        case PARTNER_POOL -> {
-          if (!unreadPools.contains(lower(entry.value()))) {
-            pool.partner = once(pool.partner, entry, "a disaster-recovery partner");
+        case CENTRAL_MANAGEMENT_STORE -> overlayCentralManagementStore(entry);
+        case PARTNER_POOL -> overlayPool(entry, byFqdn).filter(pool -> !unreadPools.contains(lower(entry.value())))
+            .ifPresent(pool -> pool.partner = once(pool.partner, entry, "a disaster-recovery partner"));
+        case MIRROR -> overlayPool(entry, byFqdn).filter(pool -> enterprise(pool, entry)).ifPresent(pool -> {
+          if (pool.listener != null) {
+            findings.problem(entry.location(), "the document says the Back End of " + Shown.value(pool.fqdn)
+                + " is an AlwaysOn availability group (listener " + Shown.value(pool.listener.value()) + "); it is not"
+                + " also mirrored");
+          } else {
+            pool.mirror = once(pool.mirror, entry, "a mirror");
           }
-        }
-        case MIRROR -> {
-          if (enterprise(pool, entry)) {
-            if (pool.listener != null) {
-              findings.problem(entry.location(), "the document says the Back End of " + Shown.value(pool.fqdn)
-                  + " is an AlwaysOn availability group (listener " + Shown.value(pool.listener.value()) + "); it is not"
-                  + " also mirrored");
-            } else {
-              pool.mirror = once(pool.mirror, entry, "a mirror");
-            }
-          }
-        }
-        case COLLOCATED -> {
-          if (enterprise(pool, entry)) {
-            pool.collocated.add(CollocatedDatabase.valueOf(entry.value()));
-          }
-        }
-        default -> throw new IllegalStateException("unhandled overlay field " + entry.field());
+        });
+        case COLLOCATED -> overlayPool(entry, byFqdn).filter(pool -> enterprise(pool, entry))
+            .ifPresent(pool -> pool.collocated.add(CollocatedDatabase.valueOf(entry.value())));
       }
     }
+  }
+
+  /** The pool an overlay entry adds to; empty when it is a pool already reported, or none of the document's. */
+  private Optional<PoolDraft> overlayPool(Entry entry, Map<String, PoolDraft> byFqdn) {
+    if (unreadPools.contains(lower(entry.pool()))) {
+      return Optional.empty();
+    }
+    PoolDraft pool = byFqdn.get(lower(entry.pool()));
+    if (pool == null) {
+      findings.problem(entry.location(), "pool '" + Shown.value(entry.pool()) + "' is not a user pool of "
+          + documentLocation.source() + " (its user pools: " + pools.values().stream().map(draft -> Shown.value(draft.fqdn))
+          .collect(Collectors.joining(", ")) + ")");
+    }
+    return Optional.ofNullable(pool);
   }
 
   private void overlayCentralManagementStore(Entry entry) {

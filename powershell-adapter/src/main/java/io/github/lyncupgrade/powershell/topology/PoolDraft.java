@@ -23,7 +23,6 @@ final class PoolDraft {
   /** A value with where it came from. */
   record Located(String value, SourceLocation location) {}
 
-  final String clusterKey;
   final String fqdn;
   final SourceLocation location;
   final boolean standard;
@@ -41,9 +40,7 @@ final class PoolDraft {
   Located mirror;
   Located partner;
 
-  PoolDraft(String clusterKey, String fqdn, SourceLocation location, boolean standard, ProductVersion product,
-      SourceLocation store) {
-    this.clusterKey = clusterKey;
+  PoolDraft(String fqdn, SourceLocation location, boolean standard, ProductVersion product, SourceLocation store) {
     this.fqdn = fqdn;
     this.location = location;
     this.standard = standard;

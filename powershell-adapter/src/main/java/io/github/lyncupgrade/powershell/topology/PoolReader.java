@@ -68,8 +68,7 @@ final class PoolReader {
       return Optional.empty();
     }
     boolean standard = sqlCluster.get().key().equals(cluster.key());
-    PoolDraft pool = new PoolDraft(cluster.key(), cluster.fqdn(), cluster.location(), standard, product.get(),
-        store.get().location());
+    PoolDraft pool = new PoolDraft(cluster.fqdn(), cluster.location(), standard, product.get(), store.get().location());
     pool.storeInstanceKey = instance.get().key();
     if (standard) {
       return standardServer(pool, cluster) ? Optional.of(pool) : Optional.empty();

@@ -32,10 +32,11 @@ public final class TopologyOverlay {
     PARTNER_POOL("partnerPool"), MIRROR("mirror"), COLLOCATED("collocated"),
     CENTRAL_MANAGEMENT_STORE("centralManagementStore");
 
-    final String name;
+    /** The field's name in the overlay file. */
+    final String key;
 
-    Field(String name) {
-      this.name = name;
+    Field(String key) {
+      this.key = key;
     }
   }
 
@@ -108,7 +109,7 @@ public final class TopologyOverlay {
 
     private Builder add(Field field, String pool, String value) {
       SourceLocation location = next != null ? next
-          : new SourceLocation(source, 0, pool == null ? field.name : field.name + " of " + pool);
+          : new SourceLocation(source, 0, pool == null ? field.key : field.key + " of " + pool);
       entries.add(new Entry(field, pool, value, location));
       next = null;
       return this;

@@ -182,6 +182,44 @@ class TopologyDocumentProblemsTest {
   }
 
   @Test
+  void whatIsReadWithADoubtIsAWarningWithItsLine() throws IOException {
+    String tbxml = text("lync2013.tbxml")
+        .replace("<Cluster IsSingleMachineOnly=\"false\" UniqueId=\"3f6d2a10-8c1e-4b6f-9d4e-1a2b3c4d5e03\"",
+            "<Cluster IsSingleMachineOnly=\"true\" UniqueId=\"3f6d2a10-8c1e-4b6f-9d4e-1a2b3c4d5e03\"")
+        .replace("<Cluster IsSingleMachineOnly=\"true\" UniqueId=\"3f6d2a10-8c1e-4b6f-9d4e-1a2b3c4d5e05\"",
+            "<Cluster IsSingleMachineOnly=\"false\" UniqueId=\"3f6d2a10-8c1e-4b6f-9d4e-1a2b3c4d5e05\"")
+        .replace("<SqlInstance UniqueId=\"3f6d2a10-8c1e-4b6f-9d4e-1a2b3c4d5f02\" Name=\"\" />",
+            "<SqlInstance UniqueId=\"3f6d2a10-8c1e-4b6f-9d4e-1a2b3c4d5f02\" Name=\"\" />\n"
+                + "                <SqlInstance UniqueId=\"arch\" Name=\"ARCH\" />")
+        .replace("      </Services>", "        <Service UniqueId=\"archive\" RoleName=\"ArchivingStore\" RoleVersion=\"1\""
+            + " InstalledOn=\"arch\" ServiceVersion=\"6\" />\n      </Services>");
+    String published = text("lync2013.xml").replace("<ServiceId SiteId=\"1\" RoleName=\"CentralMgmtStore\" Instance=\"1\" />\n"
+        + "      <DependsOn />\n      <InstalledOn>\n        <SqlInstanceId Name=\"\">\n          <ClusterId SiteId=\"1\" Number=\"2\" />",
+        "<ServiceId SiteId=\"1\" RoleName=\"CentralMgmtStore\" Instance=\"1\" />\n      <DependsOn />\n      <InstalledOn>\n"
+            + "        <SqlInstanceId Name=\"\">\n          <ClusterId SiteId=\"1\" Number=\"4\" />");
+
+    assertThat(LyncTopologyReader.create().read(tbxml, "test.tbxml").warnings()).extracting(DocumentFinding::toString)
+        .containsExactly(
+            "test.tbxml:2: TopologyBuilder: no active Central Management service (CentralMgmtService IsActive=\"true\"),"
+                + " as in a topology never published: if the store lives in one of these pools, name it in the overlay,"
+                + " or the plan cannot protect it (CR-9)",
+            "test.tbxml:" + lineOf(tbxml, "fe11.contoso.com", -2) + ": Cluster[@Fqdn='pool02.contoso.com']:"
+                + " IsSingleMachineOnly=\"true\", but the pool's UserStore is on another cluster's SQL instance: read as an"
+                + " Enterprise Edition pool",
+            "test.tbxml:" + lineOf(tbxml, "se01.contoso.com\">") + ": Cluster[@Fqdn='se01.contoso.com']:"
+                + " IsSingleMachineOnly=\"false\", but the pool's UserStore is on its own SQL instance: read as a Standard"
+                + " Edition server",
+            "test.tbxml:" + lineOf(tbxml, "UniqueId=\"archive\"") + ": Service[@RoleName='ArchivingStore']: the"
+                + " ArchivingStore is on instance 'ARCH' of sql01.contoso.com, not on the instance '' of pool"
+                + " pool01.contoso.com's databases, so it is not counted as collocated with them (BE-11b); if it should be,"
+                + " say so in the overlay");
+    assertThat(LyncTopologyReader.create().read(published, "test.xml").warnings()).extracting(DocumentFinding::toString)
+        .containsExactly("test.xml:" + lineOf(published, "RoleName=\"CentralMgmtStore\" Instance=\"1\" />\n      <DependsOn />", -1)
+            + ": Service[@RoleName='CentralMgmtStore']: the Central Management Store's database is not on the Back End of"
+            + " pool01.contoso.com, the pool that hosts its service; the plan treats that pool as the store's (CR-9)");
+  }
+
+  @Test
   void aDocumentThatIsNoLyncTopologyIsRefusedWithWhatItIs() {
     assertThat(problems("<html><body/></html>", TopologyOverlay.none())).extracting(DocumentFinding::toString)
         .containsExactly("test.xml:1: html: not a Lync topology document: its root element is {}html; expected Topology in"

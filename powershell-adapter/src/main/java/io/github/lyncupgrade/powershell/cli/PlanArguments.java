@@ -13,17 +13,29 @@ import io.github.lyncupgrade.core.plan.UpgradePlan;
 import io.github.lyncupgrade.core.run.FileJournal;
 import io.github.lyncupgrade.testkit.SampleTopologies;
 import io.github.lyncupgrade.testkit.Simulation;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** The options every command that plans shares: the topology and the plan options. */
 final class PlanArguments {
   @Option(names = "--topology", paramLabel = "FILE",
-      description = "The topology file (JSON; see the README). Default: the built-in sample deployment.")
+      description = "The topology: a topology file (JSON), a published topology (Get-CsTopology -AsXml) or a Topology"
+          + " Builder file (.tbxml), told apart by content (see the README). Default: the built-in sample deployment.")
   Path topology;
+
+  @Option(names = "--overlay", paramLabel = "FILE",
+      description = "With a Lync topology document: what it does not carry (disaster-recovery partners, SQL mirrors,"
+          + " collocated Persistent Chat stores), as JSON (see the README).")
+  Path overlay;
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
 
   /** The built-in sample deployments, simulated without Windows. */
   enum Sample {
@@ -125,7 +137,11 @@ final class PlanArguments {
   Path learnFrom;
 
   Topology topology() {
-    return topology == null ? sample.topology() : TopologyFile.read(topology);
+    if (topology == null && overlay != null) {
+      throw new IllegalArgumentException("--overlay adds to the document --topology names; give --topology FILE");
+    }
+    return topology == null ? sample.topology()
+        : TopologyInput.read(topology, overlay, command == null ? new PrintWriter(System.err, true) : command.commandLine().getErr());
   }
 
   /**

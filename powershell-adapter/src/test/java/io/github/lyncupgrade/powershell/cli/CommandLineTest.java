@@ -26,9 +26,9 @@ class CommandLineTest {
   @TempDir
   Path directory;
 
-  private record Result(int exitCode, String out, String err) {}
+  record Result(int exitCode, String out, String err) {}
 
-  private static Result run(String... args) {
+  static Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exitCode = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
@@ -36,7 +36,7 @@ class CommandLineTest {
   }
 
   /** The fake shell, answering from a fake of the sample, as one --shell-command argument. */
-  private static String fakeShell(String... flags) {
+  static String fakeShell(String... flags) {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), FakeShell.class.getName(), "--deployment"));
     command.addAll(List.of(flags));
@@ -252,7 +252,7 @@ class CommandLineTest {
     assertThat(result.err()).contains("--update <installer path> --target-build <build>");
   }
 
-  private static String[] concat(String[] first, String[] second) {
+  static String[] concat(String[] first, String[] second) {
     String[] all = new String[first.length + second.length];
     System.arraycopy(first, 0, all, 0, first.length);
     System.arraycopy(second, 0, all, first.length, second.length);

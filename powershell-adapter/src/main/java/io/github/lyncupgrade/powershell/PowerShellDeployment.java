@@ -10,7 +10,12 @@ import io.github.lyncupgrade.core.plan.UpdatePackage;
 import io.github.lyncupgrade.core.run.DatabaseCheck;
 import io.github.lyncupgrade.core.run.DeploymentException;
 import io.github.lyncupgrade.core.run.DomainReadiness;
+import io.github.lyncupgrade.core.run.CentralManagementStoreFailover;
+import io.github.lyncupgrade.core.run.ComputerFailover;
+import io.github.lyncupgrade.core.run.DatabaseTests;
 import io.github.lyncupgrade.core.run.LyncDeployment;
+import io.github.lyncupgrade.core.run.PoolFabric;
+import io.github.lyncupgrade.core.run.TopologyPublishing;
 import io.github.lyncupgrade.core.run.PoolFabricState;
 import io.github.lyncupgrade.core.run.PoolReadiness;
 import io.github.lyncupgrade.core.run.PoolUpgradeState;
@@ -41,7 +46,8 @@ import java.util.stream.Collectors;
  * <p>Thread-safe: a session serialises its requests; a pool lends one session per request.
  * Closing the deployment closes the session or the pool.
  */
-public final class PowerShellDeployment implements LyncDeployment, SyntheticTransactions, AutoCloseable {
+public final class PowerShellDeployment implements LyncDeployment, PoolFabric, ComputerFailover, DatabaseTests,
+    TopologyPublishing, CentralManagementStoreFailover, SyntheticTransactions, AutoCloseable {
   private static final int INSTALLER_SUCCESS = 0;
   private static final int INSTALLER_SUCCESS_RESTART_REQUIRED = 3010;
 

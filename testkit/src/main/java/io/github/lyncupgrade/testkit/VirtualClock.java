@@ -3,6 +3,7 @@ package io.github.lyncupgrade.testkit;
 import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.run.UpgradeClock;
+import io.github.lyncupgrade.core.run.WorkTrackingClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -31,7 +32,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Thread-safe; time never goes backwards.
  */
-public final class VirtualClock implements UpgradeClock {
+public final class VirtualClock implements WorkTrackingClock {
   /** Where virtual time starts unless told otherwise: 2026-01-10 22:00 UTC, a Saturday evening window. */
   public static final Instant DEFAULT_START = Instant.parse("2026-01-10T22:00:00Z");
   /** How long tracked work may make no progress, in real time, before it is declared stuck. */

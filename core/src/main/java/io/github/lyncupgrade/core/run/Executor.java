@@ -100,7 +100,8 @@ public final class Executor {
   /**
    * Runs {@code plan} from the start. The journal must hold nothing of it yet.
    *
-   * @throws IllegalArgumentException if the plan names no update package; nothing runs
+   * @throws IllegalArgumentException if the plan names no update package, has custom steps whose actions are not
+   *     registered, or needs a {@link DeploymentCapability} the deployment lacks; nothing runs
    * @throws JournalException if the journal already holds steps (use {@link #resume}) or cannot be used
    * @throws JournalMismatchException if the journal belongs to another plan
    */
@@ -114,7 +115,8 @@ public final class Executor {
    * installed build, failover) and then redone or recorded as done. With an empty journal it
    * is the same as {@link #run}.
    *
-   * @throws IllegalArgumentException if the plan names no update package; nothing runs
+   * @throws IllegalArgumentException if the plan names no update package, has custom steps whose actions are not
+   *     registered, or needs a {@link DeploymentCapability} the deployment lacks; nothing runs
    * @throws JournalMismatchException if the journal was written for a different plan; it says what changed
    */
   public RunReport resume(UpgradePlan plan) {
@@ -157,6 +159,7 @@ public final class Executor {
       throw new IllegalArgumentException("the plan has custom steps (SDK-6) whose actions are not registered: "
           + missing + "; register each with Executor.builder().customAction(name, action)");
     }
+    Capabilities capabilities = Capabilities.checked(deployment, plan);
     synchronized (oneRunAtATime) {
       if (running) {
         throw new IllegalStateException("this executor is already running a plan; one run at a time");
@@ -164,7 +167,7 @@ public final class Executor {
       running = true;
     }
     try {
-      return runSession(plan, resuming);
+      return runSession(plan, resuming, capabilities);
     } finally {
       synchronized (oneRunAtATime) {
         running = false;
@@ -172,7 +175,7 @@ public final class Executor {
     }
   }
 
-  private RunReport runSession(UpgradePlan plan, boolean resuming) {
+  private RunReport runSession(UpgradePlan plan, boolean resuming, Capabilities capabilities) {
     JournalContents contents = journal.open(plan);
     if (!resuming && !contents.records().isEmpty()) {
       throw new JournalException("the journal already records " + contents.records().size()
@@ -188,8 +191,8 @@ public final class Executor {
     RunState state = restoreState(plan, contents);
     BackEndWatch backEnd = new BackEndWatch(plan.topology(), downtimeWarning, events, clock);
     backEnd.restore(plan, contents);
-    StepPerformer performer = new StepPerformer(plan, deployment, clock, recorder, state, backEnd, events, cancel,
-        customActions);
+    StepPerformer performer = new StepPerformer(plan, deployment, capabilities, clock, recorder, state, backEnd,
+        events, cancel, customActions);
     live.set(new Live(plan, recorder));
     try (HookRunner hookRunner = new HookRunner(plan, hooks, hookTimeout, recorder)) {
       return new RunSession(plan, recorder, performer, hookRunner, backEnd, events, clock, cancel,

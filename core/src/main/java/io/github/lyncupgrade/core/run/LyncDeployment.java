@@ -4,8 +4,7 @@ import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
-import java.time.Duration;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * What an executor needs from the real world to carry out an upgrade plan. The PowerShell
@@ -17,8 +16,24 @@ import java.util.List;
  * when a server does not answer, {@link UpdateInstallFailedException} when the installer fails,
  * a plain {@code DeploymentException} for any other refusal. Implementations must be safe to
  * call from several threads (one per server of a domain).
+ *
+ * <p>These are the operations of Microsoft's seed procedure (FE, BE). What the companion rules
+ * add comes in capabilities of their own ({@link DeploymentCapability}: {@link PoolFabric},
+ * {@link ComputerFailover}, {@link DatabaseTests}, {@link TopologyPublishing},
+ * {@link CentralManagementStoreFailover}), so a new rule adds a capability instead of breaking every
+ * implementation; the executor refuses, before anything runs, a plan whose steps need one the
+ * deployment lacks ({@link #capability}).
  */
 public interface LyncDeployment {
+
+  /**
+   * This deployment's capability {@code type}, if it has one. By default the deployment itself
+   * when it implements {@code type}; a wrapper around another deployment answers with the
+   * capabilities of the one it wraps.
+   */
+  default <T extends DeploymentCapability> Optional<T> capability(Class<T> type) {
+    return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
+  }
 
   /**
    * {@code Get-CsPoolUpgradeReadinessState} ({@code Get-CsUpgradeDomainInfo} on Skype for Business
@@ -27,37 +42,6 @@ public interface LyncDeployment {
    * (FE-1, FE-2).
    */
   PoolReadiness poolReadiness(Fqdn pool, Fqdn runOn, ProductVersion product);
-
-  /** {@code Get-CsPoolFabricState -PoolFqdn}: the routing groups' replicas (CR-2, CR-3). */
-  PoolFabricState fabricState(Fqdn pool);
-
-  /**
-   * {@code Reset-CsPoolRegistrarState -PoolFqdn -ResetType QuorumLossRecovery} (CR-3); called only
-   * when the plan's options allow it explicitly.
-   */
-  void resetRegistrarState(Fqdn pool);
-
-  /**
-   * {@code Invoke-CsComputerFailOver -ComputerName -DrainingTimeout} (CR-3a): drains the server
-   * within {@code drainingTimeout}, then stops and disables its services.
-   */
-  void failOverComputer(Fqdn server, Duration drainingTimeout);
-
-  /** {@code Invoke-CsComputerFailBack -ComputerName} (CR-3c): enables and starts the server's services. */
-  void failBackComputer(Fqdn server);
-
-  /** {@code Test-CsDatabase -ConfiguredDatabases -SqlServerFqdn} (CR-7) for {@code pool}'s store on {@code sqlServer}. */
-  List<DatabaseCheck> testDatabases(Fqdn pool, Fqdn sqlServer);
-
-  /** Publishes the current topology again and enables it (CR-6), after {@code pool}'s AlwaysOn databases were updated. */
-  void publishTopology(Fqdn pool);
-
-  /**
-   * {@code Invoke-CsManagementServerFailover} (CR-9): moves the Central Management Store that
-   * {@code pool} hosts to {@code backupStore} ({@code fqdn} or {@code fqdn\instance}); does
-   * nothing when it is there already.
-   */
-  void failOverCentralManagementStore(Fqdn pool, String backupStore);
 
   /** {@code Stop-CsWindowsService}, with {@code -Graceful} when {@code graceful} (FE-2a, BE-4, BE-9). */
   void stopServices(Fqdn server, boolean graceful);

@@ -18,15 +18,17 @@ import java.util.Optional;
 final class PoolFailovers {
   private final UpgradePlan plan;
   private final LyncDeployment deployment;
+  private final Capabilities capabilities;
   private final RunState state;
   private final RecordedWork work;
   private final EventDispatcher events;
   private final UpgradeClock clock;
 
-  PoolFailovers(UpgradePlan plan, LyncDeployment deployment, RunState state, RecordedWork work,
-      EventDispatcher events, UpgradeClock clock) {
+  PoolFailovers(UpgradePlan plan, LyncDeployment deployment, Capabilities capabilities, RunState state,
+      RecordedWork work, EventDispatcher events, UpgradeClock clock) {
     this.plan = plan;
     this.deployment = deployment;
+    this.capabilities = capabilities;
     this.state = state;
     this.work = work;
     this.events = events;
@@ -76,7 +78,7 @@ final class PoolFailovers {
 
   /** CR-9: the store moves before the pool fails over; the deployment does nothing if it is moved already. */
   StepResult failOverStore(FailOverCentralManagementStore step) {
-    deployment.failOverCentralManagementStore(step.pool(), step.backupStore());
+    capabilities.storeFailover().failOverCentralManagementStore(step.pool(), step.backupStore());
     return new StepResult.Done("Central Management Store moved to " + step.backupStore());
   }
 

@@ -20,16 +20,16 @@ import java.util.function.BooleanSupplier;
  */
 final class SettleWait {
   private final ReadinessQuery readiness;
-  private final LyncDeployment deployment;
+  private final Capabilities capabilities;
   private final PoolFailovers failovers;
   private final UpgradeClock clock;
   private final EventDispatcher events;
   private final BooleanSupplier cancelled;
 
-  SettleWait(ReadinessQuery readiness, LyncDeployment deployment, PoolFailovers failovers, UpgradeClock clock,
+  SettleWait(ReadinessQuery readiness, Capabilities capabilities, PoolFailovers failovers, UpgradeClock clock,
       EventDispatcher events, BooleanSupplier cancelled) {
     this.readiness = readiness;
-    this.deployment = deployment;
+    this.capabilities = capabilities;
     this.failovers = failovers;
     this.clock = clock;
     this.events = events;
@@ -38,6 +38,7 @@ final class SettleWait {
 
   StepResult settle(SettlePool step) throws InterruptedException {
     SettlePolicy policy = step.policy();
+    PoolFabric fabric = capabilities.fabric();
     ReadinessJudge judge = new ReadinessJudge(step.readiness());
     Instant giveUpAt = clock.now().plus(policy.giveUpAfter());
     Instant readySince = null;
@@ -58,7 +59,7 @@ final class SettleWait {
       }
       if (ready && readySince == null) {
         readySince = now;
-        before = deployment.fabricState(step.pool());
+        before = fabric.fabricState(step.pool());
       } else if (ready && !now.isBefore(readySince.plus(policy.settleTime()))) {
         break;
       } else if (!ready && readySince != null) {
@@ -84,7 +85,7 @@ final class SettleWait {
         return new StepResult.Interrupted();
       }
     }
-    PoolFabricState after = deployment.fabricState(step.pool());
+    PoolFabricState after = fabric.fabricState(step.pool());
     if (!after.changesSince(before).isEmpty()) {
       RunOutcome.RoutingGroupsMoved moved = new RunOutcome.RoutingGroupsMoved(step.id(), step.pool(), before, after);
       return new StepResult.Failed(moved.describe(), moved);

@@ -35,6 +35,7 @@ final class StepPerformer {
       + " servers are updated without readiness checks, still one domain at a time";
 
   private final LyncDeployment deployment;
+  private final Capabilities capabilities;
   private final UpdatePackage update;
   private final UpgradeClock clock;
   private final StepRecorder recorder;
@@ -48,19 +49,20 @@ final class StepPerformer {
   private final Map<StepScope, List<Step>> chains = new LinkedHashMap<>();
   private final Map<String, CustomAction> customActions;
 
-  StepPerformer(UpgradePlan plan, LyncDeployment deployment, UpgradeClock clock, StepRecorder recorder,
-      RunState state, BackEndWatch backEnd, EventDispatcher events, CancelSignal cancel,
+  StepPerformer(UpgradePlan plan, LyncDeployment deployment, Capabilities capabilities, UpgradeClock clock,
+      StepRecorder recorder, RunState state, BackEndWatch backEnd, EventDispatcher events, CancelSignal cancel,
       Map<String, CustomAction> customActions) {
     this.deployment = deployment;
+    this.capabilities = capabilities;
     this.update = plan.options().updatePackage().orElseThrow();
     this.clock = clock;
     this.recorder = recorder;
     this.state = state;
     this.recordedWork = new RecordedWork(recorder, backEnd, clock);
-    this.failovers = new PoolFailovers(plan, deployment, state, recordedWork, events, clock);
+    this.failovers = new PoolFailovers(plan, deployment, capabilities, state, recordedWork, events, clock);
     this.readiness = new ReadinessQuery(plan.topology(), deployment);
     this.gate = new ReadinessGate(readiness, failovers, clock, events, cancel::isRequested);
-    this.settleWait = new SettleWait(readiness, deployment, failovers, clock, events, cancel::isRequested);
+    this.settleWait = new SettleWait(readiness, capabilities, failovers, clock, events, cancel::isRequested);
     this.quorum = new QuorumGuard(plan.topology(), deployment, state);
     this.customActions = customActions;
     for (Step step : plan.steps()) {
@@ -168,12 +170,12 @@ final class StepPerformer {
       case VERIFY_DATABASES:
         return verifyDatabases((VerifyDatabases) step);
       case PUBLISH_TOPOLOGY:
-        deployment.publishTopology(step.pool());
+        capabilities.topologyPublishing().publishTopology(step.pool());
         return new StepResult.Done("topology published and enabled");
       case CHECK_FABRIC_STATE:
         return checkFabric((CheckFabricState) step);
       case FAIL_BACK_SERVER:
-        deployment.failBackComputer(server);
+        capabilities.computerFailover().failBackComputer(server);
         return new StepResult.Done("failed back: services enabled and started");
       default:
         throw new IllegalStateException("no work for " + step.kind());
@@ -204,7 +206,7 @@ final class StepPerformer {
       if (again && !status.servicesRunning()) {
         return new StepResult.Done("re-checked: its services are already stopped (failed over)");
       }
-      deployment.failOverComputer(step.target(), step.drainingTimeout());
+      capabilities.computerFailover().failOverComputer(step.target(), step.drainingTimeout());
       return new StepResult.Done("failed over: drained, services stopped and disabled");
     });
   }
@@ -238,13 +240,14 @@ final class StepPerformer {
 
   /** CR-3: every routing group must have its replicas; the registrar reset only when the plan allows it. */
   private StepResult checkFabric(CheckFabricState step) {
-    PoolFabricState fabric = deployment.fabricState(step.pool());
+    PoolFabric poolFabric = capabilities.fabric();
+    PoolFabricState fabric = poolFabric.fabricState(step.pool());
     if (!fabric.hasMissingReplicas()) {
       return new StepResult.Done(fabric.routingGroups().size() + " routing groups, none missing replicas");
     }
     if (step.resetOnMissingReplicas()) {
-      deployment.resetRegistrarState(step.pool());
-      PoolFabricState after = deployment.fabricState(step.pool());
+      poolFabric.resetRegistrarState(step.pool());
+      PoolFabricState after = poolFabric.fabricState(step.pool());
       if (!after.hasMissingReplicas()) {
         return new StepResult.Done("replicas were missing in " + fabric.missingReplicas()
             + "; Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery ran (allowed by the plan) and repaired them");
@@ -264,7 +267,7 @@ final class StepPerformer {
 
   /** CR-7: every database at its expected version, else a failure naming those that are not. */
   private StepResult verifyDatabases(VerifyDatabases step) {
-    List<DatabaseCheck> checks = deployment.testDatabases(step.pool(), step.sqlServer());
+    List<DatabaseCheck> checks = capabilities.databaseTests().testDatabases(step.pool(), step.sqlServer());
     if (checks.isEmpty()) {
       return failure(step, "Test-CsDatabase reported no database on " + step.sqlServer());
     }

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The threads that carry out steps when several run at once. The run decides a round of steps
  * to start, then {@link #dispatch()}es them together: every task is counted by the clock's
- * {@link UpgradeClock#trackWork} before any of the round reaches a thread, and a finished
- * task is given back with {@link UpgradeClock#workCollected} only once its result is handled
+ * {@link WorkTrackingClock#trackWork} before any of the round reaches a thread, and a finished
+ * task is given back with {@link WorkTrackingClock#workCollected} only once its result is handled
  * and the round it let start is dispatched. So a virtual clock never moves on while the run is
  * still deciding, and runs come out the same every time.
  */
@@ -25,7 +25,8 @@ final class StepWorkers implements AutoCloseable {
   /** How long closing waits for abandoned steps (after a crash) to notice their interrupt. */
   private static final long ABANDON_WAIT_SECONDS = 10;
 
-  private final UpgradeClock clock;
+  /** The clock that tracks work in flight, if the run's clock does (a virtual clock); null for real time. */
+  private final WorkTrackingClock clock;
   private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {
     Thread thread = new Thread(runnable, "lync-upgrade-step");
     thread.setDaemon(true);
@@ -37,13 +38,14 @@ final class StepWorkers implements AutoCloseable {
   private int handled;
 
   StepWorkers(UpgradeClock clock) {
-    this.clock = clock;
+    this.clock = clock instanceof WorkTrackingClock tracking ? tracking : null;
   }
 
   /** Adds {@code step} to the round {@link #dispatch()} starts. */
   void submit(Step step, Callable<StepResult> work) {
     outstanding++;
-    round.add(clock.trackWork(() -> new Completion(step, work.call())));
+    Callable<Completion> task = () -> new Completion(step, work.call());
+    round.add(clock == null ? task : clock.trackWork(task));
   }
 
   /** Starts the round's steps, then gives the clock back every result handled since the last round. */
@@ -51,7 +53,7 @@ final class StepWorkers implements AutoCloseable {
     round.forEach(completions::submit);
     round.clear();
     for (; handled > 0; handled--, outstanding--) {
-      clock.workCollected();
+      collected();
     }
   }
 
@@ -92,6 +94,12 @@ final class StepWorkers implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     for (; outstanding > 0; outstanding--) {
+      collected();
+    }
+  }
+
+  private void collected() {
+    if (clock != null) {
       clock.workCollected();
     }
   }

@@ -19,7 +19,12 @@ import io.github.lyncupgrade.core.plan.UpdatePackage;
 import io.github.lyncupgrade.core.run.DatabaseCheck;
 import io.github.lyncupgrade.core.run.DeploymentException;
 import io.github.lyncupgrade.core.run.DomainReadiness;
+import io.github.lyncupgrade.core.run.CentralManagementStoreFailover;
+import io.github.lyncupgrade.core.run.ComputerFailover;
+import io.github.lyncupgrade.core.run.DatabaseTests;
 import io.github.lyncupgrade.core.run.LyncDeployment;
+import io.github.lyncupgrade.core.run.PoolFabric;
+import io.github.lyncupgrade.core.run.TopologyPublishing;
 import io.github.lyncupgrade.core.run.PoolFabricState;
 import io.github.lyncupgrade.core.run.PoolReadiness;
 import io.github.lyncupgrade.core.run.PoolUpgradeState;
@@ -85,7 +90,8 @@ import java.util.function.Supplier;
  * servers overlap in virtual time when an executor runs them on several threads (see
  * {@link VirtualClock}). {@link #close()} ends it; later calls fail.
  */
-public final class FakeDeployment implements LyncDeployment, SyntheticTransactions, AutoCloseable {
+public final class FakeDeployment implements LyncDeployment, PoolFabric, ComputerFailover, DatabaseTests,
+    TopologyPublishing, CentralManagementStoreFailover, SyntheticTransactions, AutoCloseable {
   /** The build every server has unless told otherwise: Lync Server 2013 RTM. */
   public static final BuildVersion DEFAULT_INITIAL_VERSION = BuildVersion.parse("5.0.8308.0");
 

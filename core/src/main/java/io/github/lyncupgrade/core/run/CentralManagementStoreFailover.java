@@ -1,0 +1,17 @@
+package io.github.lyncupgrade.core.run;
+
+import io.github.lyncupgrade.core.model.Fqdn;
+
+/**
+ * Moving the Central Management Store (CR-9): what plans need when the pool that hosts it may fail
+ * over.
+ */
+public non-sealed interface CentralManagementStoreFailover extends DeploymentCapability {
+
+  /**
+   * {@code Invoke-CsManagementServerFailover} (CR-9): moves the Central Management Store that
+   * {@code pool} hosts to {@code backupStore} ({@code fqdn} or {@code fqdn\instance}); does
+   * nothing when it is there already.
+   */
+  void failOverCentralManagementStore(Fqdn pool, String backupStore);
+}

@@ -33,4 +33,9 @@ public record CheckAdministratorRole(StepScope scope) implements ServerStep {
   public String description() {
     return "Check that the account updating " + target() + " is a member of the CsAdministrator role";
   }
+
+  @Override
+  public <R> R accept(StepVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -54,4 +54,9 @@ public record CheckDomainReadiness(Fqdn pool, UpgradeDomain upgradeDomain, Fqdn 
         + upgradeDomain.servers().stream().map(server -> server.fqdn().hostName()).collect(Collectors.joining(", "))
         + ") reports ReadyForUpgrade = True";
   }
+
+  @Override
+  public <R> R accept(StepVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

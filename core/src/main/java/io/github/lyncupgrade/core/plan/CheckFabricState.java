@@ -49,4 +49,9 @@ public record CheckFabricState(StepScope scope, boolean resetOnMissingReplicas) 
                 + " the plan's options) and check again"
             : "stop: the operator decides on Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery");
   }
+
+  @Override
+  public <R> R accept(StepVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

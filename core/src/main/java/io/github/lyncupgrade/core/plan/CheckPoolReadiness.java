@@ -66,4 +66,9 @@ public record CheckPoolReadiness(Fqdn pool, String upgradeDomain, Fqdn runOn, Re
         + " min and check again; " + policy.maxConsecutiveBusy()
         + " Busy in a row or InsufficientActiveFrontEnds: the pool has a problem";
   }
+
+  @Override
+  public <R> R accept(StepVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

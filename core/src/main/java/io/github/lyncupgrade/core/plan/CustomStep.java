@@ -90,4 +90,9 @@ public record CustomStep(String action, String description, StepId anchor, boole
   public boolean isCustom() {
     return true;
   }
+
+  @Override
+  public <R> R accept(StepVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

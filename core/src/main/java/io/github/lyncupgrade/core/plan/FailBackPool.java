@@ -49,4 +49,9 @@ public record FailBackPool(Fqdn pool, Fqdn partner) implements Step {
     return "Only if the pool was failed over: fail " + pool + " back from " + partner
         + " (Invoke-CsPoolFailBack) once all its servers are verified";
   }
+
+  @Override
+  public <R> R accept(StepVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

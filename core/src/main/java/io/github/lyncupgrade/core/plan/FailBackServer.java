@@ -33,4 +33,9 @@ public record FailBackServer(StepScope scope) implements ServerStep {
   public String description() {
     return "Invoke-CsComputerFailBack -ComputerName " + target() + ": enable and start its services";
   }
+
+  @Override
+  public <R> R accept(StepVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -66,4 +66,9 @@ public record FailOverCentralManagementStore(Fqdn pool, Fqdn partner, String bac
         + ": first move the Central Management Store it hosts to " + backupStore
         + " (Invoke-CsManagementServerFailover)";
   }
+
+  @Override
+  public <R> R accept(StepVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -64,4 +64,9 @@ public record FailOverPool(Fqdn pool, Fqdn partner, boolean beforeUpdate) implem
         : "Only if a readiness check or settle wait finds a pool problem (FE-1b): fail " + pool + " over to "
             + partner + " (Invoke-CsPoolFailOver), then update its servers";
   }
+
+  @Override
+  public <R> R accept(StepVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -43,4 +43,9 @@ public record FailOverServer(StepScope scope, Duration drainingTimeout) implemen
         + drainingTimeout.toSeconds() + ": drain it (at most " + drainingTimeout.toMinutes()
         + " min), then stop and disable its services";
   }
+
+  @Override
+  public <R> R accept(StepVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -30,4 +30,9 @@ public record InstallUpdate(StepScope scope, ProcedureRule rule) implements Serv
   public String description() {
     return "Run the update installer with /silentmode on " + target() + " (exit 0, or 3010: restart required; CR-8)";
   }
+
+  @Override
+  public <R> R accept(StepVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

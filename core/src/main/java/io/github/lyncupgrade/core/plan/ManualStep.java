@@ -52,4 +52,9 @@ public record ManualStep(StepScope scope, ProcedureRule rule) implements ServerS
       default -> "automation loads the updated Lync module in a fresh session for the next steps";
     });
   }
+
+  @Override
+  public <R> R accept(StepVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -35,4 +35,9 @@ public record PublishTopology(StepScope scope) implements ServerStep {
     return "Publish the topology again (Publish-CsTopology with Get-CsTopology -AsXml, then Enable-CsTopology)"
         + " after the availability group's databases were updated";
   }
+
+  @Override
+  public <R> R accept(StepVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

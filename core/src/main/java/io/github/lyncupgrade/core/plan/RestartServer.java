@@ -30,4 +30,9 @@ public record RestartServer(StepScope scope, ProcedureRule rule) implements Serv
   public String description() {
     return "Restart " + target() + " and wait for it to come back";
   }
+
+  @Override
+  public <R> R accept(StepVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

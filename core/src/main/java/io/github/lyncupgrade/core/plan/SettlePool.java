@@ -73,4 +73,9 @@ public record SettlePool(Fqdn pool, String completedDomain, String nextDomain, F
         + readiness.busyInterval().toMinutes() + " min (FE-1a); " + readiness.maxConsecutiveBusy()
         + " Busy in a row or InsufficientActiveFrontEnds: the pool has a problem (FE-1b)";
   }
+
+  @Override
+  public <R> R accept(StepVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -42,4 +42,9 @@ public record StageUpdate(StepScope scope, boolean ahead) implements ServerStep 
     return "Copy the update to " + target() + " and extract it to the local disk"
         + (ahead ? ", before any service of the pool stops" : "");
   }
+
+  @Override
+  public <R> R accept(StepVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -34,4 +34,9 @@ public record StartServices(StepScope scope) implements ServerStep {
   public String description() {
     return "Start-CsWindowsService on " + target() + ": the Back End procedure leaves the services stopped";
   }
+
+  @Override
+  public <R> R accept(StepVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -32,4 +32,9 @@ public record StartWebService(StepScope scope) implements ServerStep {
   public String description() {
     return "net start w3svc on " + target() + ": restart the World Wide Web service";
   }
+
+  @Override
+  public <R> R accept(StepVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

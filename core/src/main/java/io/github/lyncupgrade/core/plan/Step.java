@@ -7,8 +7,8 @@ import java.util.Optional;
  * One step of an {@link UpgradePlan}. The family is closed: pool and domain gates
  * ({@link CheckPoolReadiness}, {@link CheckDomainReadiness}), contingent pool failover and
  * failback ({@link FailOverPool}, {@link FailBackPool}), the {@link ServerStep}s, and the
- * steps a plan's user adds ({@link CustomStep}, SDK-6). Use
- * {@link #kind()} to switch over them exhaustively.
+ * steps a plan's user adds ({@link CustomStep}, SDK-6). Handle them with a {@link StepVisitor}
+ * ({@link #accept}), which the compiler checks for every type, or switch over {@link #kind()}.
  *
  * <p>Steps are immutable records; two equal steps have the same id.
  */
@@ -18,6 +18,9 @@ public sealed interface Step
 
   /** The step's kind, for exhaustive {@code switch}. */
   StepKind kind();
+
+  /** Hands this step to the {@code visitor} method for its type; see {@link StepVisitor}. */
+  <R> R accept(StepVisitor<R> visitor);
 
   /** The stable id; see {@link StepId}. */
   StepId id();

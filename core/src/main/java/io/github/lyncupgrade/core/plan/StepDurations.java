@@ -36,14 +36,14 @@ public final class StepDurations {
     }
   }
 
-  private static final StepDurations DEFAULTS = new StepDurations(defaultTable(),
-      Map.of(new Key(StepKind.STOP_SERVICES, ProcedureRule.FE_2A), Duration.ofMinutes(5)));
+  private static final StepDurations DEFAULTS = new StepDurations(Map.of(), Map.of());
 
   private final Map<StepKind, Duration> byKind;
   private final Map<Key, Duration> byKindAndRule;
 
+  /** {@code byKind}: durations set for a kind; {@code byKindAndRule}: for a kind and rule, or learned. */
   private StepDurations(Map<StepKind, Duration> byKind, Map<Key, Duration> byKindAndRule) {
-    this.byKind = Collections.unmodifiableMap(new EnumMap<>(byKind));
+    this.byKind = byKind.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(byKind));
     this.byKindAndRule = Map.copyOf(byKindAndRule);
   }
 
@@ -87,33 +87,6 @@ public final class StepDurations {
     return DEFAULTS;
   }
 
-  private static Map<StepKind, Duration> defaultTable() {
-    Map<StepKind, Duration> table = new EnumMap<>(StepKind.class);
-    table.put(StepKind.CHECK_POOL_READINESS, Duration.ofSeconds(30));
-    table.put(StepKind.CHECK_DOMAIN_READINESS, Duration.ofSeconds(30));
-    table.put(StepKind.STOP_SERVICES, Duration.ofMinutes(1));
-    table.put(StepKind.INSTALL_UPDATE, Duration.ofMinutes(15));
-    table.put(StepKind.RESTART_SERVER, Duration.ofMinutes(15));
-    table.put(StepKind.VERIFY_SERVER, Duration.ofSeconds(30));
-    table.put(StepKind.START_SERVICES, Duration.ofMinutes(3));
-    table.put(StepKind.FAIL_OVER_POOL, Duration.ZERO);
-    table.put(StepKind.FAIL_BACK_POOL, Duration.ZERO);
-    table.put(StepKind.CHECK_ADMINISTRATOR_ROLE, Duration.ofSeconds(10));
-    table.put(StepKind.STAGE_UPDATE, Duration.ofMinutes(5));
-    table.put(StepKind.MANUAL, Duration.ZERO);
-    table.put(StepKind.STOP_WEB_SERVICE, Duration.ofSeconds(20));
-    table.put(StepKind.START_WEB_SERVICE, Duration.ofSeconds(20));
-    table.put(StepKind.UPDATE_DATABASES, Duration.ofMinutes(10));
-    table.put(StepKind.CUSTOM, Duration.ofMinutes(1));
-    table.put(StepKind.CHECK_FABRIC_STATE, Duration.ofSeconds(30));
-    table.put(StepKind.FAIL_OVER_SERVER, Duration.ofMinutes(5));
-    table.put(StepKind.FAIL_BACK_SERVER, Duration.ofMinutes(3));
-    table.put(StepKind.VERIFY_DATABASES, Duration.ofSeconds(30));
-    table.put(StepKind.PUBLISH_TOPOLOGY, Duration.ofMinutes(2));
-    table.put(StepKind.FAIL_OVER_CENTRAL_MANAGEMENT_STORE, Duration.ZERO);
-    return table;
-  }
-
   /**
    * How long {@code step} is expected to take. A readiness check right after one of its pool's
    * domains came back ({@link CheckPoolReadiness#afterADomain()}) expects one Busy answer and
@@ -125,23 +98,153 @@ public final class StepDurations {
     if (learned != null) {
       return learned;
     }
-    Duration specific = byKindAndRule.get(new Key(step.kind(), step.rule()));
-    Duration check = specific != null ? specific : byKind.get(step.kind());
-    if (check == null && step instanceof SettlePool settle) {
+    Duration set = byKindAndRule.get(new Key(step.kind(), step.rule()));
+    if (set == null) {
+      set = byKind.get(step.kind());
+    }
+    if (set != null) {
+      return step instanceof CheckPoolReadiness gate && gate.afterADomain()
+          ? set.multipliedBy(2).plus(gate.policy().busyInterval()) : set;
+    }
+    return step.accept(defaults);
+  }
+
+  /** What a step takes when nothing was set or learned for it: the table of {@link #defaults()}, step by step. */
+  private final StepVisitor<Duration> defaults = new StepVisitor<>() {
+    private Duration check() {
+      return kind(StepKind.CHECK_POOL_READINESS, Duration.ofSeconds(30));
+    }
+
+    /** The duration set for {@code kind}, else {@code otherwise}: a step's default may build on another kind's. */
+    private Duration kind(StepKind kind, Duration otherwise) {
+      return byKind.getOrDefault(kind, otherwise);
+    }
+
+    @Override
+    public Duration visit(CheckPoolReadiness step) {
+      // right after a domain came back: a Busy answer while the pool rebalances, its wait (FE-1a), a second check
+      return step.afterADomain() ? check().multipliedBy(2).plus(step.policy().busyInterval()) : check();
+    }
+
+    @Override
+    public Duration visit(CheckDomainReadiness step) {
+      return Duration.ofSeconds(30);
+    }
+
+    @Override
+    public Duration visit(SettlePool step) {
       // a Busy answer while the pool rebalances, its wait (FE-1a), the Ready answer that starts the settle time,
       // Get-CsPoolFabricState then, the settle time, and Get-CsPoolFabricState at its end
-      return settle.readiness().busyInterval().plus(settle.policy().settleTime())
-          .plus(byKind.get(StepKind.CHECK_POOL_READINESS).multipliedBy(2))
-          .plus(byKind.get(StepKind.CHECK_FABRIC_STATE).multipliedBy(2));
+      return step.readiness().busyInterval().plus(step.policy().settleTime()).plus(check().multipliedBy(2))
+          .plus(kind(StepKind.CHECK_FABRIC_STATE, Duration.ofSeconds(30)).multipliedBy(2));
     }
-    return step instanceof CheckPoolReadiness gate && gate.afterADomain()
-        ? check.multipliedBy(2).plus(gate.policy().busyInterval()) : check;
-  }
+
+    @Override
+    public Duration visit(FailOverPool step) {
+      return Duration.ZERO;
+    }
+
+    @Override
+    public Duration visit(FailOverCentralManagementStore step) {
+      return Duration.ZERO;
+    }
+
+    @Override
+    public Duration visit(FailBackPool step) {
+      return Duration.ZERO;
+    }
+
+    @Override
+    public Duration visit(StopServices step) {
+      return step.rule() == ProcedureRule.FE_2A ? Duration.ofMinutes(5) : Duration.ofMinutes(1);
+    }
+
+    @Override
+    public Duration visit(InstallUpdate step) {
+      return Duration.ofMinutes(15);
+    }
+
+    @Override
+    public Duration visit(RestartServer step) {
+      return Duration.ofMinutes(15);
+    }
+
+    @Override
+    public Duration visit(VerifyServer step) {
+      return Duration.ofSeconds(30);
+    }
+
+    @Override
+    public Duration visit(StartServices step) {
+      return Duration.ofMinutes(3);
+    }
+
+    @Override
+    public Duration visit(CheckAdministratorRole step) {
+      return Duration.ofSeconds(10);
+    }
+
+    @Override
+    public Duration visit(StageUpdate step) {
+      return Duration.ofMinutes(5);
+    }
+
+    @Override
+    public Duration visit(ManualStep step) {
+      return Duration.ZERO;
+    }
+
+    @Override
+    public Duration visit(StopWebService step) {
+      return Duration.ofSeconds(20);
+    }
+
+    @Override
+    public Duration visit(StartWebService step) {
+      return Duration.ofSeconds(20);
+    }
+
+    @Override
+    public Duration visit(UpdateDatabases step) {
+      return Duration.ofMinutes(10);
+    }
+
+    @Override
+    public Duration visit(VerifyDatabases step) {
+      return Duration.ofSeconds(30);
+    }
+
+    @Override
+    public Duration visit(PublishTopology step) {
+      return Duration.ofMinutes(2);
+    }
+
+    @Override
+    public Duration visit(CheckFabricState step) {
+      return Duration.ofSeconds(30);
+    }
+
+    @Override
+    public Duration visit(FailOverServer step) {
+      return Duration.ofMinutes(5);
+    }
+
+    @Override
+    public Duration visit(FailBackServer step) {
+      return Duration.ofMinutes(3);
+    }
+
+    @Override
+    public Duration visit(CustomStep step) {
+      return Duration.ofMinutes(1);
+    }
+  };
 
   /** These durations with every step of {@code kind} expected to take {@code expected}. */
   public StepDurations with(StepKind kind, Duration expected) {
     requireNonNull(kind, "kind");
-    Map<StepKind, Duration> kinds = new EnumMap<>(byKind);
+    Map<StepKind, Duration> kinds = new EnumMap<>(StepKind.class);
+    kinds.putAll(byKind);
     kinds.put(kind, checked(expected));
     Map<Key, Duration> specific = new HashMap<>(byKindAndRule);
     specific.keySet().removeIf(key -> key.kind() == kind);

@@ -42,4 +42,9 @@ public record StopServices(StepScope scope, boolean graceful, ProcedureRule rule
       default -> command() + " on " + target() + ": stop the Lync Server services";
     };
   }
+
+  @Override
+  public <R> R accept(StepVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -32,4 +32,9 @@ public record StopWebService(StepScope scope) implements ServerStep {
   public String description() {
     return "net stop w3svc on " + target() + ": stop the World Wide Web service";
   }
+
+  @Override
+  public <R> R accept(StepVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

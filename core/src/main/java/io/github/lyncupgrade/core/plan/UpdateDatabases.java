@@ -45,4 +45,9 @@ public record UpdateDatabases(StepScope scope, DatabaseUpdateVariant variant, Fq
   public String description() {
     return "Apply the update to the SQL Server databases: " + command();
   }
+
+  @Override
+  public <R> R accept(StepVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -43,4 +43,9 @@ public record VerifyDatabases(StepScope scope, Fqdn sqlServer) implements Server
   public String description() {
     return "Check the database update: " + command() + " (every expected version installed)";
   }
+
+  @Override
+  public <R> R accept(StepVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -30,4 +30,9 @@ public record VerifyServer(StepScope scope, ProcedureRule rule) implements Serve
   public String description() {
     return "Check that " + target() + " accepts new connections (Get-CsWindowsService: all services running)";
   }
+
+  @Override
+  public <R> R accept(StepVisitor<R> visitor) {
+    return visitor.visit(this);
+  }
 }

@@ -188,15 +188,14 @@ public final class Executor {
       events.emit(new RunEvent.JournalTailIgnored(clock.now(), tail));
     });
     StepRecorder recorder = new StepRecorder(journal, clock, events, contents);
-    RunState state = restoreState(plan, contents);
     BackEndWatch backEnd = new BackEndWatch(plan.topology(), downtimeWarning, events, clock);
     backEnd.restore(plan, contents);
-    StepPerformer performer = new StepPerformer(plan, deployment, capabilities, clock, recorder, state, backEnd,
-        events, cancel, customActions);
+    RunContext run = RunContext.of(plan, deployment, capabilities, clock, recorder, backEnd,
+        restoreState(plan, contents), events, cancel);
     live.set(new Live(plan, recorder));
     try (HookRunner hookRunner = new HookRunner(plan, hooks, hookTimeout, recorder)) {
-      return new RunSession(plan, recorder, performer, hookRunner, backEnd, events, clock, cancel,
-          unfinished(contents)).run();
+      return new RunSession(run, new StepPerformer(run, customActions), hookRunner, backEnd, unfinished(contents))
+          .run();
     }
   }
 

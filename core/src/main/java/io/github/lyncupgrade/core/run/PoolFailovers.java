@@ -16,23 +16,20 @@ import java.util.Optional;
  * the Central Management Store moved first (CR-9), and the failback once the pool is done (SDK-3).
  */
 final class PoolFailovers {
+  private final RunContext run;
   private final UpgradePlan plan;
   private final LyncDeployment deployment;
-  private final Capabilities capabilities;
   private final RunState state;
-  private final RecordedWork work;
   private final EventDispatcher events;
   private final UpgradeClock clock;
 
-  PoolFailovers(UpgradePlan plan, LyncDeployment deployment, Capabilities capabilities, RunState state,
-      RecordedWork work, EventDispatcher events, UpgradeClock clock) {
-    this.plan = plan;
-    this.deployment = deployment;
-    this.capabilities = capabilities;
-    this.state = state;
-    this.work = work;
-    this.events = events;
-    this.clock = clock;
+  PoolFailovers(RunContext run) {
+    this.run = run;
+    this.plan = run.plan();
+    this.deployment = run.deployment();
+    this.state = run.state();
+    this.events = run.events();
+    this.clock = run.clock();
   }
 
   /**
@@ -52,13 +49,13 @@ final class PoolFailovers {
     }
     Optional<Step> store = plan.step(FailOverCentralManagementStore.idOf(pool));
     if (store.isPresent()) {
-      StepResult moved = work.act(store.get(), () -> failOverStore((FailOverCentralManagementStore) store.get()));
+      StepResult moved = run.act(store.get(), () -> failOverStore((FailOverCentralManagementStore) store.get()));
       if (moved instanceof StepResult.Failed) {
         return moved;
       }
     }
     FailOverPool step = (FailOverPool) failover.get();
-    StepResult failedOver = work.act(step, () -> failOver(step, false));
+    StepResult failedOver = run.act(step, () -> failOver(step, false));
     if (failedOver instanceof StepResult.Failed) {
       return failedOver;
     }
@@ -78,7 +75,7 @@ final class PoolFailovers {
 
   /** CR-9: the store moves before the pool fails over; the deployment does nothing if it is moved already. */
   StepResult failOverStore(FailOverCentralManagementStore step) {
-    capabilities.storeFailover().failOverCentralManagementStore(step.pool(), step.backupStore());
+    run.capabilities().storeFailover().failOverCentralManagementStore(step.pool(), step.backupStore());
     return new StepResult.Done("Central Management Store moved to " + step.backupStore());
   }
 

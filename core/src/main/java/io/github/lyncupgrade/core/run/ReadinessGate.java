@@ -4,7 +4,6 @@ import io.github.lyncupgrade.core.plan.CheckPoolReadiness;
 import io.github.lyncupgrade.core.plan.ProcedureRule;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 
 /**
  * PROCEDURE FE-1 right before an upgrade domain: asks for the pool's readiness until it is Ready
@@ -16,15 +15,14 @@ final class ReadinessGate {
   private final PoolFailovers failovers;
   private final UpgradeClock clock;
   private final EventDispatcher events;
-  private final BooleanSupplier cancelled;
+  private final CancelSignal cancel;
 
-  ReadinessGate(ReadinessQuery readiness, PoolFailovers failovers, UpgradeClock clock, EventDispatcher events,
-      BooleanSupplier cancelled) {
-    this.readiness = readiness;
+  ReadinessGate(RunContext run, PoolFailovers failovers) {
+    this.readiness = run.readiness();
     this.failovers = failovers;
-    this.clock = clock;
-    this.events = events;
-    this.cancelled = cancelled;
+    this.clock = run.clock();
+    this.events = run.events();
+    this.cancel = run.cancel();
   }
 
   StepResult check(CheckPoolReadiness gate) throws InterruptedException {
@@ -46,7 +44,7 @@ final class ReadinessGate {
       events.emit(new RunEvent.Waiting(now, gate.pool(), ProcedureRule.FE_1A, judgement.reason(),
           now.plus(judgement.interval())));
       clock.sleep(judgement.interval());
-      if (cancelled.getAsBoolean()) {
+      if (cancel.isRequested()) {
         return new StepResult.Interrupted();
       }
     }

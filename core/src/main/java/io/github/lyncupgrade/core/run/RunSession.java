@@ -4,7 +4,6 @@ import io.github.lyncupgrade.core.plan.ServerStep;
 import io.github.lyncupgrade.core.plan.Step;
 import io.github.lyncupgrade.core.plan.StepId;
 import io.github.lyncupgrade.core.plan.StepScheduler;
-import io.github.lyncupgrade.core.plan.StepScope;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +21,7 @@ import org.slf4j.MDC;
  * it follows the plan's linear order exactly, on the calling thread.
  */
 final class RunSession {
+  private final RunContext run;
   private final UpgradePlan plan;
   private final StepRecorder recorder;
   private final StepPerformer performer;
@@ -37,16 +37,16 @@ final class RunSession {
   private RunOutcome failure;
   private boolean interrupted;
 
-  RunSession(UpgradePlan plan, StepRecorder recorder, StepPerformer performer, HookRunner hooks, BackEndWatch backEnd,
-      EventDispatcher events, UpgradeClock clock, CancelSignal cancel, Set<StepId> again) {
-    this.plan = plan;
-    this.recorder = recorder;
+  RunSession(RunContext run, StepPerformer performer, HookRunner hooks, BackEndWatch backEnd, Set<StepId> again) {
+    this.run = run;
+    this.plan = run.plan();
+    this.recorder = run.recorder();
     this.performer = performer;
     this.hooks = hooks;
     this.backEnd = backEnd;
-    this.events = events;
-    this.clock = clock;
-    this.cancel = cancel;
+    this.events = run.events();
+    this.clock = run.clock();
+    this.cancel = run.cancel();
     this.again = ConcurrentHashMap.newKeySet();
     this.again.addAll(again);
     Set<StepId> done = plan.steps().stream().map(Step::id).filter(id -> recorder.status(id).isDone())
@@ -140,9 +140,7 @@ final class RunSession {
 
   /** Whether stopping before {@code step} would leave a server half-way through its procedure. */
   private boolean insideBegunChain(Step step) {
-    Optional<StepScope> scope = step.serverProcedure();
-    return scope.isPresent()
-        && performer.chain(scope.get()).stream().anyMatch(other -> recorder.status(other.id()).isDone());
+    return run.chains().isInsideBegunChain(step, recorder);
   }
 
   private StepResult perform(Step step) {

@@ -5,7 +5,6 @@ import io.github.lyncupgrade.core.plan.SettlePolicy;
 import io.github.lyncupgrade.core.plan.SettlePool;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.BooleanSupplier;
 
 /**
  * CR-2 between two upgrade domains, on top of FE-1 (never instead of it, FE-3): every answer is
@@ -24,16 +23,15 @@ final class SettleWait {
   private final PoolFailovers failovers;
   private final UpgradeClock clock;
   private final EventDispatcher events;
-  private final BooleanSupplier cancelled;
+  private final CancelSignal cancel;
 
-  SettleWait(ReadinessQuery readiness, Capabilities capabilities, PoolFailovers failovers, UpgradeClock clock,
-      EventDispatcher events, BooleanSupplier cancelled) {
-    this.readiness = readiness;
-    this.capabilities = capabilities;
+  SettleWait(RunContext run, PoolFailovers failovers) {
+    this.readiness = run.readiness();
+    this.capabilities = run.capabilities();
     this.failovers = failovers;
-    this.clock = clock;
-    this.events = events;
-    this.cancelled = cancelled;
+    this.clock = run.clock();
+    this.events = run.events();
+    this.cancel = run.cancel();
   }
 
   StepResult settle(SettlePool step) throws InterruptedException {
@@ -81,7 +79,7 @@ final class SettleWait {
       events.emit(waiting);
       Duration left = Duration.between(clock.now(), next); // Get-CsPoolFabricState may have taken some of it
       clock.sleep(left.isNegative() ? Duration.ZERO : left);
-      if (cancelled.getAsBoolean()) {
+      if (cancel.isRequested()) {
         return new StepResult.Interrupted();
       }
     }

@@ -17,15 +17,19 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code plan}: the plan of a topology, for people or for programs. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
-    description = "Print the upgrade plan of a topology: every step, its rule, its order.")
+@Command(name = "plan",
+    description = "Print the upgrade plan of a topology: every step, its rule, its order; or its estimated night.")
 final class PlanCommand implements Callable<Integer> {
   enum Format { text, markdown, mermaid, gantt, estimate, json }
 
   @Mixin
+  TopologyArguments.FileOrSample topology;
+
+  @Mixin
   PlanArguments plan;
 
-  @Option(names = "--format", defaultValue = "text", description = "text, markdown, mermaid (the step graph), gantt (the estimated night as a Mermaid Gantt chart),"
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text, markdown, mermaid (the step graph), gantt (the estimated night as a Mermaid Gantt chart),"
           + " estimate (the window, each pool's part, warnings) or json. Default: ${DEFAULT-VALUE}.")
   Format format;
 
@@ -34,7 +38,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    UpgradePlan upgradePlan = plan.plan(false);
+    UpgradePlan upgradePlan = plan.plan(topology.read(), false, spec.commandLine().getErr());
     spec.commandLine().getOut().print(switch (format) {
       case text -> PlanRenderer.text().render(upgradePlan);
       case markdown -> PlanRenderer.markdown().render(upgradePlan);

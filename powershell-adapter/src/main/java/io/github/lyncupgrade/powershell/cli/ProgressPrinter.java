@@ -1,5 +1,6 @@
 package io.github.lyncupgrade.powershell.cli;
 
+import io.github.lyncupgrade.core.internal.Text;
 import io.github.lyncupgrade.core.run.RunEvent;
 import io.github.lyncupgrade.core.run.RunListener;
 import java.io.PrintWriter;
@@ -25,7 +26,7 @@ final class ProgressPrinter implements RunListener {
     if (event instanceof RunEvent.StepSucceeded || event instanceof RunEvent.StepSkipped) {
       done++;
     }
-    String line = event.describe();
+    String line = Text.safe(event.describe(), false);
     if (live) {
       out.print("\r\u001b[2K[" + done + "/" + steps + "] " + (line.length() > 110 ? line.substring(0, 110) : line));
       if (event instanceof RunEvent.RunFinished) {

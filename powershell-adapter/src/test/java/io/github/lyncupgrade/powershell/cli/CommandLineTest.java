@@ -202,7 +202,7 @@ class CommandLineTest {
     assertThat(discovered.out()).contains("Wrote 3 pools and 11 servers");
     assertThat(TopologyFile.read(file)).isEqualTo(SampleTopologies.contoso());
     assertThat(run("runbook", "--topology", file.toString()).out())
-        .isEqualTo(RunbookWriter.write(new PlanArguments().plan(false)));
+        .isEqualTo(RunbookWriter.write(new PlanArguments().plan(SampleTopologies.contoso(), false, new PrintWriter(new StringWriter()))));
   }
 
   /**

@@ -10,6 +10,9 @@ import io.github.lyncupgrade.core.model.Fqdn;
  */
 public sealed interface Fault {
 
+  /** What the fault does, in a line: "the next install on fe03.contoso.com fails (exit code 1603)". */
+  String describe();
+
   /** The next {@code checks} readiness checks of {@code pool} report Busy (FE-1a, FE-1b). */
   static Fault busy(String pool, int checks) {
     return new Busy(Fqdn.of(pool), checks);
@@ -33,6 +36,11 @@ public sealed interface Fault {
         throw new IllegalArgumentException("afterChecks must not be negative, was " + afterChecks);
       }
     }
+
+    @Override
+    public String describe() {
+      return "readiness check number " + (afterChecks + 1) + " of " + pool + " from now reports Busy";
+    }
   }
 
   /** The next {@code checks} readiness checks of {@code pool} report InsufficientActiveFrontEnds (FE-1b). */
@@ -55,6 +63,11 @@ public sealed interface Fault {
     /** Rejects null. */
     public InstallRequiresRestart {
       requireNonNull(server, "server");
+    }
+
+    @Override
+    public String describe() {
+      return "the next install on " + server + " asks for a restart (exit code 3010)";
     }
   }
 
@@ -117,6 +130,11 @@ public sealed interface Fault {
     public ReplicasMissing {
       requireNonNull(pool, "pool");
     }
+
+    @Override
+    public String describe() {
+      return "Get-CsPoolFabricState finds replicas missing in " + pool;
+    }
   }
 
   /** See {@link Fault#routingGroupsMove}. @param pool the pool */
@@ -124,6 +142,11 @@ public sealed interface Fault {
     /** Rejects null. */
     public RoutingGroupsMove {
       requireNonNull(pool, "pool");
+    }
+
+    @Override
+    public String describe() {
+      return "the routing groups of " + pool + " move during its settle wait";
     }
   }
 
@@ -134,6 +157,11 @@ public sealed interface Fault {
       requireNonNull(pool, "pool");
       requireNonNull(database, "database");
     }
+
+    @Override
+    public String describe() {
+      return "Install-CsDatabase leaves " + database + " of " + pool + " at its old version";
+    }
   }
 
   /** See {@link Fault#busy}. @param pool the pool @param checks how many checks */
@@ -143,6 +171,11 @@ public sealed interface Fault {
       requireNonNull(pool, "pool");
       FaultChecks.requirePositive("checks", checks);
     }
+
+    @Override
+    public String describe() {
+      return "the next " + checks + (checks == 1 ? " readiness check" : " readiness checks") + " of " + pool + " report Busy";
+    }
   }
 
   /** See {@link Fault#insufficientActiveFrontEnds}. @param pool the pool @param checks how many checks */
@@ -151,6 +184,11 @@ public sealed interface Fault {
     public InsufficientActiveFrontEnds {
       requireNonNull(pool, "pool");
       FaultChecks.requirePositive("checks", checks);
+    }
+
+    @Override
+    public String describe() {
+      return "the next " + checks + (checks == 1 ? " readiness check" : " readiness checks") + " of " + pool + " report InsufficientActiveFrontEnds";
     }
   }
 
@@ -163,6 +201,11 @@ public sealed interface Fault {
         throw new IllegalArgumentException("exit codes 0 and 3010 mean success; a failing install needs another");
       }
     }
+
+    @Override
+    public String describe() {
+      return "the next install on " + server + " fails (exit code " + exitCode + ")";
+    }
   }
 
   /** See {@link Fault#neverComesBack}. @param server the server */
@@ -171,6 +214,11 @@ public sealed interface Fault {
     public NeverComesBack {
       requireNonNull(server, "server");
     }
+
+    @Override
+    public String describe() {
+      return "the next restart of " + server + " never completes";
+    }
   }
 
   /** See {@link Fault#servicesFailToStart}. @param server the server */
@@ -178,6 +226,11 @@ public sealed interface Fault {
     /** Rejects null. */
     public ServicesFailToStart {
       requireNonNull(server, "server");
+    }
+
+    @Override
+    public String describe() {
+      return "the next start of the services of " + server + " fails";
     }
   }
 
@@ -192,6 +245,11 @@ public sealed interface Fault {
     public CallFails {
       FaultChecks.requirePositive("call", call);
     }
+
+    @Override
+    public String describe() {
+      return "call " + call + " fails like a lost connection, " + (afterItsEffect ? "after" : "before") + " its effect";
+    }
   }
 
   /** See {@link Fault#syntheticTransactionsFail}. @param pool the pool */
@@ -200,6 +258,11 @@ public sealed interface Fault {
     public SyntheticTransactionsFail {
       requireNonNull(pool, "pool");
     }
+
+    @Override
+    public String describe() {
+      return "the next synthetic transactions against " + pool + " fail";
+    }
   }
 
   /** See {@link Fault#crashAfterCall}. @param call the call after which the process crashes, from 1 */
@@ -207,6 +270,11 @@ public sealed interface Fault {
     /** Rejects a call number below one. */
     public CrashAfterCall {
       FaultChecks.requirePositive("call", call);
+    }
+
+    @Override
+    public String describe() {
+      return "the controlling process crashes after call " + call;
     }
   }
 }

@@ -59,6 +59,11 @@ public final class Text {
     return out.toString();
   }
 
+  /** A file's name or location shown whole (never shortened, unlike {@link #printable}), each control character escaped. */
+  public static String path(String path) {
+    return safe(path, false);
+  }
+
   /** {@code count} and the noun, in the plural unless the count is one: "1 pool", "3 pools". */
   public static String count(long count, String noun) {
     return count + " " + (count == 1 ? noun : noun + "s");

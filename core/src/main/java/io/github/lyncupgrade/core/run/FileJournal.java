@@ -252,13 +252,13 @@ public final class FileJournal implements Journal {
       return new Parsed(tornHeader(location), 0);
     }
     String[] header = checkedFields(lineText(bytes, 0, headerEnd)).orElseThrow(() -> new JournalException(
-        "the journal " + Text.printable(location) + " has a damaged header (its checksum does not match); it cannot be"
+        "the journal " + Text.path(location) + " has a damaged header (its checksum does not match); it cannot be"
             + " trusted"));
     if (header.length != 4) {
       throw notAJournal(location);
     }
     if (!header[1].equals(String.valueOf(SCHEMA_VERSION))) {
-      throw new JournalException("the journal " + Text.printable(location) + " has format " + Text.printable(header[1])
+      throw new JournalException("the journal " + Text.path(location) + " has format " + Text.printable(header[1])
           + "; this version reads " + SCHEMA_VERSION);
     }
     String fingerprint = header[2];
@@ -266,7 +266,7 @@ public final class FileJournal implements Journal {
     try {
       CanonicalOptions.decode(options);
     } catch (IllegalArgumentException e) {
-      throw new JournalException("the journal " + Text.printable(location) + " has unreadable options in its header: "
+      throw new JournalException("the journal " + Text.path(location) + " has unreadable options in its header: "
           + e.getMessage(), e);
     }
     List<JournalRecord> records = new ArrayList<>();
@@ -293,7 +293,7 @@ public final class FileJournal implements Journal {
         if (last) {
           return torn(location, fingerprint, options, records, start, tail + " fails its checksum");
         }
-        throw new JournalException("the journal " + Text.printable(location) + " is damaged at line " + lineNumber
+        throw new JournalException("the journal " + Text.path(location) + " is damaged at line " + lineNumber
             + " (its checksum does not match), before its last record; it cannot be trusted");
       }
       records.add(record(location, lineNumber, fields.get(), records.size() + 1));
@@ -307,25 +307,25 @@ public final class FileJournal implements Journal {
   }
 
   private static JournalException notAJournal(String location) {
-    return new JournalException(Text.printable(location) + " is not a lync-upgrade journal (a journal begins with "
+    return new JournalException(Text.path(location) + " is not a lync-upgrade journal (a journal begins with "
         + MAGIC + "); it was left as it is");
   }
 
   private static JournalContents tornHeader(String location) {
-    return new JournalContents("", "", List.of(), Optional.of("the header of " + Text.printable(location)
+    return new JournalContents("", "", List.of(), Optional.of("the header of " + Text.path(location)
         + " was torn by a crash before any step was recorded; the journal starts afresh"));
   }
 
   private static Parsed torn(String location, String fingerprint, String options, List<JournalRecord> records,
       int validLength, String what) {
-    String ignored = "the last record of " + Text.printable(location) + " was torn by a crash and is ignored: " + what;
+    String ignored = "the last record of " + Text.path(location) + " was torn by a crash and is ignored: " + what;
     return new Parsed(new JournalContents(fingerprint, options, records, Optional.of(ignored)), validLength);
   }
 
   private static JournalRecord record(String location, int lineNumber, String[] fields, long expectedSequence) {
     String problem = recordProblem(fields, expectedSequence);
     if (problem != null) {
-      throw new JournalException("the journal " + Text.printable(location) + " has an unreadable record at line "
+      throw new JournalException("the journal " + Text.path(location) + " has an unreadable record at line "
           + lineNumber + ": " + problem);
     }
     return new JournalRecord(expectedSequence, Instant.parse(fields[1]), new StepId(unescape(fields[3])),
@@ -437,7 +437,7 @@ public final class FileJournal implements Journal {
   }
 
   private static String shown(Path path) {
-    return Text.printable(path.toString());
+    return Text.path(path.toString());
   }
 
   @Override

@@ -43,7 +43,7 @@ public record JournalMismatch(String journalFingerprint, String planFingerprint,
 
   /** The explanation, in the SDK's words (option keys as {@link CanonicalOptions} names them). */
   public String describe(String location) {
-    StringBuilder why = new StringBuilder("the journal ").append(Text.printable(location));
+    StringBuilder why = new StringBuilder("the journal ").append(Text.path(location));
     if (isTampered()) {
       return why.append(" was written for this plan, yet it records steps the plan does not have (")
           .append(steps()).append("): it was edited or damaged and cannot be trusted; start a new journal").toString();
@@ -52,7 +52,7 @@ public record JournalMismatch(String journalFingerprint, String planFingerprint,
         .append(", this plan ").append(abbreviated(planFingerprint)).append("); resuming could skip or repeat steps.");
     if (earlierVersionOptions.isPresent()) {
       why.append("\n  It was written by an earlier version, with the options ")
-          .append(Text.printable(earlierVersionOptions.get()));
+          .append(Text.safe(earlierVersionOptions.get(), false));
     }
     if (!optionChanges.isEmpty()) {
       why.append("\n  The options changed: ").append(optionChanges.stream()

@@ -50,7 +50,7 @@ final class DiscoverCommand implements Callable<Integer> {
       throw new OutputFailedException(e.getMessage() + ". The discovered topology (" + summary + ") is printed above, on"
           + " standard output: save it to a file");
     }
-    spec.commandLine().getOut().println("Wrote " + summary + " to " + Text.printable(output.toString()));
+    spec.commandLine().getOut().println("Wrote " + summary + " to " + Text.path(output.toString()));
     return ExitCodes.OK;
   }
 }

@@ -98,6 +98,6 @@ final class JournalFiles {
   }
 
   private static String shown(Path path) {
-    return Text.printable(path.toString());
+    return Text.path(path.toString());
   }
 }

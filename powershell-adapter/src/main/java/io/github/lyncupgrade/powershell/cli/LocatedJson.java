@@ -112,7 +112,7 @@ final class LocatedJson {
         throw new MalformedException(line(parser.currentLocation()), e.getOriginalMessage());
       } catch (JsonProcessingException e) {
         JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-        throw new MalformedException(line(at), "the file is not valid JSON: " + Text.printable(e.getOriginalMessage()));
+        throw new MalformedException(line(at), "the file is not valid JSON: " + Text.safe(e.getOriginalMessage(), false));
       }
     }
   }

@@ -85,7 +85,9 @@ public final class Main {
       if (exitCode < 0) {
         throw exception;
       }
-      err.println(Text.safe(exception.getMessage(), true));
+      String message = exception instanceof PlanRefusedException refused ? OptionWords.refusal(refused)
+          : exception.getMessage();
+      err.println(Text.safe(message, true));
       err.flush();
       return exitCode;
     });

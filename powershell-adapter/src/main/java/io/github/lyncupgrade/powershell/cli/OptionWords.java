@@ -2,14 +2,15 @@ package io.github.lyncupgrade.powershell.cli;
 
 import io.github.lyncupgrade.core.internal.Text;
 import io.github.lyncupgrade.core.plan.CanonicalOptions;
+import io.github.lyncupgrade.core.plan.PlanProblem;
+import io.github.lyncupgrade.core.plan.PlanRefusedException;
 import io.github.lyncupgrade.core.run.JournalMismatch;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -21,8 +22,8 @@ import java.util.function.Function;
 final class OptionWords {
   private OptionWords() {}
 
-  /** How one canonical key reads as an option; {@code words} maps a value to its words. */
-  private record Words(String option, Function<String, String> words) {}
+  /** How one canonical key reads as an option: its name, and a line saying how two values of it differ. */
+  private record Words(String option, BiFunction<Optional<String>, Optional<String>, String> difference) {}
 
   private static final Map<String, Words> OPTIONS = Map.ofEntries(
       Map.entry("scheduledDowntime", flag("--scheduled-downtime", "true")),
@@ -32,25 +33,61 @@ final class OptionWords {
       Map.entry("stageUpdatesAhead", flag("--no-staging-ahead", "false")),
       Map.entry("resetRegistrarStateOnMissingReplicas", flag("--reset-registrar-state", "true")),
       Map.entry("confirmMirroredDatabaseUpdate", flag("--confirm-mirrored-update", "true")),
-      Map.entry("frontEnd.strategy", new Words("--strategy",
-          value -> value.equals("PRODUCT_DEFAULT") ? "no --strategy" : "--strategy " + Text.printable(value))),
-      Map.entry("frontEnd.drainingTimeout", minutes("--draining-timeout")),
-      Map.entry("settle.time", minutes("--settle-minutes")),
-      Map.entry("update.location", new Words("--update", value -> "--update '" + Text.printable(value) + "'")),
-      Map.entry("update.targetBuild", new Words("--target-build", value -> "--target-build " + Text.printable(value))));
+      Map.entry("frontEnd.strategy", valued("--strategy",
+          value -> value.equals("PRODUCT_DEFAULT") ? null : Text.printable(value))),
+      Map.entry("frontEnd.drainingTimeout", valued("--draining-timeout", OptionWords::minutes)),
+      Map.entry("settle.time", valued("--settle-minutes", OptionWords::minutes)),
+      Map.entry("update.location", valued("--update", value -> "'" + Text.safe(value, false) + "'")),
+      Map.entry("update.targetBuild", valued("--target-build", Text::printable)));
 
-  private static Words flag(String option, String valueWhenGiven) {
-    return new Words(option, value -> value.equals(valueWhenGiven) ? option : "no " + option);
+  /** An option given or not: {@code onValue} is the canonical value it gives. */
+  private static Words flag(String option, String onValue) {
+    return new Words(option, (journal, command) -> journal.equals(Optional.of(onValue))
+        ? "the journal was written with " + option + ", this command without it"
+        : "the journal was written without " + option + ", this command with it");
   }
 
-  private static Words minutes(String option) {
-    return new Words(option, value -> {
-      try {
-        return option + " " + Duration.parse(value).toMinutes();
-      } catch (RuntimeException e) {
-        return option + " '" + Text.printable(value) + "'";
+  /** An option with a value; {@code shown} gives the value as typed, or null when the option is left out. */
+  private static Words valued(String option, Function<String, String> shown) {
+    Function<Optional<String>, String> as = value -> value.map(shown).map(text -> option + " " + text)
+        .orElse("no " + option);
+    return new Words(option, (journal, command) -> "the journal was written with " + as.apply(journal)
+        + ", this command has " + as.apply(command));
+  }
+
+  private static String minutes(String duration) {
+    try {
+      return String.valueOf(Duration.parse(duration).toMinutes());
+    } catch (RuntimeException e) {
+      return "'" + Text.printable(duration) + "'";
+    }
+  }
+
+  /** A key no option sets, as key=value. */
+  private static String raw(CanonicalOptions.Change change) {
+    Function<Optional<String>, String> as = value -> value.map(text -> change.key() + "=" + Text.printable(text))
+        .orElse("no " + change.key());
+    return "the journal was written with " + as.apply(change.before()) + ", this command has " + as.apply(change.after());
+  }
+
+  /** The planner's remedies, which name the Java API, and the options that give them. */
+  private static final Map<String, String> REMEDIES = Map.of(
+      "confirmMirroredDatabaseUpdate(true) (CLI: --confirm-mirrored-update)", "--confirm-mirrored-update",
+      "(FrontEndStrategy.BY_UPGRADE_DOMAIN)", "(--strategy BY_UPGRADE_DOMAIN)",
+      "(FrontEndStrategy.SERVER_BY_SERVER)", "(--strategy SERVER_BY_SERVER)");
+
+  /** A refused plan's problems, each remedy named as the option that gives it. */
+  static String refusal(PlanRefusedException refused) {
+    StringBuilder out = new StringBuilder("the plan was refused (" + Text.count(refused.problems().size(), "problem")
+        + "); nothing was run:");
+    for (PlanProblem problem : refused.problems()) {
+      String message = problem.message();
+      for (Map.Entry<String, String> remedy : REMEDIES.entrySet()) {
+        message = message.replace(remedy.getKey(), remedy.getValue());
       }
-    });
+      out.append("\n  - ").append(problem.pool()).append(" (").append(problem.rule()).append("): ").append(message);
+    }
+    return out.toString();
   }
 
   /**
@@ -65,15 +102,13 @@ final class OptionWords {
     }
     StringBuilder why = new StringBuilder(journal).append(" was written for a different plan than this command's;"
         + " going on from it could skip or repeat steps.");
-    List<Difference> options = differences(mismatch.optionChanges());
+    List<String> options = differences(mismatch.optionChanges());
     if (!options.isEmpty()) {
-      why.append("\n  The journal was written with ")
-          .append(String.join(", ", options.stream().map(Difference::journal).toList()))
-          .append("; this command has ").append(String.join(", ", options.stream().map(Difference::command).toList()))
-          .append('.');
+      why.append("\n  Its options differ from this command's:");
+      options.forEach(line -> why.append("\n    ").append(line));
     }
     mismatch.earlierVersionOptions().ifPresent(text -> why.append("\n  It was written by an earlier version of"
-        + " lync-upgrade (with the options ").append(Text.printable(text)).append("): finish that run with the"
+        + " lync-upgrade (with the options ").append(Text.safe(text, false)).append("): finish that run with the"
         + " version that started it."));
     if (!mismatch.unknownSteps().isEmpty()) {
       why.append("\n  It records steps this topology does not have (").append(mismatch.steps())
@@ -87,30 +122,17 @@ final class OptionWords {
         + " --journal to start afresh.").toString();
   }
 
-  /** One option as the journal's run gave it and as this command gives it. */
-  private record Difference(String journal, String command) {}
-
-  /** Each differing option once, in the options' order. */
-  private static List<Difference> differences(List<CanonicalOptions.Change> changes) {
-    Set<String> seen = new LinkedHashSet<>();
-    List<Difference> differences = new ArrayList<>();
+  /** A line per differing option, each option once, in key order. */
+  private static List<String> differences(List<CanonicalOptions.Change> changes) {
     boolean settleChanged = changes.stream().anyMatch(change -> change.key().equals("settle.time"));
+    List<String> lines = new ArrayList<>();
     for (CanonicalOptions.Change change : changes) {
       if (settleChanged && change.key().equals("settle.giveUpAfter")) {
         continue; // the command derives the settle wait's give-up time from --settle-minutes
       }
       Words words = OPTIONS.get(change.key());
-      if (seen.add(words == null ? change.key() : words.option())) {
-        differences.add(new Difference(say(change.key(), words, change.before()), say(change.key(), words, change.after())));
-      }
+      lines.add(words == null ? raw(change) : words.difference().apply(change.before(), change.after()));
     }
-    return differences;
-  }
-
-  private static String say(String key, Words words, Optional<String> value) {
-    if (value.isEmpty()) {
-      return words == null ? "no " + key : "no " + words.option();
-    }
-    return words == null ? key + "=" + Text.printable(value.get()) : words.words().apply(value.get());
+    return lines;
   }
 }

@@ -30,19 +30,19 @@ final class OutputFile {
    * @throws BadInputException if it cannot be written there, or would overwrite one of {@code inputs}
    */
   static OutputFile checked(String option, Path target, Collection<Path> inputs) {
-    String shown = Text.printable(target.toString());
+    String shown = Text.path(target.toString());
     if (Files.isDirectory(target)) {
       throw new BadInputException(option + " " + shown + " is a folder; give the file to write, such as "
-          + Text.printable(target.resolve("upgrade.ps1").toString()));
+          + Text.path(target.resolve("upgrade.ps1").toString()));
     }
     Path folder = folderOf(target);
     if (!Files.isDirectory(folder)) {
-      throw new BadInputException(option + " " + shown + ": the folder " + Text.printable(folder.toString())
+      throw new BadInputException(option + " " + shown + ": the folder " + Text.path(folder.toString())
           + (Files.exists(folder) ? " is not a folder" : " does not exist") + "; create it first, or write elsewhere");
     }
     for (Path input : inputs) {
       if (sameFile(target, input)) {
-        throw new BadInputException(option + " " + shown + " is also an input of this command (" + Text.printable(
+        throw new BadInputException(option + " " + shown + " is also an input of this command (" + Text.path(
             input.toString()) + "); writing it would overwrite what was read: write to another file");
       }
     }
@@ -75,7 +75,7 @@ final class OutputFile {
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {
       deleteQuietly(temporary);
-      throw new OutputFailedException(option + " " + Text.printable(target.toString()) + " could not be written ("
+      throw new OutputFailedException(option + " " + Text.path(target.toString()) + " could not be written ("
           + Text.reason(e) + "); it was left as it was");
     }
   }

@@ -42,7 +42,7 @@ final class RunbookCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
     } else {
       file.write(runbook.getBytes(StandardCharsets.UTF_8));
-      spec.commandLine().getOut().println("Wrote the runbook to " + Text.printable(output.toString()));
+      spec.commandLine().getOut().println("Wrote the runbook to " + Text.path(output.toString()));
     }
     return ExitCodes.OK;
   }

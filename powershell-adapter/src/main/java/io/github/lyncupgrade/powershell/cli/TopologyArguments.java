@@ -56,7 +56,15 @@ final class TopologyArguments {
         description = "The deployment's topology file (JSON; see the README; discover writes it). Required.")
     Path file;
 
+    @Option(names = "--sample", paramLabel = "NAME", hidden = true,
+        description = "Refused: a live command acts on the deployment its --topology file describes.")
+    String sample;
+
     Topology read() {
+      if (sample != null) {
+        throw new BadInputException("--sample is for plan, runbook and simulate: run, resume and status act on a real"
+            + " deployment, the one the --topology file describes");
+      }
       return TopologyArguments.read(file);
     }
   }

@@ -75,7 +75,7 @@ final class TopologyFile {
    * @throws TopologyFileException naming the line of every problem; nothing is half-read
    */
   static Topology read(Path file) {
-    String shown = Text.printable(file.toString());
+    String shown = Text.path(file.toString());
     if (Files.isDirectory(file)) {
       throw new TopologyFileException(shown, List.of(shown + ": cannot be read: it is a folder, not a topology file"));
     }

@@ -26,6 +26,17 @@ class CommandLineTest {
   @TempDir
   Path directory;
 
+  /** The sample deployment as a topology file, as discover would write it: what the live commands are given. */
+  private String contoso() throws IOException {
+    Path file = directory.resolve("contoso.json");
+    if (!Files.exists(file)) {
+      try (var out = Files.newOutputStream(file)) {
+        TopologyFile.write(SampleTopologies.contoso(), out);
+      }
+    }
+    return file.toString();
+  }
+
   private record Result(int exitCode, String out, String err) {}
 
   private static Result run(String... args) {
@@ -77,9 +88,9 @@ class CommandLineTest {
   }
 
   @Test
-  void planLearnsTheDurationsOfAPreviousRunFromItsJournal() {
+  void planLearnsTheDurationsOfAPreviousRunFromItsJournal() throws IOException {
     String journal = directory.resolve("previous.journal").toString();
-    String[] live = {"--update", "\\\\files.contoso.com\\cu\\LyncServerUpdateInstaller.exe", "--target-build",
+    String[] live = {"--topology", contoso(), "--update", "\\\\files.contoso.com\\cu\\LyncServerUpdateInstaller.exe", "--target-build",
         "5.0.8308.1001", "--journal", journal, "--no-progress", "--settle-minutes", "0"};
     Result previous = run(concat(new String[] {"run", "--sessions", "1", fakeShell()}, live));
     assertThat(previous.exitCode()).as(previous.err()).isZero();
@@ -158,7 +169,7 @@ class CommandLineTest {
 
     Result refused = run("plan", "--topology", file.toString());
     assertThat(refused.exitCode()).isEqualTo(2);
-    assertThat(refused.err()).contains("the plan was refused (1 problem):", "pool11.fabrikam.com (CR-5): its Back End"
+    assertThat(refused.err()).contains("the plan was refused (1 problem); nothing was run:", "pool11.fabrikam.com (CR-5): its Back End"
         + " store sql11.fabrikam.com is mirrored", "--confirm-mirrored-update");
 
     Result planned = run("plan", "--topology", file.toString(), "--confirm-mirrored-update");
@@ -176,8 +187,8 @@ class CommandLineTest {
 
     Files.writeString(file, Files.readString(file).replace("skype-2015", "skype-2016"));
     Result unknown = run("plan", "--topology", file.toString());
-    assertThat(unknown.err()).contains(file + ":3: pools[0]: \"product\" must be one of [lync-2013, skype-2015,"
-        + " skype-2019], not \"skype-2016\"");
+    assertThat(unknown.err()).contains(file + ":3: pools[0].product must be one of lync-2013, skype-2015,"
+        + " skype-2019, not \"skype-2016\"");
   }
 
   @Test
@@ -211,9 +222,9 @@ class CommandLineTest {
    * a live run wait ten real minutes, as it must, and the settle rule twenty: these runs turn it off.)
    */
   @Test
-  void runStopsOnAPoolProblemAndResumeFinishesThenStatusShowsItAllDone() {
+  void runStopsOnAPoolProblemAndResumeFinishesThenStatusShowsItAllDone() throws IOException {
     String journal = directory.resolve("run.journal").toString();
-    String[] plan = {"--update", "\\\\files.contoso.com\\cu\\LyncServerUpdateInstaller.exe", "--target-build",
+    String[] plan = {"--topology", contoso(), "--update", "\\\\files.contoso.com\\cu\\LyncServerUpdateInstaller.exe", "--target-build",
         "5.0.8308.1001", "--no-failover", "--journal", journal, "--settle-minutes", "0"};
 
     Result stopped = run(concat(new String[] {"run", "--sessions", "1", "--servers-at-once", "1", "--staging-copies", "1", fakeShell("--fault=insufficient:pool02.contoso.com:1")},
@@ -229,12 +240,12 @@ class CommandLineTest {
     Result resumed = run(concat(new String[] {"resume", "--sessions", "1", fakeShell()}, plan));
     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
     assertThat(resumed.out()).contains("Run COMPLETED");
-    assertThat(run(concat(new String[] {"status"}, plan)).out()).startsWith("98 of 98 steps done");
+    assertThat(run(concat(new String[] {"status"}, plan)).out()).startsWith("98 of 98 steps done (succeeded or skipped)");
   }
 
   @Test
-  void failedPreflightChecksStopARunBeforeAnything() {
-    String[] args = {"run", fakeShell("--not-administrator"), "--update", "C:\\cu\\installer.exe", "--target-build",
+  void failedPreflightChecksStopARunBeforeAnythingAndLeaveNoJournal() throws IOException {
+    String[] args = {"run", "--topology", contoso(), fakeShell("--not-administrator"), "--update", "C:\\cu\\installer.exe", "--target-build",
         "5.0.8308.1001", "--journal", directory.resolve("never.journal").toString()};
 
     Result result = run(args);
@@ -242,11 +253,12 @@ class CommandLineTest {
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.err()).contains("Pre-flight checks found 1 problem(s); nothing was run",
         "not a member of CsAdministrator");
+    assertThat(directory.resolve("never.journal")).doesNotExist();
   }
 
   @Test
-  void aLiveRunNeedsTheUpdateNamed() {
-    Result result = run("run", "--journal", directory.resolve("x.journal").toString());
+  void aLiveRunNeedsTheUpdateNamed() throws IOException {
+    Result result = run("run", "--topology", contoso(), "--journal", directory.resolve("x.journal").toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("--update <installer path> --target-build <build>");

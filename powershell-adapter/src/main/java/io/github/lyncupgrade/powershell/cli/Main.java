@@ -21,11 +21,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /** The {@code lync-upgrade} command. */
 public final class Main {
   /**
-   * Loggers whose warnings repeat what the command already prints from the run's events (a
-   * failed step, a torn journal record): without this, each failure would be printed twice.
+   * The logger whose warnings repeat what the command already prints from the run's events (a
+   * failed step): without this, each failure would be printed twice.
    */
-  private static final String[] LOGGERS_SHOWN_AS_EVENTS = {"io.github.lyncupgrade.core.run.StepRecorder",
-      "io.github.lyncupgrade.core.run.Executor"};
+  private static final String LOGGER_SHOWN_AS_EVENTS = "io.github.lyncupgrade.core.run.StepRecorder";
 
   private Main() {}
 
@@ -35,10 +34,8 @@ public final class Main {
     if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
       System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     }
-    for (String logger : LOGGERS_SHOWN_AS_EVENTS) {
-      if (System.getProperty("org.slf4j.simpleLogger.log." + logger) == null) {
-        System.setProperty("org.slf4j.simpleLogger.log." + logger, "error");
-      }
+    if (System.getProperty("org.slf4j.simpleLogger.log." + LOGGER_SHOWN_AS_EVENTS) == null) {
+      System.setProperty("org.slf4j.simpleLogger.log." + LOGGER_SHOWN_AS_EVENTS, "error");
     }
     // The standard streams themselves, not System.out, which would swallow a write error (a full disk, a closed pipe).
     FailureRecorder stdout = new FailureRecorder(new FileOutputStream(FileDescriptor.out));

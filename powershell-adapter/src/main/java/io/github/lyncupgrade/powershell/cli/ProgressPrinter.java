@@ -7,7 +7,9 @@ import java.io.PrintWriter;
 
 /**
  * Shows a run's progress: on a terminal, one line rewritten in place; otherwise a plain line per
- * step, waiting period and problem, which logs and pipes keep readable.
+ * step, waiting period and problem, which logs and pipes keep readable. Each event once: a torn
+ * journal record is left to the executor's warning, and the command keeps the warning of a failed
+ * step (the {@code StepRecorder} logger) to errors, since this line shows it.
  */
 final class ProgressPrinter implements RunListener {
   private final PrintWriter out;
@@ -25,6 +27,9 @@ final class ProgressPrinter implements RunListener {
   public synchronized void onEvent(RunEvent event) {
     if (event instanceof RunEvent.StepSucceeded || event instanceof RunEvent.StepSkipped) {
       done++;
+    }
+    if (event instanceof RunEvent.JournalTailIgnored) {
+      return; // the executor's warning on standard error says it already, progress or not
     }
     String line = Text.safe(event.describe(), false);
     if (live) {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -61,6 +62,40 @@ class CommandLineTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).startsWith("Usage: lync-upgrade " + subcommand);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "plan", "runbook", "simulate", "discover", "run", "resume", "status"})
+  void everySubcommandPrintsTheVersion(String subcommand) {
+    Result result = run(subcommand.isEmpty() ? new String[] {"--version"} : new String[] {subcommand, "--version"});
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).startsWith("lync-upgrade 0.1.0-SNAPSHOT\n")
+        .contains("Lync Server 2013, Skype for Business Server 2015 and 2019");
+  }
+
+  @Test
+  void theTopLevelHelpGivesEverySubcommandsDescriptionWholeAndBothProducts() {
+    String help = run("--help").out();
+    String unwrapped = help.replaceAll("\\s+", " ");
+
+    assertThat(unwrapped).contains("Lync Server 2013 and Skype for Business Server 2015 and 2019")
+        .contains("4 the output could not be written");
+    CommandLine commandLine = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    commandLine.getSubcommands().forEach((name, subcommand) -> {
+      String description = String.join(" ", subcommand.getCommandSpec().usageMessage().description());
+      assertThat(description).as(name).endsWith(".");
+      assertThat(unwrapped).as(name).contains(description.replaceAll("\\s+", " "));
+    });
+  }
+
+  @Test
+  void onlyTheSubcommandsThatStartPowerShellTakeItsOptions() {
+    CommandLine commandLine = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+
+    commandLine.getSubcommands().forEach((name, subcommand) -> assertThat(
+        subcommand.getCommandSpec().findOption("--powershell") != null).as(name)
+        .isEqualTo(List.of("discover", "run", "resume").contains(name)));
   }
 
   @Test

@@ -24,7 +24,8 @@ final class JournalCompatibility {
     List<CanonicalOptions.Change> changes =
         recorded.map(options -> plan.options().canonical().changesSince(options)).orElse(List.of());
     Optional<String> earlier = recorded.isPresent() ? Optional.empty() : Optional.of(contents.planOptions());
-    return Optional.of(new JournalMismatch(contents.planFingerprint(), plan.fingerprint(), changes, earlier, unknown));
+    return Optional.of(new JournalMismatch(contents.planFingerprint(), plan.fingerprint(), changes, earlier, unknown,
+        contents.latestStatuses().size()));
   }
 
   static void check(String location, JournalContents contents, UpgradePlan plan) {

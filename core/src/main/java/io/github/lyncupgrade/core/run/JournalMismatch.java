@@ -20,9 +20,11 @@ import java.util.stream.Collectors;
  * @param earlierVersionOptions the journal's options as free text when an earlier version of the
  *     SDK wrote it, before options were recorded canonically; then the changes cannot be named
  * @param unknownSteps steps the journal records that the plan does not have, in journal order
+ * @param recordedSteps how many steps the journal records in all
  */
 public record JournalMismatch(String journalFingerprint, String planFingerprint,
-    List<CanonicalOptions.Change> optionChanges, Optional<String> earlierVersionOptions, List<StepId> unknownSteps) {
+    List<CanonicalOptions.Change> optionChanges, Optional<String> earlierVersionOptions, List<StepId> unknownSteps,
+    int recordedSteps) {
 
   /** Copies the lists; rejects nulls. */
   public JournalMismatch {
@@ -39,6 +41,11 @@ public record JournalMismatch(String journalFingerprint, String planFingerprint,
    */
   public boolean isTampered() {
     return journalFingerprint.equals(planFingerprint);
+  }
+
+  /** Whether the journal records steps and none of them is the plan's: it belongs to another topology. */
+  public boolean sharesNoStep() {
+    return recordedSteps > 0 && unknownSteps.size() == recordedSteps;
   }
 
   /** The explanation, in the SDK's words (option keys as {@link CanonicalOptions} names them). */

@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
@@ -53,9 +54,11 @@ public final class Main {
   static int run(String[] args, PrintWriter out, PrintWriter err, FailureRecorder failures) {
     int exitCode = commandLine(out, err).execute(args);
     if (out.checkError()) {
-      err.println("the output could not be written to standard output (" + failures.reason()
-          + "): what was asked for is not all there");
-      err.flush();
+      if (!failures.pipeClosed()) { // a reader that stopped reading (| head) knows; anything else is said
+        err.println("the output could not be written to standard output (" + failures.reason()
+            + "): what was asked for is not all there");
+        err.flush();
+      }
       return exitCode == ExitCodes.OK ? ExitCodes.OUTPUT_FAILED : exitCode;
     }
     return exitCode;
@@ -84,6 +87,10 @@ public final class Main {
       }
       String message = exception instanceof PlanRefusedException refused ? OptionWords.refusal(refused)
           : exception.getMessage();
+      if (exception instanceof PowerShellException && message.startsWith("cannot start")) {
+        message += "\n  (--powershell PATH names the PowerShell to start; --powershell-start-timeout SECONDS gives it"
+            + " longer)";
+      }
       err.println(Text.safe(message, true));
       err.flush();
       return exitCode;
@@ -150,6 +157,12 @@ public final class Main {
 
     String reason() {
       return failure == null ? "the stream reported an error" : Text.reason(failure);
+    }
+
+    /** Whether the reader of a pipe closed it ("Broken pipe"; "The pipe is being closed" on Windows). */
+    boolean pipeClosed() {
+      String message = failure == null ? null : failure.getMessage();
+      return message != null && message.toLowerCase(Locale.ROOT).contains("pipe");
     }
   }
 }

@@ -111,8 +111,8 @@ final class OptionWords {
         + " lync-upgrade (with the options ").append(Text.safe(text, false)).append("): finish that run with the"
         + " version that started it."));
     if (!mismatch.unknownSteps().isEmpty()) {
-      why.append("\n  It records steps this topology does not have (").append(mismatch.steps())
-          .append("): was it written for another --topology file?");
+      why.append("\n  It records steps this command's plan does not have (").append(mismatch.steps()).append(")")
+          .append(options.isEmpty() || mismatch.sharesNoStep() ? ": was it written for another --topology file?" : ".");
     }
     if (options.isEmpty() && mismatch.unknownSteps().isEmpty() && mismatch.earlierVersionOptions().isEmpty()) {
       why.append("\n  The options are the same: the --topology file describes its pools or servers differently than"

@@ -99,6 +99,23 @@ class CommandLineTest {
   }
 
   @Test
+  void aReaderThatClosesThePipeEndsTheCommandQuietlyWithExitCodeFour() {
+    Main.FailureRecorder closed = new Main.FailureRecorder(new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException("Broken pipe");
+      }
+    });
+    StringWriter err = new StringWriter();
+
+    int exitCode = Main.run(new String[] {"plan"}, new PrintWriter(new java.io.OutputStreamWriter(closed,
+        StandardCharsets.UTF_8), true), new PrintWriter(err, true), closed);
+
+    assertThat(exitCode).isEqualTo(ExitCodes.OUTPUT_FAILED);
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
   void planPrintsTheSamplePlanInEveryFormat() throws IOException {
     assertThat(run("plan").out()).startsWith("Upgrade plan: 3 pools, 11 Front End and Standard Edition servers, 105 steps");
     assertThat(run("plan", "--format", "markdown").out()).contains("| 14 | FE-1c | `pool01.contoso.com/fail-over` |");

@@ -284,6 +284,25 @@ class FileJournalTest {
   }
 
   @Test
+  void aJournalOfAnEarlierVersionStillResumesItsOwnPlanAndIsOtherwiseRefusedAsSuch() throws IOException {
+    UpgradePlan plan = plan();
+    Path path = directory.resolve("earlier.journal");
+    String earlierOptions = "PlanOptions[scheduledDowntime=false, ...]";
+    Files.writeString(path, line(FileJournal.MAGIC, "1", plan.fingerprint(), earlierOptions)
+        + line("1", T0.toString(), "STARTED", plan.steps().get(0).id().value(), ""), StandardCharsets.UTF_8);
+
+    try (FileJournal journal = FileJournal.open(path, FileJournal.Durability.FLUSH)) {
+      assertThat(journal.open(plan).records()).hasSize(1);
+      UpgradePlan downtime = Planner.create(PlanOptions.builder().scheduledDowntime(true).build())
+          .plan(topology("fe02.contoso.com"));
+      assertThatThrownBy(() -> journal.open(downtime)).isInstanceOf(JournalMismatchException.class)
+          .hasMessageContaining("It was written by an earlier version, with the options " + earlierOptions)
+          .satisfies(e -> assertThat(((JournalMismatchException) e).mismatch().orElseThrow().earlierVersionOptions())
+              .contains(earlierOptions));
+    }
+  }
+
+  @Test
   void blankLinesAndCarriageReturnsAnEditorAddedAreNotDamage() throws IOException {
     UpgradePlan plan = plan();
     Path path = writeJournal(plan, 4);

@@ -8,11 +8,15 @@ module io.github.lyncupgrade.powershell {
   requires org.slf4j;
   requires com.sun.jna;
   requires com.sun.jna.platform;
+  // sun.misc.Signal: the command's Ctrl-C handling (a second signal, which shutdown hooks never see)
+  requires jdk.unsupported;
+  requires java.xml;
   // The command-line front end's optional dependencies (see the pom).
   requires static info.picocli;
   requires static com.fasterxml.jackson.core;
   requires static io.github.lyncupgrade.testkit;
 
   exports io.github.lyncupgrade.powershell;
+  exports io.github.lyncupgrade.powershell.topology;
   opens io.github.lyncupgrade.powershell.cli to info.picocli;
 }

@@ -1,5 +1,5 @@
 # Lync Server 2013 / Skype for Business Server cumulative update runbook, written by lync-upgrade.
-# Plan fingerprint a8aeb39bbd8f29bd1ff85caf36eaa7385229e96016f4ba64b6f468478409423d
+# Plan fingerprint 1bfd5598d67375152ad86e37de938e8335336039e60dfdf4a595a49407b4efac
 # 105 steps for 3 pools. Run it in the Lync Server Management Shell as a member of CsAdministrator,
 # or read it as the procedure: each region cites the PROCEDURE rule it carries out.
 #Requires -Version 3.0
@@ -158,7 +158,7 @@ Copy-Update -Server 'se01.contoso.com'
 #endregion
 
 #region 14. [FE-1c] pool01.contoso.com/fail-over
-# Only if a readiness check finds a pool problem (FE-1b): fail pool01.contoso.com over to pool02.contoso.com (Invoke-CsPoolFailOver), then update its servers
+# Only if a readiness check or settle wait finds a pool problem (FE-1b): fail pool01.contoso.com over to pool02.contoso.com (Invoke-CsPoolFailOver), then update its servers
 # Only if a readiness check of this pool threw (FE-1b):
 # Invoke-CsPoolFailOver -PoolFqdn 'pool01.contoso.com' -DisasterMode -Confirm:$false   # to pool02.contoso.com
 #endregion
@@ -218,7 +218,7 @@ if ($stopped) { throw 'fe02.contoso.com does not run all its Lync services' }
 #endregion
 
 #region 25. [CR-2] pool01.contoso.com/UpgradeDomain2/settle
-# Let pool01 settle after UpgradeDomain1: Get-CsPoolUpgradeReadinessState must report Ready for 20 min in a row (asked every 5 min; Not Ready restarts the wait), and Get-CsPoolFabricState must show the same routing-group primaries and secondaries before and after
+# Let pool01 settle after UpgradeDomain1: Get-CsPoolUpgradeReadinessState must report Ready for 20 min in a row (asked every 5 min; Not Ready restarts the wait), and Get-CsPoolFabricState must show the same routing-group primaries and secondaries before and after; Busy: wait 10 min (FE-1a); 3 Busy in a row or InsufficientActiveFrontEnds: the pool has a problem (FE-1b)
 Wait-PoolSettled -FrontEnd 'fe01.contoso.com' -Pool 'pool01.contoso.com' -Is2019 $false -Minutes 20 -PollMinutes 5 -GiveUpMinutes 120
 #endregion
 
@@ -277,7 +277,7 @@ if ($stopped) { throw 'fe04.contoso.com does not run all its Lync services' }
 #endregion
 
 #region 36. [CR-2] pool01.contoso.com/UpgradeDomain3/settle
-# Let pool01 settle after UpgradeDomain2: Get-CsPoolUpgradeReadinessState must report Ready for 20 min in a row (asked every 5 min; Not Ready restarts the wait), and Get-CsPoolFabricState must show the same routing-group primaries and secondaries before and after
+# Let pool01 settle after UpgradeDomain2: Get-CsPoolUpgradeReadinessState must report Ready for 20 min in a row (asked every 5 min; Not Ready restarts the wait), and Get-CsPoolFabricState must show the same routing-group primaries and secondaries before and after; Busy: wait 10 min (FE-1a); 3 Busy in a row or InsufficientActiveFrontEnds: the pool has a problem (FE-1b)
 Wait-PoolSettled -FrontEnd 'fe01.contoso.com' -Pool 'pool01.contoso.com' -Is2019 $false -Minutes 20 -PollMinutes 5 -GiveUpMinutes 120
 #endregion
 
@@ -397,7 +397,7 @@ Assert-DatabasesCurrent -SqlServer 'sql01.contoso.com'
 #endregion
 
 #region 59. [FE-1c] pool02.contoso.com/fail-over
-# Only if a readiness check finds a pool problem (FE-1b): fail pool02.contoso.com over to pool01.contoso.com (Invoke-CsPoolFailOver), then update its servers
+# Only if a readiness check or settle wait finds a pool problem (FE-1b): fail pool02.contoso.com over to pool01.contoso.com (Invoke-CsPoolFailOver), then update its servers
 # Only if a readiness check of this pool threw (FE-1b):
 # Invoke-CsPoolFailOver -PoolFqdn 'pool02.contoso.com' -DisasterMode -Confirm:$false   # to pool01.contoso.com
 #endregion
@@ -457,7 +457,7 @@ if ($stopped) { throw 'fe12.contoso.com does not run all its Lync services' }
 #endregion
 
 #region 70. [CR-2] pool02.contoso.com/UpgradeDomain2/settle
-# Let pool02 settle after UpgradeDomain1: Get-CsPoolUpgradeReadinessState must report Ready for 20 min in a row (asked every 5 min; Not Ready restarts the wait), and Get-CsPoolFabricState must show the same routing-group primaries and secondaries before and after
+# Let pool02 settle after UpgradeDomain1: Get-CsPoolUpgradeReadinessState must report Ready for 20 min in a row (asked every 5 min; Not Ready restarts the wait), and Get-CsPoolFabricState must show the same routing-group primaries and secondaries before and after; Busy: wait 10 min (FE-1a); 3 Busy in a row or InsufficientActiveFrontEnds: the pool has a problem (FE-1b)
 Wait-PoolSettled -FrontEnd 'fe11.contoso.com' -Pool 'pool02.contoso.com' -Is2019 $false -Minutes 20 -PollMinutes 5 -GiveUpMinutes 120
 #endregion
 

@@ -1,5 +1,5 @@
 # Lync Server 2013 / Skype for Business Server cumulative update runbook, written by lync-upgrade.
-# Plan fingerprint 9cc518d818f17e5150f3de6949d1f3f0dc424ecf723cf8ac3f22961c49d40f93
+# Plan fingerprint a4a3e396e7a7e188eb521639cdb8cfef06ba64e30448f6c2bcb2c1f0f4d0f944
 # 93 steps for 3 pools. Run it in the Lync Server Management Shell as a member of CsAdministrator,
 # or read it as the procedure: each region cites the PROCEDURE rule it carries out.
 #Requires -Version 3.0
@@ -149,7 +149,7 @@ Copy-Update -Server 'se12.fabrikam.com'
 #endregion
 
 #region 12. [FE-1c] pool10.fabrikam.com/fail-over
-# Only if a readiness check finds a pool problem (FE-1b): fail pool10.fabrikam.com over to pool11.fabrikam.com (Invoke-CsPoolFailOver), then update its servers
+# Only if a readiness check or settle wait finds a pool problem (FE-1b): fail pool10.fabrikam.com over to pool11.fabrikam.com (Invoke-CsPoolFailOver), then update its servers
 # Only if a readiness check of this pool threw (FE-1b):
 # Invoke-CsPoolFailOver -PoolFqdn 'pool10.fabrikam.com' -DisasterMode -Confirm:$false   # to pool11.fabrikam.com
 #endregion
@@ -348,7 +348,7 @@ Enable-CsTopology -Confirm:$false
 #endregion
 
 #region 50. [FE-1c] pool11.fabrikam.com/fail-over
-# Only if a readiness check finds a pool problem (FE-1b): fail pool11.fabrikam.com over to pool10.fabrikam.com (Invoke-CsPoolFailOver), then update its servers
+# Only if a readiness check or settle wait finds a pool problem (FE-1b): fail pool11.fabrikam.com over to pool10.fabrikam.com (Invoke-CsPoolFailOver), then update its servers
 # Only if a readiness check of this pool threw (FE-1b):
 # Invoke-CsPoolFailOver -PoolFqdn 'pool11.fabrikam.com' -DisasterMode -Confirm:$false   # to pool10.fabrikam.com
 #endregion

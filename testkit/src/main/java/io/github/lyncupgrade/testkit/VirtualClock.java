@@ -23,6 +23,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * progress for {@link #STUCK_AFTER} of real time (it waits on something other than this clock),
  * the waiting work fails with an {@link IllegalStateException} that says so, rather than hang.
  *
+ * <p>Alarms ({@link #alarmAt}) ring as time passes them, in order, each with the clock at its
+ * instant: an untracked {@link #sleep} of two hours rings the alarms inside those hours on the
+ * sleeping thread before it returns; among tracked work, an alarm that comes before every wake-up
+ * rings on the thread that found it, before the next piece of work wakes. An action that throws
+ * lets its exception out on that thread, so a test sees it.
+ *
  * <p>Thread-safe; time never goes backwards.
  */
 public final class VirtualClock implements UpgradeClock {
@@ -45,11 +51,27 @@ public final class VirtualClock implements UpgradeClock {
     }
   }
 
+  /** An alarm not rung yet. */
+  private static final class Alarm {
+    final Instant at;
+    final long order;
+    final Runnable action;
+
+    Alarm(Instant at, long order, Runnable action) {
+      this.at = at;
+      this.order = order;
+      this.action = action;
+    }
+  }
+
   private final Instant start;
   private final Duration stuckAfter;
   private final ReentrantLock lock = new ReentrantLock();
   private final PriorityQueue<Waiter> waiters =
       new PriorityQueue<>(Comparator.comparing((Waiter waiter) -> waiter.wakeAt).thenComparingLong(waiter -> waiter.order));
+  private final PriorityQueue<Alarm> alarms =
+      new PriorityQueue<>(Comparator.comparing((Alarm alarm) -> alarm.at).thenComparingLong(alarm -> alarm.order));
+  private boolean ringing;
   private final ThreadLocal<Boolean> tracked = ThreadLocal.withInitial(() -> false);
   private volatile Instant now;
   private int inFlight;
@@ -115,10 +137,48 @@ public final class VirtualClock implements UpgradeClock {
     checkNotNegative(duration);
     lock.lock();
     try {
-      now = now.plus(duration);
+      Instant until = now.plus(duration);
+      while (!alarms.isEmpty() && !alarms.peek().at.isAfter(until)) {
+        ring(alarms.poll());
+      }
+      if (until.isAfter(now)) {
+        now = until;
+      }
+      releaseNextIfAllWait();
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Rings {@code action} when this clock reaches {@code at}; at once, on this thread, if it has. */
+  @Override
+  public UpgradeClock.Alarm alarmAt(Instant at, Runnable action) {
+    requireNonNull(at, "at");
+    requireNonNull(action, "action");
+    Alarm alarm;
+    lock.lock();
+    try {
+      if (at.isAfter(now)) {
+        alarm = new Alarm(at, nextOrder++, action);
+        alarms.add(alarm);
+      } else {
+        alarm = null;
+      }
+    } finally {
+      lock.unlock();
+    }
+    if (alarm == null) {
+      action.run();
+      return () -> {};
+    }
+    return () -> {
+      lock.lock();
+      try {
+        alarms.remove(alarm);
+      } finally {
+        lock.unlock();
+      }
+    };
   }
 
   @Override
@@ -168,18 +228,46 @@ public final class VirtualClock implements UpgradeClock {
     return waiter;
   }
 
-  /** When every piece of work in flight waits, wakes the earliest, moving time to its wake-up. */
+  /**
+   * When every piece of work in flight waits, rings the alarms due before the earliest wake-up,
+   * then wakes it, moving time to its wake-up.
+   */
   private void releaseNextIfAllWait() {
-    if (inFlight == 0 || waiters.size() < inFlight) {
+    while (!ringing && inFlight > 0 && waiters.size() >= inFlight) {
+      Waiter next = waiters.peek();
+      if (!alarms.isEmpty() && !alarms.peek().at.isAfter(next.wakeAt)) {
+        ring(alarms.poll());
+        continue; // the action ran without the lock: look again
+      }
+      waiters.poll();
+      if (next.wakeAt.isAfter(now)) {
+        now = next.wakeAt;
+      }
+      next.released = true;
+      progressAt = System.nanoTime();
+      next.turn.signal();
       return;
     }
-    Waiter next = waiters.poll();
-    if (next.wakeAt.isAfter(now)) {
-      now = next.wakeAt;
+  }
+
+  /**
+   * Moves time to {@code alarm}'s instant and runs its action without the lock (an action may set
+   * or cancel alarms, or take its owner's lock); no other alarm rings or work wakes meanwhile.
+   * Called with the lock held once.
+   */
+  private void ring(Alarm alarm) {
+    if (alarm.at.isAfter(now)) {
+      now = alarm.at;
     }
-    next.released = true;
     progressAt = System.nanoTime();
-    next.turn.signal();
+    ringing = true;
+    lock.unlock();
+    try {
+      alarm.action.run();
+    } finally {
+      lock.lock();
+      ringing = false;
+    }
   }
 
   private void await(Waiter waiter) throws InterruptedException {

@@ -27,8 +27,8 @@ class SimulationTest {
     assertThat(out).startsWith("Upgrade plan: 3 pools")
         .contains("Simulating on a fake deployment in virtual time (no faults):")
         .contains("] done     pool01.contoso.com/UpgradeDomain1/fe01.contoso.com/install-update: installed build")
-        .contains("Estimated window 5h 51m 00s (1 pool at once, up to 4 servers of a domain at once;")
-        .contains("Run COMPLETED after 5h 50m 30s");
+        .contains("Estimated window 6h 12m 00s (1 pool at once, up to 4 servers of a domain at once;")
+        .contains("Run COMPLETED after 6h 08m 30s");
   }
 
   @Test

@@ -126,4 +126,42 @@ class VirtualClockTest {
     never.countDown();
     assertThat(blocked.get(30, TimeUnit.SECONDS)).isEqualTo("blocked");
   }
+
+  @Test
+  void alarmsRingInOrderAtTheirInstantsWhileAnUntrackedSleepPassesThem() throws InterruptedException {
+    VirtualClock clock = VirtualClock.create();
+    List<String> rung = new ArrayList<>();
+    clock.alarmAt(clock.now().plus(Duration.ofMinutes(30)), () -> rung.add("30@" + clock.elapsed().toMinutes()));
+    clock.alarmAt(clock.now().plus(Duration.ofMinutes(20)), () -> rung.add("20@" + clock.elapsed().toMinutes()));
+    clock.alarmAt(clock.now().plus(Duration.ofMinutes(150)), () -> rung.add("150@" + clock.elapsed().toMinutes()))
+        .cancel();
+
+    clock.sleep(Duration.ofHours(2));
+
+    assertThat(rung).containsExactly("20@20", "30@30");
+    assertThat(clock.elapsed()).isEqualTo(Duration.ofHours(2));
+    clock.sleep(Duration.ofHours(1));
+    assertThat(rung).as("a cancelled alarm never rings").hasSize(2);
+  }
+
+  @Test
+  void anAlarmAlreadyDueRingsAtOnceOnTheCallingThread() {
+    VirtualClock clock = VirtualClock.create();
+    List<String> rung = new ArrayList<>();
+
+    clock.alarmAt(clock.now(), () -> rung.add(Thread.currentThread().getName()));
+
+    assertThat(rung).containsExactly(Thread.currentThread().getName());
+  }
+
+  @Test
+  void amongTrackedWorkAnAlarmRingsBeforeTheNextWakeUpWithTimeAtItsInstant() throws Exception {
+    VirtualClock clock = VirtualClock.create();
+    List<String> order = Collections.synchronizedList(new ArrayList<>());
+    clock.alarmAt(clock.now().plus(Duration.ofMinutes(30)), () -> order.add("alarm@" + clock.elapsed().toMinutes()));
+
+    runTracked(clock, threads, List.of(sleeper(clock, "install", 120, order), sleeper(clock, "copy", 10, order)));
+
+    assertThat(order).containsExactly("copy@10", "alarm@30", "install@120");
+  }
 }

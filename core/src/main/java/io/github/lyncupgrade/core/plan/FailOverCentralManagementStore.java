@@ -14,8 +14,10 @@ import io.github.lyncupgrade.core.model.Fqdn;
  * @param partner its disaster-recovery partner
  * @param backupStore the partner's store that takes the Central Management Store
  *     ({@code sql.contoso.com} or {@code sql.contoso.com\INSTANCE})
+ * @param beforeUpdate whether the pool's failover always runs, before its update (SDK-7), and so this step too
  */
-public record FailOverCentralManagementStore(Fqdn pool, Fqdn partner, String backupStore) implements Step {
+public record FailOverCentralManagementStore(Fqdn pool, Fqdn partner, String backupStore, boolean beforeUpdate)
+    implements Step {
   /** Rejects nulls. */
   public FailOverCentralManagementStore {
     requireNonNull(pool, "pool");
@@ -23,14 +25,24 @@ public record FailOverCentralManagementStore(Fqdn pool, Fqdn partner, String bac
     requireNonNull(backupStore, "backupStore");
   }
 
+  /** The contingent store failover that comes before FE-1c's. */
+  public FailOverCentralManagementStore(Fqdn pool, Fqdn partner, String backupStore) {
+    this(pool, partner, backupStore, false);
+  }
+
   @Override
   public StepKind kind() {
     return StepKind.FAIL_OVER_CENTRAL_MANAGEMENT_STORE;
   }
 
+  /** The id of the store's failover step of {@code pool}. */
+  public static StepId idOf(Fqdn pool) {
+    return new StepId(pool + "/fail-over-central-management-store");
+  }
+
   @Override
   public StepId id() {
-    return new StepId(pool + "/fail-over-central-management-store");
+    return idOf(pool);
   }
 
   @Override
@@ -45,12 +57,13 @@ public record FailOverCentralManagementStore(Fqdn pool, Fqdn partner, String bac
 
   @Override
   public boolean isContingent() {
-    return true;
+    return !beforeUpdate;
   }
 
   @Override
   public String description() {
-    return "Only if " + pool + " must fail over (FE-1c): first move the Central Management Store it hosts to "
-        + backupStore + " (Invoke-CsManagementServerFailover)";
+    return (beforeUpdate ? "Before " + pool + " fails over (SDK-7)" : "Only if " + pool + " must fail over (FE-1c)")
+        + ": first move the Central Management Store it hosts to " + backupStore
+        + " (Invoke-CsManagementServerFailover)";
   }
 }

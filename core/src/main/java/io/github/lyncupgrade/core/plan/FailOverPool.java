@@ -5,17 +5,25 @@ import static java.util.Objects.requireNonNull;
 import io.github.lyncupgrade.core.model.Fqdn;
 
 /**
- * PROCEDURE FE-1c, contingent: when any readiness check of the pool finds a problem (FE-1b),
- * fail the pool over to its disaster-recovery partner, then go on updating its servers.
+ * PROCEDURE FE-1c, contingent: when a readiness check or settle wait of the pool finds a problem
+ * (FE-1b), fail the pool over to its disaster-recovery partner, then go on updating its servers.
+ * Or, {@code beforeUpdate} (SDK-7), not contingent: a single-server pool, whose users cannot stay
+ * served while it is updated, is failed over to its partner before anything of it stops.
  *
  * @param pool the pool to fail over
  * @param partner its backup pool
+ * @param beforeUpdate whether the failover always runs, before the pool's update (SDK-7)
  */
-public record FailOverPool(Fqdn pool, Fqdn partner) implements Step {
+public record FailOverPool(Fqdn pool, Fqdn partner, boolean beforeUpdate) implements Step {
   /** Rejects nulls. */
   public FailOverPool {
     requireNonNull(pool, "pool");
     requireNonNull(partner, "partner");
+  }
+
+  /** The contingent failover of FE-1c. */
+  public FailOverPool(Fqdn pool, Fqdn partner) {
+    this(pool, partner, false);
   }
 
   @Override
@@ -23,14 +31,19 @@ public record FailOverPool(Fqdn pool, Fqdn partner) implements Step {
     return StepKind.FAIL_OVER_POOL;
   }
 
-  @Override
-  public StepId id() {
+  /** The id of {@code pool}'s failover step. */
+  public static StepId idOf(Fqdn pool) {
     return new StepId(pool + "/fail-over");
   }
 
   @Override
+  public StepId id() {
+    return idOf(pool);
+  }
+
+  @Override
   public ProcedureRule rule() {
-    return ProcedureRule.FE_1C;
+    return beforeUpdate ? ProcedureRule.SDK_7 : ProcedureRule.FE_1C;
   }
 
   @Override
@@ -40,12 +53,15 @@ public record FailOverPool(Fqdn pool, Fqdn partner) implements Step {
 
   @Override
   public boolean isContingent() {
-    return true;
+    return !beforeUpdate;
   }
 
   @Override
   public String description() {
-    return "Only if a readiness check finds a pool problem (FE-1b): fail " + pool + " over to " + partner
-        + " (Invoke-CsPoolFailOver), then update its servers";
+    return beforeUpdate
+        ? "Fail " + pool + " over to " + partner + " (Invoke-CsPoolFailOver) before its update: a single server"
+            + " cannot keep its users served while it is updated (SDK-7)"
+        : "Only if a readiness check or settle wait finds a pool problem (FE-1b): fail " + pool + " over to "
+            + partner + " (Invoke-CsPoolFailOver), then update its servers";
   }
 }

@@ -59,6 +59,9 @@ final class PlanChecks {
                     + " stays there after failback (move it home with Invoke-CsManagementServerFailover)"
                 : "it has no failover armed, so a pool problem stops the run"))));
     for (Pool pool : topology.pools()) {
+      if (pool instanceof EnterprisePool enterprise && enterprise.frontEnds().size() == 1) {
+        warnings.add(singleFrontEnd(enterprise, options));
+      }
       if (pool instanceof EnterprisePool enterprise
           && enterprise.backEnd().highAvailability() == BackEndHighAvailability.MIRRORED) {
         warnings.add(new PlanWarning(pool.fqdn(), ProcedureRule.CR_5, "Install-CsDatabase -Update runs against the"
@@ -69,6 +72,24 @@ final class PlanChecks {
       }
     }
     return List.copyOf(warnings);
+  }
+
+  /** CR-1 has nothing to keep in a pool of one Front End: its users are down while it is updated, unless it fails over. */
+  private static PlanWarning singleFrontEnd(EnterprisePool pool, PlanOptions options) {
+    String server = pool.frontEnds().get(0).fqdn().toString();
+    String consequence = "has a single Front End, " + server + ", so there is no quorum to keep: its users"
+        + " lose service from the moment " + server + " stops until it is verified";
+    if (pool.partnerPool().isEmpty()) {
+      return new PlanWarning(pool.fqdn(), ProcedureRule.CR_1, consequence + "; it has no disaster-recovery partner"
+          + " to take them, so plan it in a maintenance window or add Front Ends");
+    }
+    if (options.failOverSingleServerPools()) {
+      return new PlanWarning(pool.fqdn(), ProcedureRule.SDK_7, "has a single Front End, " + server + ": its users"
+          + " are failed over to " + pool.partnerPool().get() + " before its update and back after (SDK-7)");
+    }
+    return new PlanWarning(pool.fqdn(), ProcedureRule.CR_1, consequence + "; to keep them served, fail it over to "
+        + pool.partnerPool().get() + " first: plan with failOverSingleServerPools(true) (CLI:"
+        + " --fail-over-single-server-pools)");
   }
 
   private static Optional<ProductVersion> productOfUpdate(PlanOptions options) {

@@ -115,7 +115,7 @@ public final class PlanEstimate {
     this.staging = stagingStart == Long.MAX_VALUE ? Optional.empty()
         : Optional.of(window(stagingStart, stagingEnd));
     this.pools = poolWindows(plan, timeline);
-    this.warnings = warnings(pools);
+    this.warnings = warnings(plan, pools);
   }
 
   private static List<PoolWindow> poolWindows(UpgradePlan plan, ScheduleSimulation.Timeline timeline) {
@@ -174,10 +174,14 @@ public final class PlanEstimate {
     return List.copyOf(windows);
   }
 
-  private static List<Warning> warnings(List<PoolWindow> pools) {
+  /** BE-0 for each pool whose users stay on it: a pool failed over before its update (SDK-7) has them on its partner. */
+  private static List<Warning> warnings(UpgradePlan plan, List<PoolWindow> pools) {
     List<Warning> warnings = new ArrayList<>();
     for (PoolWindow pool : pools) {
+      boolean usersElsewhere = plan.step(FailOverPool.idOf(pool.pool()))
+          .filter(step -> ((FailOverPool) step).beforeUpdate()).isPresent();
       pool.backEndDowntime()
+          .filter(downtime -> !usersElsewhere)
           .filter(downtime -> downtime.compareTo(BackEndDowntime.RESILIENCY_THRESHOLD) >= 0)
           .ifPresent(downtime -> warnings.add(new Warning(pool.pool(), ProcedureRule.BE_0, "the Back End of "
               + pool.pool() + " is expected to be down " + Durations.format(downtime) + ", at or past the "

@@ -30,6 +30,7 @@ public final class PlanOptions {
   private final SettlePolicy settlePolicy;
   private final boolean resetRegistrarStateOnMissingReplicas;
   private final boolean confirmMirroredDatabaseUpdate;
+  private final boolean failOverSingleServerPools;
 
   private PlanOptions(Builder builder) {
     this.frontEndStrategy = builder.frontEndStrategy;
@@ -38,6 +39,7 @@ public final class PlanOptions {
     this.settlePolicy = builder.settlePolicy;
     this.resetRegistrarStateOnMissingReplicas = builder.resetRegistrarStateOnMissingReplicas;
     this.confirmMirroredDatabaseUpdate = builder.confirmMirroredDatabaseUpdate;
+    this.failOverSingleServerPools = builder.failOverSingleServerPools;
     this.scheduledDowntime = builder.scheduledDowntime;
     this.readinessPolicy = builder.readinessPolicy;
     this.updatePackage = builder.updatePackage;
@@ -55,8 +57,8 @@ public final class PlanOptions {
    * failover of paired pools on a pool problem, the update staged ahead on every server,
    * {@link Concurrency#DEFAULT}, {@link StepDurations#defaults()}, each pool's product's
    * {@linkplain FrontEndStrategy#defaultFor default Front End strategy}, a 30-minute draining
-   * timeout, {@link SettlePolicy#ofDefaults()}, no automatic registrar reset and no update of
-   * mirrored databases.
+   * timeout, {@link SettlePolicy#ofDefaults()}, no automatic registrar reset, no update of
+   * mirrored databases, and no failover of single-server pools before their update.
    */
   public static PlanOptions ofDefaults() {
     return builder().build();
@@ -84,7 +86,8 @@ public final class PlanOptions {
         .drainingTimeout(drainingTimeout)
         .settlePolicy(settlePolicy)
         .resetRegistrarStateOnMissingReplicas(resetRegistrarStateOnMissingReplicas)
-        .confirmMirroredDatabaseUpdate(confirmMirroredDatabaseUpdate);
+        .confirmMirroredDatabaseUpdate(confirmMirroredDatabaseUpdate)
+        .failOverSingleServerPools(failOverSingleServerPools);
   }
 
   /**
@@ -126,6 +129,15 @@ public final class PlanOptions {
    */
   public boolean confirmMirroredDatabaseUpdate() {
     return confirmMirroredDatabaseUpdate;
+  }
+
+  /**
+   * Whether a paired pool whose users cannot stay served while it is updated (an Enterprise pool
+   * of one Front End, which has no quorum to keep, or a Standard Edition server) is failed over to
+   * its disaster-recovery partner before its update and failed back after (SDK-7).
+   */
+  public boolean failOverSingleServerPools() {
+    return failOverSingleServerPools;
   }
 
   /** Whether the upgrade runs in a scheduled downtime: FE-2a then stops without {@code -Graceful}. */
@@ -191,7 +203,8 @@ public final class PlanOptions {
    * {@code frontEnd.strategy.<pool FQDN>} for each pool given its own,
    * {@code frontEnd.drainingTimeout}, {@code settle.time}, {@code settle.pollInterval},
    * {@code settle.giveUpAfter} (durations as ISO-8601, {@link java.time.Duration#toString()}),
-   * {@code resetRegistrarStateOnMissingReplicas} and {@code confirmMirroredDatabaseUpdate}.
+   * {@code resetRegistrarStateOnMissingReplicas}, {@code confirmMirroredDatabaseUpdate} and
+   * {@code failOverSingleServerPools}.
    */
   public CanonicalOptions canonical() {
     Map<String, String> entries = new TreeMap<>();
@@ -214,6 +227,7 @@ public final class PlanOptions {
     entries.put("settle.giveUpAfter", settlePolicy.giveUpAfter().toString());
     entries.put("resetRegistrarStateOnMissingReplicas", String.valueOf(resetRegistrarStateOnMissingReplicas));
     entries.put("confirmMirroredDatabaseUpdate", String.valueOf(confirmMirroredDatabaseUpdate));
+    entries.put("failOverSingleServerPools", String.valueOf(failOverSingleServerPools));
     return CanonicalOptions.of(entries);
   }
 
@@ -231,7 +245,8 @@ public final class PlanOptions {
         + ", drainingTimeout=" + drainingTimeout
         + ", settlePolicy=" + settlePolicy
         + ", resetRegistrarStateOnMissingReplicas=" + resetRegistrarStateOnMissingReplicas
-        + ", confirmMirroredDatabaseUpdate=" + confirmMirroredDatabaseUpdate + "]";
+        + ", confirmMirroredDatabaseUpdate=" + confirmMirroredDatabaseUpdate
+        + (failOverSingleServerPools ? ", failOverSingleServerPools=true" : "") + "]";
   }
 
   @Override
@@ -251,14 +266,16 @@ public final class PlanOptions {
         && drainingTimeout.equals(that.drainingTimeout)
         && settlePolicy.equals(that.settlePolicy)
         && resetRegistrarStateOnMissingReplicas == that.resetRegistrarStateOnMissingReplicas
-        && confirmMirroredDatabaseUpdate == that.confirmMirroredDatabaseUpdate;
+        && confirmMirroredDatabaseUpdate == that.confirmMirroredDatabaseUpdate
+        && failOverSingleServerPools == that.failOverSingleServerPools;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(scheduledDowntime, readinessPolicy, updatePackage, backEndServerProcedure, backEndOrder,
         failoverOnPoolProblem, stageUpdatesAhead, concurrency, stepDurations, frontEndStrategy, poolStrategies,
-        drainingTimeout, settlePolicy, resetRegistrarStateOnMissingReplicas, confirmMirroredDatabaseUpdate);
+        drainingTimeout, settlePolicy, resetRegistrarStateOnMissingReplicas, confirmMirroredDatabaseUpdate,
+        failOverSingleServerPools);
   }
 
   @Override
@@ -284,6 +301,7 @@ public final class PlanOptions {
     private SettlePolicy settlePolicy = SettlePolicy.ofDefaults();
     private boolean resetRegistrarStateOnMissingReplicas;
     private boolean confirmMirroredDatabaseUpdate;
+    private boolean failOverSingleServerPools;
 
     private Builder() {}
 
@@ -334,6 +352,12 @@ public final class PlanOptions {
     /** See {@link PlanOptions#confirmMirroredDatabaseUpdate()}. */
     public Builder confirmMirroredDatabaseUpdate(boolean confirmed) {
       this.confirmMirroredDatabaseUpdate = confirmed;
+      return this;
+    }
+
+    /** See {@link PlanOptions#failOverSingleServerPools()}. */
+    public Builder failOverSingleServerPools(boolean failOver) {
+      this.failOverSingleServerPools = failOver;
       return this;
     }
 

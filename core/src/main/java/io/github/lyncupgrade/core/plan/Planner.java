@@ -94,15 +94,18 @@ public final class Planner {
   }
 
   private void planPool(PlanGraph graph, Topology topology, Pool pool, int[] after) {
-    boolean failover = options.failoverOnPoolProblem() && pool.partnerPool().isPresent();
+    boolean beforeUpdate = options.failOverSingleServerPools() && pool.frontEnds().size() == 1
+        && pool.partnerPool().isPresent();
+    boolean failover = beforeUpdate || (options.failoverOnPoolProblem() && pool.partnerPool().isPresent());
     int[] previous = after;
     if (failover && topology.hostsCentralManagementStore(pool.fqdn())) {
       Pool partner = topology.pool(pool.partnerPool().get()).orElseThrow();
       previous = new int[] {graph.add(new FailOverCentralManagementStore(pool.fqdn(), partner.fqdn(),
-          storeOf(partner)), previous)};
+          storeOf(partner), beforeUpdate), previous)};
     }
     if (failover) {
-      previous = new int[] {graph.add(new FailOverPool(pool.fqdn(), pool.partnerPool().get()), previous)};
+      previous = new int[] {graph.add(new FailOverPool(pool.fqdn(), pool.partnerPool().get(), beforeUpdate),
+          previous)};
     }
     if (pool instanceof EnterprisePool enterprise) {
       boolean backEndFirst = options.backEndOrder() == BackEndOrder.BEFORE_FRONT_ENDS;
@@ -136,7 +139,7 @@ public final class Planner {
     for (UpgradeDomain domain : pool.upgradeDomains()) {
       if (completed != null && options.settlePolicy().isOn()) {
         previous = new int[] {graph.add(new SettlePool(pool.fqdn(), completed.name(), domain.name(),
-            readinessHost(pool, domain), options.settlePolicy(), pool.product()), previous)};
+            readinessHost(pool, domain), options.settlePolicy(), options.readinessPolicy(), pool.product()), previous)};
       }
       previous = planDomain(graph, pool, domain, previous, completed != null && !options.settlePolicy().isOn());
       completed = domain;

@@ -49,7 +49,8 @@ public enum ProcedureRule {
   SDK_3("SDK-3", "Fail a failed-over pool back once all its servers are verified"),
   SDK_4("SDK-4", "Pools run under the plan's concurrency, never both pools of a disaster-recovery pair at once"),
   SDK_5("SDK-5", "Stage the update on every server of a pool before any of its services stops"),
-  SDK_6("SDK-6", "A step the plan's user added, carried out by the action they registered");
+  SDK_6("SDK-6", "A step the plan's user added, carried out by the action they registered"),
+  SDK_7("SDK-7", "A paired single-server pool, which cannot keep its users served while updated, fails over first");
 
   private final String id;
   private final String summary;

@@ -70,8 +70,9 @@ public final class StepDurations {
    *       stop; bounded by the draining timeout</td></tr>
    *   <tr><td>{@code Invoke-CsComputerFailBack} (CR-3c)</td><td>3 min</td><td>assumed, like starting
    *       services</td></tr>
-   *   <tr><td>settle between domains (CR-2)</td><td>one poll interval of rebalancing, then the settle
-   *       time</td><td>Microsoft's rule and the fake deployment; set your own with
+   *   <tr><td>settle between domains (CR-2)</td><td>one Busy answer while the pool rebalances, its wait
+   *       (FE-1a: 10 min), a Ready answer, the settle time, and {@code Get-CsPoolFabricState} at both
+   *       ends: as readiness checks and fabric-state checks take</td><td>Microsoft's rule and the fake deployment; set your own with
    *       {@code with(StepKind.SETTLE_POOL, ...)}</td></tr>
    *   <tr><td>fabric state, {@code Test-CsDatabase} (CR-3, CR-7)</td><td>30 s</td><td>assumed</td></tr>
    *   <tr><td>publishing the topology (CR-6)</td><td>2 min</td><td>assumed</td></tr>
@@ -127,7 +128,11 @@ public final class StepDurations {
     Duration specific = byKindAndRule.get(new Key(step.kind(), step.rule()));
     Duration check = specific != null ? specific : byKind.get(step.kind());
     if (check == null && step instanceof SettlePool settle) {
-      return settle.policy().pollInterval().plus(settle.policy().settleTime());
+      // a Busy answer while the pool rebalances, its wait (FE-1a), the Ready answer that starts the settle time,
+      // Get-CsPoolFabricState then, the settle time, and Get-CsPoolFabricState at its end
+      return settle.readiness().busyInterval().plus(settle.policy().settleTime())
+          .plus(byKind.get(StepKind.CHECK_POOL_READINESS).multipliedBy(2))
+          .plus(byKind.get(StepKind.CHECK_FABRIC_STATE).multipliedBy(2));
     }
     return step instanceof CheckPoolReadiness gate && gate.afterADomain()
         ? check.multipliedBy(2).plus(gate.policy().busyInterval()) : check;

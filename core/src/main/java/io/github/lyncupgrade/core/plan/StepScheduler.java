@@ -31,8 +31,11 @@ import java.util.function.Predicate;
  * </ul>
  * A pool is under way from its first step (staging aside) until all its steps are done. Among
  * the steps that may start, staging goes first, then pools under way, then pools in
- * {@link UpgradePlan#poolOrder()}, and within a pool, plan order. With every limit at one,
- * steps taken one at a time come in the plan's linear order.
+ * {@link UpgradePlan#poolOrder()}, and within a pool, plan order. Pools start in that order even
+ * when a later pool's copies are staged first: a pool not yet begun whose first step still waits
+ * (for its staging) holds back the pools after it; only a pool held back by its partner (SDK-4)
+ * lets a later one go first. With every limit at one, steps taken one at a time come in the plan's
+ * linear order.
  *
  * <p>Not thread-safe: one scheduler per run, used by the thread that starts steps.
  */
@@ -67,6 +70,8 @@ public final class StepScheduler {
   private final TreeSet<Integer> activeRanks = new TreeSet<>();
   /** Pools not under way that have steps ready. */
   private final TreeSet<Integer> waitingRanks = new TreeSet<>();
+  /** Pools not begun (staging aside) that have steps left: the order in which pools may start. */
+  private final TreeSet<Integer> unbegunRanks = new TreeSet<>();
 
   StepScheduler(UpgradePlan plan, Concurrency limits, boolean pairsExclusive, Predicate<Step> alreadyDone) {
     this.plan = plan;
@@ -149,6 +154,8 @@ public final class StepScheduler {
     for (int p = 0; p < pools.size(); p++) {
       if (poolBegun[p] && poolRemaining[p] > 0) {
         activate(p);
+      } else if (!poolBegun[p] && poolRemaining[p] > 0) {
+        unbegunRanks.add(rankOf[p]);
       }
     }
     for (int c = 0; c < chainOpen.length; c++) {
@@ -242,17 +249,18 @@ public final class StepScheduler {
       }
     }
     if (activePools < limits.pools()) {
-      for (int rank : waitingRanks) {
+      for (int rank : unbegunRanks) {
         int pool = poolAtRank[rank];
         if (pairsExclusive && partnerOf[pool] >= 0 && poolActive[partnerOf[pool]]) {
           continue;
         }
         int index = firstAdmissible(pool);
-        if (index >= 0) {
-          unready(index);
-          start(index);
-          return index;
+        if (index < 0) {
+          break; // its first step still waits for its staging: the pools after it wait their turn
         }
+        unready(index);
+        start(index);
+        return index;
       }
     }
     return -1;
@@ -336,6 +344,7 @@ public final class StepScheduler {
   private void activate(int pool) {
     poolActive[pool] = true;
     activePools++;
+    unbegunRanks.remove(rankOf[pool]);
     if (waitingRanks.remove(rankOf[pool])) {
       activeRanks.add(rankOf[pool]);
     }

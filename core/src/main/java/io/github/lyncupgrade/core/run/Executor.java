@@ -186,12 +186,10 @@ public final class Executor {
     });
     StepRecorder recorder = new StepRecorder(journal, clock, events, contents);
     RunState state = restoreState(plan, contents);
-    BackEndWatch backEnd = new BackEndWatch(plan.topology(), downtimeWarning, events);
-    ReadinessQuery readiness = new ReadinessQuery(plan.topology(), deployment);
-    ReadinessGate gate = new ReadinessGate(readiness, clock, events, cancel::isRequested);
-    SettleWait settle = new SettleWait(readiness, deployment, clock, events, cancel::isRequested);
-    StepPerformer performer = new StepPerformer(plan, deployment, clock, recorder, state, readiness, gate, settle,
-        backEnd, events, customActions);
+    BackEndWatch backEnd = new BackEndWatch(plan.topology(), downtimeWarning, events, clock);
+    backEnd.restore(plan, contents);
+    StepPerformer performer = new StepPerformer(plan, deployment, clock, recorder, state, backEnd, events, cancel,
+        customActions);
     live.set(new Live(plan, recorder));
     try (HookRunner hookRunner = new HookRunner(plan, hooks, hookTimeout, recorder)) {
       return new RunSession(plan, recorder, performer, hookRunner, backEnd, events, clock, cancel,

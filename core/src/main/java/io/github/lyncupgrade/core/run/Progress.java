@@ -132,6 +132,17 @@ public final class Progress {
     return pools;
   }
 
+  /**
+   * The servers whose procedure has begun and is not done (in progress or failed), in plan order:
+   * after a run stops, the servers left part-way through, which may be stopped. Resume brings them
+   * back first.
+   */
+  public List<ServerProgress> serversPartWay() {
+    return pools.stream().flatMap(pool -> pool.groups().stream()).flatMap(group -> group.servers().stream())
+        .filter(server -> server.state() == State.IN_PROGRESS || server.state() == State.FAILED)
+        .toList();
+  }
+
   /** How many steps are done (succeeded or skipped). */
   public int stepsDone() {
     return stepsDone;

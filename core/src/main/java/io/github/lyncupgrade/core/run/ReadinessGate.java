@@ -1,61 +1,53 @@
 package io.github.lyncupgrade.core.run;
 
 import io.github.lyncupgrade.core.plan.CheckPoolReadiness;
-import io.github.lyncupgrade.core.plan.ReadinessPolicy;
+import io.github.lyncupgrade.core.plan.ProcedureRule;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
- * PROCEDURE FE-1: asks for the pool's readiness until it is Ready (FE-1d), waiting the policy's
- * interval on Busy (FE-1a), and reports a problem after the policy's number of Busy in a row or
- * on InsufficientActiveFrontEnds (FE-1b).
+ * PROCEDURE FE-1 right before an upgrade domain: asks for the pool's readiness until it is Ready
+ * (FE-1d), waiting on Busy (FE-1a); a problem (FE-1b), as the {@link ReadinessJudge} finds it, goes
+ * to {@link PoolFailovers#escalate} (FE-1c).
  */
 final class ReadinessGate {
-  /** What the checks came to, with every answer as evidence. */
-  record Verdict(boolean ready, String reason, List<ReadinessObservation> evidence, boolean interrupted) {}
-
   private final ReadinessQuery readiness;
+  private final PoolFailovers failovers;
   private final UpgradeClock clock;
   private final EventDispatcher events;
   private final BooleanSupplier cancelled;
 
-  ReadinessGate(ReadinessQuery readiness, UpgradeClock clock, EventDispatcher events, BooleanSupplier cancelled) {
+  ReadinessGate(ReadinessQuery readiness, PoolFailovers failovers, UpgradeClock clock, EventDispatcher events,
+      BooleanSupplier cancelled) {
     this.readiness = readiness;
+    this.failovers = failovers;
     this.clock = clock;
     this.events = events;
     this.cancelled = cancelled;
   }
 
-  Verdict check(CheckPoolReadiness gate) throws InterruptedException {
-    ReadinessPolicy policy = gate.policy();
-    List<ReadinessObservation> evidence = new ArrayList<>();
-    int busyInARow = 0;
+  StepResult check(CheckPoolReadiness gate) throws InterruptedException {
+    ReadinessJudge judge = new ReadinessJudge(gate.policy());
     while (true) {
       PoolReadiness answer = readiness.ask(gate.pool(), gate.runOn(), gate.upgradeDomain());
-      evidence.add(ReadinessObservation.of(clock.now(), answer));
-      switch (answer.state()) {
-        case READY:
-          return new Verdict(true, "Ready after " + evidence.size() + (evidence.size() == 1 ? " check" : " checks"),
-              evidence, false);
-        case INSUFFICIENT_ACTIVE_FRONT_ENDS:
-          return new Verdict(false, "InsufficientActiveFrontEnds: " + answer.activeFrontEnds() + " of "
-              + answer.frontEndCount() + " Front Ends active", evidence, false);
-        case BUSY:
-        default:
-          busyInARow++;
-          if (busyInARow >= policy.maxConsecutiveBusy()) {
-            return new Verdict(false, "Busy " + busyInARow + " times in a row, "
-                + policy.busyInterval().toMinutes() + " minutes apart", evidence, false);
-          }
-          Instant until = clock.now().plus(policy.busyInterval());
-          events.emit(new RunEvent.Waiting(clock.now(), gate.pool(), "PoolUpgradeState Busy (FE-1a), "
-              + busyInARow + " of " + policy.maxConsecutiveBusy() + " in a row", until));
-          clock.sleep(policy.busyInterval());
-          if (cancelled.getAsBoolean()) {
-            return new Verdict(false, "cancelled while waiting", evidence, true);
-          }
+      Instant now = clock.now();
+      ReadinessJudge.Judgement judgement = judge.judge(answer, now);
+      Optional<StepResult> end = switch (judgement.verdict()) {
+        case READY -> Optional.of(new StepResult.Done("Ready after " + judge.answers()
+            + (judge.answers() == 1 ? " check" : " checks")));
+        case PROBLEM -> Optional.of(failovers.escalate(gate, ProcedureRule.FE_1B, judgement.reason(),
+            judge.evidence()));
+        case WAIT -> Optional.empty();
+      };
+      if (end.isPresent()) {
+        return end.get();
+      }
+      events.emit(new RunEvent.Waiting(now, gate.pool(), ProcedureRule.FE_1A, judgement.reason(),
+          now.plus(judgement.interval())));
+      clock.sleep(judgement.interval());
+      if (cancelled.getAsBoolean()) {
+        return new StepResult.Interrupted();
       }
     }
   }

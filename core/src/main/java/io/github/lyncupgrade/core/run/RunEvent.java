@@ -1,7 +1,10 @@
 package io.github.lyncupgrade.core.run;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.lyncupgrade.core.internal.Durations;
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.plan.ProcedureRule;
 import io.github.lyncupgrade.core.plan.Step;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,10 +100,21 @@ public sealed interface RunEvent {
    *
    * @param at when the wait started
    * @param pool the pool it waits for
-   * @param reason why, for example "PoolUpgradeState Busy (FE-1a), check 1 of 3"
+   * @param rule the rule that makes it wait: FE-1a (the pool answered Busy) or CR-2 (the pool is
+   *     Ready and settles before the next domain)
+   * @param reason why, for example "PoolUpgradeState Busy (FE-1a), 1 of 3 in a row"
    * @param until when it checks again
    */
-  record Waiting(Instant at, Fqdn pool, String reason, Instant until) implements RunEvent {
+  record Waiting(Instant at, Fqdn pool, ProcedureRule rule, String reason, Instant until) implements RunEvent {
+    /** Rejects nulls. */
+    public Waiting {
+      requireNonNull(at, "at");
+      requireNonNull(pool, "pool");
+      requireNonNull(rule, "rule");
+      requireNonNull(reason, "reason");
+      requireNonNull(until, "until");
+    }
+
     @Override
     public String describe() {
       return "waiting  " + pool + ": " + reason + ", until " + until;
@@ -125,16 +139,27 @@ public sealed interface RunEvent {
   }
 
   /**
-   * A pool has a problem (FE-1b).
+   * A pool has a problem, before any of its upgrade domains: page someone on this event.
    *
    * @param at when
    * @param pool the pool
+   * @param rule the rule that found it: FE-1b (Busy too often in a row, or InsufficientActiveFrontEnds),
+   *     or CR-2 (the settle wait gave up: the pool never stayed Ready for the settle time)
    * @param reason what
-   * @param evidence every readiness answer of the check
+   * @param evidence every readiness answer of the check or wait that found it
    * @param failingOver whether the pool is being failed over to its partner (FE-1c)
    */
-  record PoolProblemFound(Instant at, Fqdn pool, String reason, List<ReadinessObservation> evidence,
-      boolean failingOver) implements RunEvent {
+  record PoolProblemFound(Instant at, Fqdn pool, ProcedureRule rule, String reason,
+      List<ReadinessObservation> evidence, boolean failingOver) implements RunEvent {
+    /** Rejects nulls; copies the evidence. */
+    public PoolProblemFound {
+      requireNonNull(at, "at");
+      requireNonNull(pool, "pool");
+      requireNonNull(rule, "rule");
+      requireNonNull(reason, "reason");
+      evidence = List.copyOf(evidence);
+    }
+
     @Override
     public String describe() {
       return "PROBLEM  " + pool + ": " + reason + (failingOver ? "; failing over (FE-1c)" : "");

@@ -3,6 +3,7 @@ package io.github.lyncupgrade.core.run;
 import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.plan.ProcedureRule;
 import io.github.lyncupgrade.core.plan.StepId;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -20,7 +21,7 @@ public sealed interface RunOutcome {
     CANCELLED,
     /** A step failed; the run stopped. */
     STEP_FAILED,
-    /** A pool had a problem (FE-1b) and could not be failed over. */
+    /** A pool had a problem (FE-1b, or the settle wait of CR-2 gave up) and was not failed over. */
     POOL_PROBLEM,
     /** An upgrade domain was not ReadyForUpgrade when its turn came (FE-2). */
     DOMAIN_NOT_READY,
@@ -61,11 +62,19 @@ public sealed interface RunOutcome {
   }
 
   /**
-   * The run was cancelled at a safe point.
+   * The run was cancelled: at a safe point ({@link Executor#cancel()}), or before the next step
+   * whatever it was ({@link Executor#cancelNow()}), which may leave a server part-way through its
+   * procedure.
    *
    * @param pendingSteps how many steps are left
+   * @param atSafePoint whether it stopped at a safe point
    */
-  record Cancelled(int pendingSteps) implements RunOutcome {
+  record Cancelled(int pendingSteps, boolean atSafePoint) implements RunOutcome {
+    /** Cancelled at a safe point. */
+    public Cancelled(int pendingSteps) {
+      this(pendingSteps, true);
+    }
+
     @Override
     public Kind kind() {
       return Kind.CANCELLED;
@@ -73,7 +82,8 @@ public sealed interface RunOutcome {
 
     @Override
     public String describe() {
-      return "Cancelled at a safe point with " + pendingSteps + " steps left; resume to go on.";
+      return (atSafePoint ? "Cancelled at a safe point with " : "Cancelled before the next step with ")
+          + pendingSteps + " steps left; resume to go on.";
     }
   }
 
@@ -105,17 +115,21 @@ public sealed interface RunOutcome {
   }
 
   /**
-   * A pool had a problem (FE-1b) and was not failed over: it has no partner, failover is not
-   * allowed, or its partner cannot take its users.
+   * A pool had a problem and was not failed over: found by FE-1b and the pool has no partner,
+   * failover is not allowed, or its partner cannot take its users; or the settle wait gave up
+   * (CR-2), which the run never fails over.
    *
    * @param pool the pool
+   * @param rule the rule that found the problem: FE-1b or CR-2
    * @param reason what the problem was and why there was no failover
-   * @param evidence every readiness answer of the check, with its time
+   * @param evidence every readiness answer of the check or wait, with its time
    */
-  record PoolProblem(Fqdn pool, String reason, List<ReadinessObservation> evidence) implements RunOutcome {
+  record PoolProblem(Fqdn pool, ProcedureRule rule, String reason, List<ReadinessObservation> evidence)
+      implements RunOutcome {
     /** Rejects nulls; copies the evidence. */
     public PoolProblem {
       requireNonNull(pool, "pool");
+      requireNonNull(rule, "rule");
       requireNonNull(reason, "reason");
       evidence = List.copyOf(evidence);
     }
@@ -127,7 +141,7 @@ public sealed interface RunOutcome {
 
     @Override
     public String describe() {
-      return "Pool " + pool + " has a problem (FE-1b): " + reason + ". Readiness checks:\n"
+      return "Pool " + pool + " has a problem (" + rule + "): " + reason + ". Readiness checks:\n"
           + evidence.stream().map(observation -> "  " + observation).collect(Collectors.joining("\n"));
     }
   }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * What a run did: how it ended, where every pool, domain and server stands, how long things
@@ -104,6 +105,12 @@ public final class RunReport {
     out.append("Run ").append(outcome.kind()).append(" after ").append(Durations.format(duration())).append('\n');
     out.append(outcome.describe()).append("\n\n");
     out.append(progress.toText());
+    List<Progress.ServerProgress> partWay = progress.serversPartWay();
+    if (!outcome.isCompleted() && !partWay.isEmpty()) {
+      out.append("\nLeft part-way through their procedure, so possibly stopped (resume brings them back first): ")
+          .append(partWay.stream().map(server -> server.server() + " (" + server.stepsDone() + " of "
+              + server.steps() + " steps done)").collect(Collectors.joining(", "))).append('\n');
+    }
     if (!backEndDowntimes.isEmpty()) {
       out.append('\n');
       backEndDowntimes(out, "Back End downtime of %s: %s%s%n");

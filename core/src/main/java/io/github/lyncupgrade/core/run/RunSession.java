@@ -67,6 +67,7 @@ final class RunSession {
       recorder.die();
       throw crash;
     } finally {
+      backEnd.stopWatching();
       if (workers != null) {
         workers.close();
       }
@@ -112,7 +113,7 @@ final class RunSession {
       return new RunOutcome.Completed();
     }
     if (interrupted || cancel.isRequested()) {
-      return new RunOutcome.Cancelled(scheduler.remaining());
+      return new RunOutcome.Cancelled(scheduler.remaining(), !cancel.isNow());
     }
     throw new IllegalStateException(scheduler.remaining() + " steps can never start; the plan's prerequisites are"
         + " inconsistent");
@@ -190,6 +191,5 @@ final class RunSession {
     } else {
       interrupted = true;
     }
-    backEnd.check(clock.now());
   }
 }

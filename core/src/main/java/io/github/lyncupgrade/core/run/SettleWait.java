@@ -1,30 +1,36 @@
 package io.github.lyncupgrade.core.run;
 
+import io.github.lyncupgrade.core.plan.ProcedureRule;
 import io.github.lyncupgrade.core.plan.SettlePolicy;
 import io.github.lyncupgrade.core.plan.SettlePool;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * CR-2 between two upgrade domains: waits until the pool has reported Ready for the policy's
- * settle time without a Not Ready answer in between (one restarts the wait), then compares the
- * routing groups ({@code Get-CsPoolFabricState}) taken at the first Ready answer with those at
- * the end. Gives up, as a pool problem, after the policy's give-up time.
+ * CR-2 between two upgrade domains, on top of FE-1 (never instead of it, FE-3): every answer is
+ * judged by the {@link ReadinessJudge} first, so Busy waits the readiness policy's interval
+ * (FE-1a) and counts toward a pool problem (FE-1b, escalated to a failover by FE-1c), and
+ * InsufficientActiveFrontEnds is a problem at once. Only Ready answers count toward the settle
+ * time: the pool must stay Ready that long, asked every poll interval, and a Not Ready answer
+ * restarts the wait. The routing groups ({@code Get-CsPoolFabricState}) taken at the first Ready
+ * answer must be those at the end. The wait gives up (CR-2) at the first Not Ready answer once the
+ * policy's give-up time has passed; a Ready stretch under way is always let finish, so the give-up
+ * time never cuts a settle time short.
  */
 final class SettleWait {
   private final ReadinessQuery readiness;
   private final LyncDeployment deployment;
+  private final PoolFailovers failovers;
   private final UpgradeClock clock;
   private final EventDispatcher events;
   private final BooleanSupplier cancelled;
 
-  SettleWait(ReadinessQuery readiness, LyncDeployment deployment, UpgradeClock clock, EventDispatcher events,
-      BooleanSupplier cancelled) {
+  SettleWait(ReadinessQuery readiness, LyncDeployment deployment, PoolFailovers failovers, UpgradeClock clock,
+      EventDispatcher events, BooleanSupplier cancelled) {
     this.readiness = readiness;
     this.deployment = deployment;
+    this.failovers = failovers;
     this.clock = clock;
     this.events = events;
     this.cancelled = cancelled;
@@ -32,38 +38,48 @@ final class SettleWait {
 
   StepResult settle(SettlePool step) throws InterruptedException {
     SettlePolicy policy = step.policy();
+    ReadinessJudge judge = new ReadinessJudge(step.readiness());
     Instant giveUpAt = clock.now().plus(policy.giveUpAfter());
-    List<ReadinessObservation> evidence = new ArrayList<>();
     Instant readySince = null;
     PoolFabricState before = null;
     int restarts = 0;
     while (true) {
       PoolReadiness answer = readiness.ask(step.pool(), step.runOn(), step.nextDomain());
       Instant now = clock.now();
-      evidence.add(ReadinessObservation.of(now, answer));
-      if (answer.state() == PoolUpgradeState.READY) {
-        if (readySince == null) {
-          readySince = now;
-          before = deployment.fabricState(step.pool());
-        } else if (!now.isBefore(readySince.plus(policy.settleTime()))) {
-          break;
-        }
-      } else if (readySince != null) {
+      ReadinessJudge.Judgement judgement = judge.judge(answer, now);
+      if (judgement.verdict() == ReadinessJudge.Judgement.Verdict.PROBLEM) {
+        return failovers.escalate(step, ProcedureRule.FE_1B, judgement.reason(), judge.evidence());
+      }
+      boolean ready = judgement.verdict() == ReadinessJudge.Judgement.Verdict.READY;
+      if (!ready && !now.isBefore(giveUpAt)) {
+        return failovers.escalate(step, ProcedureRule.CR_2, "did not stay Ready for " + minutes(policy.settleTime())
+            + " within " + minutes(policy.giveUpAfter()) + " of waiting (CR-2); last answer " + answer.state(),
+            judge.evidence());
+      }
+      if (ready && readySince == null) {
+        readySince = now;
+        before = deployment.fabricState(step.pool());
+      } else if (ready && !now.isBefore(readySince.plus(policy.settleTime()))) {
+        break;
+      } else if (!ready && readySince != null) {
         restarts++;
         events.emit(new RunEvent.SettleRestarted(now, step.pool(), answer.state(), readySince));
         readySince = null;
       }
-      if (!now.isBefore(giveUpAt)) {
-        String reason = "did not stay Ready for " + policy.settleTime().toMinutes() + " minutes within "
-            + policy.giveUpAfter().toMinutes() + " minutes of waiting (CR-2); last answer " + answer.state();
-        return new StepResult.Failed(reason, new RunOutcome.PoolProblem(step.pool(), reason, evidence));
+      Instant next;
+      RunEvent.Waiting waiting;
+      if (ready) {
+        next = earliest(now.plus(policy.pollInterval()), readySince.plus(policy.settleTime()));
+        waiting = new RunEvent.Waiting(now, step.pool(), ProcedureRule.CR_2, "settling after "
+            + step.completedDomain() + " (CR-2): Ready since " + readySince, next);
+      } else {
+        next = now.plus(judgement.interval());
+        waiting = new RunEvent.Waiting(now, step.pool(), ProcedureRule.FE_1A, judgement.reason()
+            + ", settling after " + step.completedDomain() + " (CR-2)", next);
       }
-      Instant next = readySince == null ? now.plus(policy.pollInterval())
-          : earliest(now.plus(policy.pollInterval()), readySince.plus(policy.settleTime()));
-      events.emit(new RunEvent.Waiting(now, step.pool(), readySince == null
-          ? "settling after " + step.completedDomain() + " (CR-2): " + answer.state() + ", waiting for Ready"
-          : "settling after " + step.completedDomain() + " (CR-2): Ready since " + readySince, next));
-      clock.sleep(Duration.between(now, next));
+      events.emit(waiting);
+      Duration left = Duration.between(clock.now(), next); // Get-CsPoolFabricState may have taken some of it
+      clock.sleep(left.isNegative() ? Duration.ZERO : left);
       if (cancelled.getAsBoolean()) {
         return new StepResult.Interrupted();
       }
@@ -73,9 +89,14 @@ final class SettleWait {
       RunOutcome.RoutingGroupsMoved moved = new RunOutcome.RoutingGroupsMoved(step.id(), step.pool(), before, after);
       return new StepResult.Failed(moved.describe(), moved);
     }
-    return new StepResult.Done("Ready for " + policy.settleTime().toMinutes() + " minutes"
+    return new StepResult.Done("Ready for " + minutes(policy.settleTime())
         + (restarts == 0 ? "" : " after " + restarts + (restarts == 1 ? " restart" : " restarts") + " of the wait")
         + "; " + after.routingGroups().size() + " routing groups kept their primaries and secondaries");
+  }
+
+  private static String minutes(Duration duration) {
+    long minutes = duration.toMinutes();
+    return minutes + (minutes == 1 ? " minute" : " minutes");
   }
 
   private static Instant earliest(Instant a, Instant b) {

@@ -12,7 +12,6 @@ import io.github.lyncupgrade.core.plan.FailOverServer;
 import io.github.lyncupgrade.core.plan.ServerStep;
 import io.github.lyncupgrade.core.plan.SettlePool;
 import io.github.lyncupgrade.core.plan.Step;
-import io.github.lyncupgrade.core.plan.StepId;
 import io.github.lyncupgrade.core.plan.StepScope;
 import io.github.lyncupgrade.core.plan.StopServices;
 import io.github.lyncupgrade.core.plan.UpdateDatabases;
@@ -25,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Carries out one step against the deployment and records it. It checks the deployment before
@@ -34,46 +31,37 @@ import org.slf4j.LoggerFactory;
  * step interrupted by a crash, or a server already updated, is recognised and not done twice.
  */
 final class StepPerformer {
-  private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
-
   private static final String FAILED_OVER = "the pool is failed over (FE-1c): its users are on its partner, so its"
       + " servers are updated without readiness checks, still one domain at a time";
 
-  @FunctionalInterface
-  private interface Work {
-    StepResult perform() throws InterruptedException;
-  }
-
-  private final UpgradePlan plan;
   private final LyncDeployment deployment;
   private final UpdatePackage update;
   private final UpgradeClock clock;
   private final StepRecorder recorder;
   private final RunState state;
+  private final RecordedWork recordedWork;
+  private final PoolFailovers failovers;
   private final ReadinessGate gate;
   private final SettleWait settleWait;
   private final QuorumGuard quorum;
   private final ReadinessQuery readiness;
-  private final BackEndWatch backEnd;
-  private final EventDispatcher events;
   private final Map<StepScope, List<Step>> chains = new LinkedHashMap<>();
   private final Map<String, CustomAction> customActions;
 
   StepPerformer(UpgradePlan plan, LyncDeployment deployment, UpgradeClock clock, StepRecorder recorder,
-      RunState state, ReadinessQuery readiness, ReadinessGate gate, SettleWait settleWait, BackEndWatch backEnd,
-      EventDispatcher events, Map<String, CustomAction> customActions) {
-    this.settleWait = settleWait;
-    this.quorum = new QuorumGuard(plan.topology(), deployment, state);
-    this.plan = plan;
+      RunState state, BackEndWatch backEnd, EventDispatcher events, CancelSignal cancel,
+      Map<String, CustomAction> customActions) {
     this.deployment = deployment;
     this.update = plan.options().updatePackage().orElseThrow();
     this.clock = clock;
     this.recorder = recorder;
     this.state = state;
-    this.readiness = readiness;
-    this.gate = gate;
-    this.backEnd = backEnd;
-    this.events = events;
+    this.recordedWork = new RecordedWork(recorder, backEnd, clock);
+    this.failovers = new PoolFailovers(plan, deployment, state, recordedWork, events, clock);
+    this.readiness = new ReadinessQuery(plan.topology(), deployment);
+    this.gate = new ReadinessGate(readiness, failovers, clock, events, cancel::isRequested);
+    this.settleWait = new SettleWait(readiness, deployment, failovers, clock, events, cancel::isRequested);
+    this.quorum = new QuorumGuard(plan.topology(), deployment, state);
     this.customActions = customActions;
     for (Step step : plan.steps()) {
       step.serverProcedure().ifPresent(scope -> chains.computeIfAbsent(scope, key -> new ArrayList<>()).add(step));
@@ -97,10 +85,12 @@ final class StepPerformer {
       case MANUAL:
         return skip(step, "manual step, not automated: " + step.manualReason().orElseThrow());
       case FAIL_OVER_POOL:
-        return again ? act(step, () -> failOver((FailOverPool) step, true))
-            : skip(step, "armed: runs only if a readiness check of the pool finds a problem (FE-1b)");
+        return again || ((FailOverPool) step).beforeUpdate()
+            ? act(step, () -> failovers.failOver((FailOverPool) step, again))
+            : skip(step, "armed: runs only if a readiness check or settle wait of the pool finds a problem (FE-1b)");
       case FAIL_OVER_CENTRAL_MANAGEMENT_STORE:
-        return again ? act(step, () -> failOverStore((FailOverCentralManagementStore) step))
+        return again || ((FailOverCentralManagementStore) step).beforeUpdate()
+            ? act(step, () -> failovers.failOverStore((FailOverCentralManagementStore) step))
             : skip(step, "armed: runs only before a failover of the pool (FE-1c)");
       case SETTLE_POOL:
         return state.isFailedOver(step.pool()) ? skip(step, FAILED_OVER)
@@ -108,11 +98,11 @@ final class StepPerformer {
       case FAIL_OVER_SERVER:
         return failOverServer((FailOverServer) step, again);
       case FAIL_BACK_POOL:
-        return state.isFailedOver(step.pool()) ? act(step, () -> failBack((FailBackPool) step, again))
+        return state.isFailedOver(step.pool()) ? act(step, () -> failovers.failBack((FailBackPool) step, again))
             : skip(step, "the pool was not failed over");
       case CHECK_POOL_READINESS:
         return state.isFailedOver(step.pool()) ? skip(step, FAILED_OVER)
-            : act(step, () -> checkPool((CheckPoolReadiness) step));
+            : act(step, () -> gate.check((CheckPoolReadiness) step));
       case CHECK_DOMAIN_READINESS:
         return state.isFailedOver(step.pool()) ? skip(step, FAILED_OVER)
             : act(step, () -> checkDomain((CheckDomainReadiness) step));
@@ -286,12 +276,6 @@ final class StepPerformer {
     return new StepResult.Done(checks.size() + " databases at their expected versions");
   }
 
-  /** CR-9: the store moves before the pool fails over; the deployment does nothing if it is moved already. */
-  private StepResult failOverStore(FailOverCentralManagementStore step) {
-    deployment.failOverCentralManagementStore(step.pool(), step.backupStore());
-    return new StepResult.Done("Central Management Store moved to " + step.backupStore());
-  }
-
   /** SDK-6: the action registered for the step; what it throws fails the step, with its message. */
   private StepResult custom(CustomStep step) {
     try {
@@ -339,39 +323,6 @@ final class StepPerformer {
     return new StepResult.Done("member of CsAdministrator; " + reason + ", so BE-2..BE-10 are not needed", skipped);
   }
 
-  private StepResult checkPool(CheckPoolReadiness step) throws InterruptedException {
-    ReadinessGate.Verdict verdict = gate.check(step);
-    if (verdict.ready()) {
-      return new StepResult.Done(verdict.reason());
-    }
-    if (verdict.interrupted()) {
-      return new StepResult.Interrupted();
-    }
-    Optional<Step> failover = plan.step(new StepId(step.pool() + "/fail-over"));
-    events.emit(new RunEvent.PoolProblemFound(clock.now(), step.pool(), verdict.reason(), verdict.evidence(),
-        failover.isPresent()));
-    if (failover.isEmpty()) {
-      String why = plan.topology().pool(step.pool()).orElseThrow().partnerPool().isPresent()
-          ? "failover on a pool problem is turned off in the plan's options"
-          : "the pool has no disaster-recovery partner to fail over to";
-      return new StepResult.Failed(verdict.reason(),
-          new RunOutcome.PoolProblem(step.pool(), verdict.reason() + "; " + why, verdict.evidence()));
-    }
-    Optional<Step> store = plan.step(new StepId(step.pool() + "/fail-over-central-management-store"));
-    if (store.isPresent()) {
-      StepResult moved = act(store.get(), () -> failOverStore((FailOverCentralManagementStore) store.get()));
-      if (moved instanceof StepResult.Failed failed) {
-        return failed;
-      }
-    }
-    StepResult failedOver = act(failover.get(), () -> failOver((FailOverPool) failover.get(), false));
-    if (failedOver instanceof StepResult.Failed failed) {
-      return failed;
-    }
-    return new StepResult.Done(verdict.reason() + ": a pool problem (FE-1b); failed over to "
-        + ((FailOverPool) failover.get()).partner() + " (FE-1c) and going on without readiness checks");
-  }
-
   private StepResult checkDomain(CheckDomainReadiness step) {
     String domain = step.upgradeDomain().name();
     PoolReadiness answer = readiness.ask(step.pool(), step.runOn(), domain);
@@ -383,59 +334,17 @@ final class StepPerformer {
         new RunOutcome.DomainNotReady(step.pool(), domain, evidence));
   }
 
-  private StepResult failOver(FailOverPool step, boolean again) {
-    if (again && deployment.isFailedOver(step.pool())) {
-      state.setFailedOver(step.pool(), true);
-      return new StepResult.Done("re-checked: the pool is failed over to " + step.partner());
-    }
-    deployment.failOver(step.pool(), step.partner());
-    state.setFailedOver(step.pool(), true);
-    events.emit(new RunEvent.PoolFailedOver(clock.now(), step.pool(), step.partner()));
-    return new StepResult.Done("users moved to " + step.partner());
+  private StepResult act(Step step, RecordedWork.Work stepWork) {
+    return recordedWork.act(step, stepWork);
   }
 
-  private StepResult failBack(FailBackPool step, boolean again) {
-    if (!again || deployment.isFailedOver(step.pool())) {
-      deployment.failBack(step.pool(), step.partner());
-    }
-    state.setFailedOver(step.pool(), false);
-    return new StepResult.Done("users back from " + step.partner());
-  }
-
-  /** Records the start, does the work, records how it ended. */
-  private StepResult act(Step step, Work work) {
-    recorder.started(step);
-    backEnd.stepStarting(step, clock.now());
-    StepResult result;
-    try {
-      result = work.perform();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new StepResult.Interrupted();
-    } catch (DeploymentException e) {
-      result = failure(step, e.getMessage());
-    } catch (StepRecorder.RunIsDead | JournalException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      LOG.error("{} threw unexpectedly", step.id(), e);
-      result = failure(step, "unexpected " + e);
-    }
-    if (result instanceof StepResult.Done done) {
-      recorder.succeeded(step, done.detail());
-      backEnd.stepDone(step, clock.now());
-    } else if (result instanceof StepResult.Failed failed) {
-      recorder.failed(step, failed.reason());
-    }
-    return result;
+  private static StepResult failure(Step step, String reason) {
+    return RecordedWork.failure(step, reason);
   }
 
   private StepResult skip(Step step, String reason) {
     recorder.skipped(step, reason);
     return new StepResult.Skipped(List.of(step), reason);
-  }
-
-  private static StepResult failure(Step step, String reason) {
-    return new StepResult.Failed(reason, new RunOutcome.StepFailed(step.id(), step.target(), reason));
   }
 
   private boolean atTarget(ServerStatus status) {

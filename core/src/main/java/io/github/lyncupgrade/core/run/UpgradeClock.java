@@ -22,6 +22,27 @@ public interface UpgradeClock {
   void sleep(Duration duration) throws InterruptedException;
 
   /**
+   * Runs {@code action} once, when this clock reaches {@code at}: the run's Back End watch (BE-0)
+   * rings this way while a step still runs. An instant already reached runs {@code action} at once,
+   * on the calling thread. The default counts in real time, on a daemon thread of the SDK's
+   * ({@code lync-upgrade-alarm}); a clock whose time does not pass with real time (a virtual clock)
+   * must ring its alarms itself as its time passes. {@code action} should be quick and must not
+   * throw; what it throws is logged.
+   *
+   * @return a handle that cancels the alarm, if it has not rung yet
+   */
+  default Alarm alarmAt(Instant at, Runnable action) {
+    return RealTimeAlarms.schedule(this, at, action);
+  }
+
+  /** An alarm set with {@link #alarmAt}. */
+  @FunctionalInterface
+  interface Alarm {
+    /** Cancels the alarm if it has not rung yet; does nothing otherwise. */
+    void cancel();
+  }
+
+  /**
    * Wraps a task the executor is about to hand to another thread. A virtual clock counts the
    * task as work in flight from this call until the matching {@link #workCollected()}, and
    * moves time on only while all work in flight waits in {@link #sleep}: so steps on different

@@ -25,6 +25,7 @@ class CanonicalOptionsTest {
         backEnd.order=AFTER_FRONT_ENDS
         backEnd.serverProcedure=true
         confirmMirroredDatabaseUpdate=false
+        failOverSingleServerPools=false
         failoverOnPoolProblem=true
         frontEnd.drainingTimeout=PT30M
         frontEnd.strategy=PRODUCT_DEFAULT
@@ -70,6 +71,7 @@ class CanonicalOptionsTest {
         Duration.ofMinutes(5), Duration.ofHours(3))));
     EVERY_STEP_OPTION.put("resetRegistrarStateOnMissingReplicas", options -> options.resetRegistrarStateOnMissingReplicas(true));
     EVERY_STEP_OPTION.put("confirmMirroredDatabaseUpdate", options -> options.confirmMirroredDatabaseUpdate(true));
+    EVERY_STEP_OPTION.put("failOverSingleServerPools", options -> options.failOverSingleServerPools(true));
   }
 
   @Test

@@ -249,8 +249,9 @@ class CompanionRulesPlanTest {
     assertThat(store.isContingent()).isTrue();
     assertThat(store.backupStore()).isEqualTo("sql02.contoso.com\\RTC");
     assertThat(plan.step(id("pool02.contoso.com/fail-over-central-management-store"))).isEmpty();
-    assertThat(plan.warnings()).singleElement().satisfies(warning -> {
-      assertThat(warning.rule()).isEqualTo(ProcedureRule.CR_9);
+    assertThat(plan.warnings()).filteredOn(warning -> warning.rule() == ProcedureRule.CR_9).singleElement()
+        .satisfies(warning -> {
+      assertThat(warning.pool()).isEqualTo(Fqdn.of("pool01.contoso.com"));
       assertThat(warning.message()).contains("hosts the Central Management Store", "limited functionality after about"
           + " 20 minutes", "moves the store to pool02.contoso.com first");
     });
@@ -283,11 +284,20 @@ class CompanionRulesPlanTest {
     assertThat(settles).allSatisfy(settle -> {
       assertThat(settle.rule()).isEqualTo(ProcedureRule.CR_2);
       assertThat(settle.policy()).isEqualTo(patient);
+      assertThat(settle.readiness()).isEqualTo(ReadinessPolicy.ofDefaults());
       assertThat(settle.description()).contains("Ready for 30 min in a row", "Not Ready restarts the wait",
-          "routing-group primaries and secondaries");
+          "routing-group primaries and secondaries", "Busy: wait 10 min (FE-1a)",
+          "3 Busy in a row or InsufficientActiveFrontEnds: the pool has a problem (FE-1b)");
     });
-    assertThat(plan.options().stepDurations().expected(settles.get(0))).isEqualTo(Duration.ofMinutes(32));
-    assertThatThrownBy(() -> new SettlePolicy(Duration.ofMinutes(30), Duration.ofMinutes(5), Duration.ofMinutes(10)))
-        .hasMessageContaining("giveUpAfter");
+    // a Busy answer while the pool rebalances and its FE-1a wait, a Ready answer, the settle time, and the
+    // routing groups at both ends: 0.5 + 10 + 0.5 + 30 + 2 x 0.5
+    assertThat(plan.options().stepDurations().expected(settles.get(0))).isEqualTo(Duration.ofMinutes(42));
+    assertThatThrownBy(() -> new SettlePolicy(Duration.ofHours(25), Duration.ofMinutes(5), Duration.ofHours(2)))
+        .hasMessageContaining("settleTime must be between 0 and 24 hours");
+    assertThatThrownBy(() -> new SettlePolicy(Duration.ofMinutes(30), Duration.ofMinutes(5), Duration.ofDays(2)))
+        .hasMessageContaining("giveUpAfter must be between 0 and 24 hours");
+    assertThat(SettlePolicy.ofDefaults().withSettleTime(Duration.ofMinutes(150)))
+        .isEqualTo(new SettlePolicy(Duration.ofMinutes(150), Duration.ofMinutes(5), Duration.ofHours(2)));
+    assertThat(SettlePolicy.ofDefaults().withSettleTime(Duration.ZERO)).isEqualTo(SettlePolicy.off());
   }
 }

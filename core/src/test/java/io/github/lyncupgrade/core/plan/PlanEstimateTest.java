@@ -31,22 +31,23 @@ class PlanEstimateTest {
     PlanEstimate estimate = plan.estimate();
 
     // staging 5 (both at once); UD1: checks 0.5 + 0.5, stop 5, install 15, restart 15, verify 0.5 = 36.5;
-    // UD2: the settle wait (CR-2: one 5-minute poll of rebalancing + 20 minutes Ready) 25, then the pool
-    // check 0.5 (Ready: the pool settled), domain check 0.5, then 35.5 = 61.5;
+    // UD2: the settle wait (CR-2 on top of FE-1: a Busy answer 0.5 while the pool rebalances, its 10-minute
+    // wait (FE-1a), a Ready answer 0.5, Get-CsPoolFabricState 0.5, 20 minutes Ready, Get-CsPoolFabricState
+    // 0.5) 32, then the pool check 0.5 (Ready: the pool settled), domain check 0.5, then 35.5 = 68.5;
     // Install-CsDatabase 10, Test-CsDatabase 0.5 (CR-7)
     PlanEstimate.PoolWindow pool = estimate.pool(Fqdn.of("pool09.contoso.com")).orElseThrow();
     assertThat(estimate.staging()).hasValue(new PlanEstimate.Window(Duration.ZERO, minutes(5)));
     assertThat(pool.groups()).containsExactly(
         Map.entry("UD1", new PlanEstimate.Window(minutes(5), minutes(41.5))),
-        Map.entry("UD2", new PlanEstimate.Window(minutes(41.5), minutes(103))),
-        Map.entry(StepScope.BACK_END, new PlanEstimate.Window(minutes(103), minutes(113.5))));
-    assertThat(pool.window()).isEqualTo(new PlanEstimate.Window(minutes(5), minutes(113.5)));
-    assertThat(estimate.makespan()).isEqualTo(minutes(113.5));
-    assertThat(estimate.step(id("pool09.contoso.com/UD2/settle")).length()).isEqualTo(minutes(25));
+        Map.entry("UD2", new PlanEstimate.Window(minutes(41.5), minutes(110))),
+        Map.entry(StepScope.BACK_END, new PlanEstimate.Window(minutes(110), minutes(120.5))));
+    assertThat(pool.window()).isEqualTo(new PlanEstimate.Window(minutes(5), minutes(120.5)));
+    assertThat(estimate.makespan()).isEqualTo(minutes(120.5));
+    assertThat(estimate.step(id("pool09.contoso.com/UD2/settle")).length()).isEqualTo(minutes(32));
     assertThat(estimate.step(id("pool09.contoso.com/UD2/check-pool-readiness")).length()).isEqualTo(minutes(0.5));
     assertThat(pool.backEndDown()).as("BE-11 alone never stops w3svc").isEmpty();
     assertThat(estimate.warnings()).isEmpty();
-    assertThat(estimate.lowerBound()).isEqualTo(minutes(108.5));
+    assertThat(estimate.lowerBound()).isEqualTo(minutes(115.5));
   }
 
   @Test

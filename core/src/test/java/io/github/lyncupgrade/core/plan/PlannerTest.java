@@ -5,6 +5,8 @@ import static io.github.lyncupgrade.core.plan.PlanFixtures.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.model.Topology;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -113,6 +115,45 @@ class PlannerTest {
     assertThat(plan.prerequisites(id("pool01.contoso.com/UD1/check-pool-readiness")))
         .containsExactly(failover.id());
     assertThat(idsOf("se01.contoso.com")).noneMatch(stepId -> stepId.contains("fail-"));
+  }
+
+  @Test
+  void sdk7_aPoolOfOneFrontEndIsWarnedAboutAndAPairedOneCanFailOverBeforeItsUpdate() {
+    Fqdn pool02 = Fqdn.of("pool02.contoso.com");
+    assertThat(plan.warnings()).filteredOn(warning -> warning.pool().equals(pool02)).singleElement()
+        .satisfies(warning -> {
+          assertThat(warning.rule()).isEqualTo(ProcedureRule.CR_1);
+          assertThat(warning.message()).contains("has a single Front End, fe11.contoso.com, so there is no quorum to"
+              + " keep:", "fail it over to pool01.contoso.com first", "--fail-over-single-server-pools");
+        });
+    assertThat(plan.step(id("pool02.contoso.com/fail-over")).orElseThrow().isContingent()).isTrue();
+
+    UpgradePlan failingOver = plan(SEED.toBuilder().failOverSingleServerPools(true).build());
+
+    FailOverPool failover = (FailOverPool) failingOver.step(id("pool02.contoso.com/fail-over")).orElseThrow();
+    assertThat(failover.beforeUpdate()).isTrue();
+    assertThat(failover.rule()).isEqualTo(ProcedureRule.SDK_7);
+    assertThat(failover.isContingent()).isFalse();
+    assertThat(failover.description()).contains("before its update", "(SDK-7)");
+    assertThat(failingOver.step(id("pool01.contoso.com/fail-over")).orElseThrow().isContingent())
+        .as("a pool of four keeps its quorum: FE-1c only").isTrue();
+    assertThat(failingOver.warnings()).filteredOn(warning -> warning.pool().equals(pool02)).singleElement()
+        .satisfies(warning -> assertThat(warning.message()).contains("failed over to pool01.contoso.com before its"
+            + " update and back after (SDK-7)"));
+    assertThat(failingOver.stepsOf(Fqdn.of("se01.contoso.com"))).as("se01 has no partner")
+        .noneMatch(step -> step.kind() == StepKind.FAIL_OVER_POOL);
+    assertThat(failingOver.fingerprint()).isNotEqualTo(plan.fingerprint());
+  }
+
+  @Test
+  void sdk7_aPoolOfOneFrontEndWithoutAPartnerIsToldToUseAWindow() {
+    UpgradePlan lone = Planner.create(SEED).plan(Topology.builder()
+        .pool(Pool.enterprise("pool05.contoso.com")
+            .upgradeDomain("UD1", "fe51.contoso.com").backEnd("sql05.contoso.com"))
+        .build());
+
+    assertThat(lone.warnings()).singleElement().satisfies(warning -> assertThat(warning.message())
+        .contains("no disaster-recovery partner to take them, so plan it in a maintenance window"));
   }
 
   @Test

@@ -103,6 +103,35 @@ class StepSchedulerTest {
   }
 
   @Test
+  void sdk4_onePoolAtATimeStartsInThePlansPoolOrderWhicheverPoolsCopiesFinishFirst() {
+    UpgradePlan plan = plan(new Concurrency(1, 4, 16));
+    StepScheduler scheduler = StepScheduler.of(plan, Set.of());
+    List<Step> copies = startAll(scheduler);
+    assertThat(copies).allMatch(Step::runsAhead);
+
+    // a live run: the later pools' copies come back first, pool01's last
+    copies.stream().filter(step -> !step.pool().equals(Fqdn.of("pool01.contoso.com"))).forEach(scheduler::done);
+    assertThat(startAll(scheduler)).as("pool02 and se01 are staged, but pool01 comes first in %s", plan.poolOrder())
+        .isEmpty();
+    copies.stream().filter(step -> step.pool().equals(Fqdn.of("pool01.contoso.com"))).forEach(scheduler::done);
+
+    assertThat(poolsOf(startAll(scheduler))).containsExactly("pool01.contoso.com");
+  }
+
+  @Test
+  void sdk4_aPoolHeldBackByItsPartnerLetsTheNextPoolInOrderGoFirst() {
+    UpgradePlan plan = plan(new Concurrency(2, 4, 16));
+    StepScheduler scheduler = StepScheduler.of(plan, Set.of());
+    startAll(scheduler).forEach(scheduler::done);
+
+    List<Step> started = startAll(scheduler);
+
+    assertThat(plan.poolOrder()).extracting(Fqdn::toString).startsWith("pool01.contoso.com");
+    assertThat(poolsOf(started)).as("pool02 waits for pool01, its partner; se01 takes the second place")
+        .containsExactlyInAnyOrder("pool01.contoso.com", "se01.contoso.com");
+  }
+
+  @Test
   void aDomainHasAtMostTheLimitOfServersBetweenStopAndVerify() {
     UpgradePlan plan = plan(new Concurrency(1, 1, 16));
     StepScheduler scheduler = StepScheduler.of(plan, Set.of());

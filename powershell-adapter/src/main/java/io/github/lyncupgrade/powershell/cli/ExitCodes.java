@@ -12,6 +12,13 @@ final class ExitCodes {
   static final int ENVIRONMENT = 3;
   /** The output could not be written (a full disk, a closed pipe): what was asked for is not all there. */
   static final int OUTPUT_FAILED = 4;
+  /**
+   * A live run stopped by SIGINT (Ctrl-C) at a safe point, or sooner if it came twice: 128 + 2, as shells
+   * report it. The journal is consistent: resume goes on.
+   */
+  static final int INTERRUPTED = 130;
+  /** The same, stopped by SIGTERM: 128 + 15. */
+  static final int TERMINATED = 143;
 
   private ExitCodes() {}
 }

@@ -11,6 +11,7 @@ import io.github.lyncupgrade.powershell.PowerShellSessionPool;
 import io.github.lyncupgrade.powershell.Preflight;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -54,8 +55,12 @@ abstract class LiveRun {
     return Math.min(MAX_SESSIONS, limits.pools() * limits.serversPerDomain() + limits.stagingCopies());
   }
 
+  /**
+   * Plans, checks the journal and the environment, then runs (or resumes) with the journal; SIGINT
+   * and SIGTERM stop the run safely ({@link StopOnSignals}).
+   */
   int execute(PrintWriter out, PrintWriter err, boolean resume) {
-    UpgradePlan upgradePlan = plan.plan(topology.read(), true, err);
+    UpgradePlan upgradePlan = plan.plan(topology.read(err), true, err);
     if (resume) {
       JournalFiles.forResume(journal, upgradePlan);
     } else {
@@ -67,15 +72,24 @@ abstract class LiveRun {
       if (!skipPreflight) {
         pool.withSession(session -> Preflight.check(session, upgradePlan.topology())).orThrow();
       }
-      Executor.Builder executor = Executor.builder(deployment).journal(file);
+      Executor.Builder builder = Executor.builder(deployment).journal(file);
       if (!noProgress) {
-        executor.listener(new ProgressPrinter(out, System.console() != null, upgradePlan.size()));
+        builder.listener(new ProgressPrinter(out, System.console() != null, upgradePlan.size()));
       }
-      RunReport report = resume ? executor.build().resume(upgradePlan) : executor.build().run(upgradePlan);
+      Executor executor = builder.build();
+      RunReport report;
+      OptionalInt signalled;
+      try (StopOnSignals signals = StopOnSignals.install(executor, err)) {
+        report = resume ? executor.resume(upgradePlan) : executor.run(upgradePlan);
+        signalled = signals.exitCode();
+      }
       out.println();
       out.println(Text.safe(report.toText(), true));
       out.flush();
-      return report.outcome().isCompleted() ? ExitCodes.OK : ExitCodes.RUN_INCOMPLETE;
+      if (report.outcome().isCompleted()) {
+        return ExitCodes.OK;
+      }
+      return signalled.orElse(ExitCodes.RUN_INCOMPLETE);
     }
   }
 }

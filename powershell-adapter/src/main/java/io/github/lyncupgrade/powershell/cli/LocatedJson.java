@@ -35,6 +35,11 @@ final class LocatedJson {
 
   private LocatedJson() {}
 
+  /** A factory with these limits, for the command's other JSON inputs (the overlay). */
+  static JsonFactory factory() {
+    return JSON;
+  }
+
   /** A JSON value and the line it starts on. */
   sealed interface Value permits Obj, Arr, Str, Scalar {
     int line();

@@ -19,7 +19,9 @@ import picocli.CommandLine.ScopeType;
         "1:the run did not complete; fix the cause, then resume",
         "2:bad input (command line, topology file, options, journal); nothing ran",
         "3:the environment is not ready (PowerShell, pre-flight checks); nothing ran",
-        "4:the output could not be written (a full disk, a closed pipe)"})
+        "4:the output could not be written (a full disk, a closed pipe)",
+        "130:a live run stopped by Ctrl-C (SIGINT); resume goes on",
+        "143:a live run stopped by SIGTERM; resume goes on"})
 final class LyncUpgradeCommand {
 
   /** The project's version, written into the jar at build time. */

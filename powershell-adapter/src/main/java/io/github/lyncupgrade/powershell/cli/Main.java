@@ -6,6 +6,7 @@ import io.github.lyncupgrade.core.plan.PlanRefusedException;
 import io.github.lyncupgrade.core.run.JournalException;
 import io.github.lyncupgrade.powershell.PowerShellException;
 import io.github.lyncupgrade.powershell.Preflight;
+import io.github.lyncupgrade.powershell.topology.TopologyDocumentException;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.FilterOutputStream;
@@ -107,8 +108,9 @@ public final class Main {
       return ExitCodes.ENVIRONMENT;
     }
     if (exception instanceof BadInputException || exception instanceof TopologyFileException
-        || exception instanceof InvalidTopologyException || exception instanceof PlanRefusedException
-        || exception instanceof JournalException || exception instanceof ParameterException) {
+        || exception instanceof TopologyDocumentException || exception instanceof InvalidTopologyException
+        || exception instanceof PlanRefusedException || exception instanceof JournalException
+        || exception instanceof ParameterException) {
       return ExitCodes.BAD_INPUT;
     }
     return -1;

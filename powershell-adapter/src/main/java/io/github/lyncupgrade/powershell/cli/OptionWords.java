@@ -33,6 +33,7 @@ final class OptionWords {
       Map.entry("stageUpdatesAhead", flag("--no-staging-ahead", "false")),
       Map.entry("resetRegistrarStateOnMissingReplicas", flag("--reset-registrar-state", "true")),
       Map.entry("confirmMirroredDatabaseUpdate", flag("--confirm-mirrored-update", "true")),
+      Map.entry("failOverSingleServerPools", flag("--fail-over-single-server-pools", "true")),
       Map.entry("frontEnd.strategy", valued("--strategy",
           value -> value.equals("PRODUCT_DEFAULT") ? null : Text.printable(value))),
       Map.entry("frontEnd.drainingTimeout", valued("--draining-timeout", OptionWords::minutes)),

@@ -93,6 +93,11 @@ final class PlanArguments {
           + " without it a plan with a mirrored store is refused.")
   boolean confirmMirroredUpdate;
 
+  @Option(names = "--fail-over-single-server-pools",
+      description = "Fail a paired pool of one Front End, or a paired Standard Edition server, over to its partner"
+          + " before its update and back after, so its users stay served (SDK-7). Off unless given.")
+  boolean failOverSingleServerPools;
+
   @Option(names = "--learn-from", paramLabel = "JOURNAL",
       description = "Estimate (and order pools) with the step durations a previous run of this deployment"
           + " recorded in its journal.")
@@ -124,7 +129,8 @@ final class PlanArguments {
         .drainingTimeout(Duration.ofMinutes(drainingTimeoutMinutes))
         .settlePolicy(settlePolicy())
         .resetRegistrarStateOnMissingReplicas(resetRegistrarState)
-        .confirmMirroredDatabaseUpdate(confirmMirroredUpdate);
+        .confirmMirroredDatabaseUpdate(confirmMirroredUpdate)
+        .failOverSingleServerPools(failOverSingleServerPools);
     return options.build();
   }
 
@@ -151,15 +157,9 @@ final class PlanArguments {
     }
   }
 
-  /** The settle rule with the operator's minutes; it gives up after the default's two hours, or the settle time if longer. */
+  /** The settle rule with the operator's minutes; a Ready stretch under way always finishes, whatever its length. */
   private SettlePolicy settlePolicy() {
-    if (settleMinutes == 0) {
-      return SettlePolicy.off();
-    }
-    SettlePolicy defaults = SettlePolicy.ofDefaults();
-    Duration settle = Duration.ofMinutes(settleMinutes);
-    return new SettlePolicy(settle, defaults.pollInterval(),
-        settle.compareTo(defaults.giveUpAfter()) > 0 ? settle : defaults.giveUpAfter());
+    return SettlePolicy.ofDefaults().withSettleTime(Duration.ofMinutes(settleMinutes));
   }
 
   /**

@@ -39,7 +39,7 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    UpgradePlan upgradePlan = plan.plan(topology.read(), false, spec.commandLine().getErr());
+    UpgradePlan upgradePlan = plan.plan(topology.read(spec.commandLine().getErr()), false, spec.commandLine().getErr());
     // The renderings hold the operator's values (the update's location may carry a direction mark): shown escaped.
     spec.commandLine().getOut().print(switch (format) {
       case text -> Text.safe(PlanRenderer.text().render(upgradePlan), true);

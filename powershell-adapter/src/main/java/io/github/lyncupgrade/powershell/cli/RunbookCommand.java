@@ -36,7 +36,7 @@ final class RunbookCommand implements Callable<Integer> {
     List<Path> inputs = new ArrayList<>(topology.inputs());
     inputs.addAll(plan.inputs());
     OutputFile file = output == null ? null : OutputFile.checked("-o", output, inputs);
-    String runbook = RunbookWriter.write(plan.plan(topology.read(), false, spec.commandLine().getErr()));
+    String runbook = RunbookWriter.write(plan.plan(topology.read(spec.commandLine().getErr()), false, spec.commandLine().getErr()));
     if (file == null) {
       spec.commandLine().getOut().print(runbook);
       spec.commandLine().getOut().flush();

@@ -61,7 +61,7 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Topology deployment = topology.read();
+    Topology deployment = topology.read(spec.commandLine().getErr());
     UpgradePlan upgradePlan = plan.plan(deployment, false, spec.commandLine().getErr());
     List<Fault> faults = new ArrayList<>();
     busy.forEach(text -> faults.add(poolFault("--busy", text, upgradePlan, Fault::busy)));

@@ -31,7 +31,7 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    UpgradePlan upgradePlan = plan.plan(topology.read(), true, spec.commandLine().getErr());
+    UpgradePlan upgradePlan = plan.plan(topology.read(spec.commandLine().getErr()), true, spec.commandLine().getErr());
     JournalContents contents = JournalFiles.forStatus(journal, upgradePlan);
     contents.ignoredTail().ifPresent(tail -> spec.commandLine().getErr().println(tail));
     spec.commandLine().getOut().print(Progress.of(upgradePlan, contents.latestStatuses()).toText());

@@ -89,6 +89,7 @@ class BrokenInputCorpusTest {
             TopologyFile.write(TopologyArguments.Sample.valueOf(words[2].replace('-', '_')).topology(), out);
           }
         }
+        case "copy" -> Files.copy(CORPUS.resolve(words[2]), pristine.resolve(words[1]));
         case "generate" -> Files.writeString(pristine.resolve(words[1]), repeated(words.length > 2 ? words[2] : ""),
             StandardCharsets.UTF_8);
         case "journal" -> journal(line.substring("journal ".length()));
@@ -284,7 +285,7 @@ class BrokenInputCorpusTest {
     List<String> args = new ArrayList<>(arguments(expand(halves[1], pristine, false)));
     args.addAll(List.of("--journal", file.toString()));
     new CommandLine(status).parseArgs(args.toArray(String[]::new));
-    Topology topology = status.topology.read();
+    Topology topology = status.topology.read(new PrintWriter(new StringWriter()));
     UpgradePlan plan = status.plan.plan(topology, true, new PrintWriter(new StringWriter()));
     try (FileJournal journal = FileJournal.open(file, FileJournal.Durability.FLUSH)) {
       journal.open(plan);

@@ -29,6 +29,11 @@ class CommandLineTest {
 
   /** The sample deployment as a topology file, as discover would write it: what the live commands are given. */
   private String contoso() throws IOException {
+    return contoso(directory);
+  }
+
+  /** The sample deployment as a topology file in {@code directory}, written once. */
+  static String contoso(Path directory) throws IOException {
     Path file = directory.resolve("contoso.json");
     if (!Files.exists(file)) {
       try (var out = Files.newOutputStream(file)) {
@@ -38,9 +43,9 @@ class CommandLineTest {
     return file.toString();
   }
 
-  private record Result(int exitCode, String out, String err) {}
+  record Result(int exitCode, String out, String err) {}
 
-  private static Result run(String... args) {
+  static Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int exitCode = Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
@@ -48,7 +53,7 @@ class CommandLineTest {
   }
 
   /** The fake shell, answering from a fake of the sample, as one --shell-command argument. */
-  private static String fakeShell(String... flags) {
+  static String fakeShell(String... flags) {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), FakeShell.class.getName(), "--deployment"));
     command.addAll(List.of(flags));
@@ -135,7 +140,7 @@ class CommandLineTest {
     assertThat(steps).isEqualTo(105);
     assertThat(run("plan", "--format", "gantt", "--pools-at-once", "2").out()).startsWith("gantt\n")
         .contains("section pool01.contoso.com", "section se01.contoso.com");
-    assertThat(run("plan", "--format", "estimate").out()).startsWith("Estimated window 5h 51m 00s")
+    assertThat(run("plan", "--format", "estimate").out()).startsWith("Estimated window 6h 12m 00s")
         .contains("WARNING BE-0: the Back End of se01.contoso.com is expected to be down 31m 10s");
   }
 
@@ -150,7 +155,7 @@ class CommandLineTest {
     Result learned = run("plan", "--format", "estimate", "--learn-from", journal);
 
     assertThat(learned.exitCode()).as(learned.err()).isZero();
-    assertThat(learned.out()).startsWith("Estimated window ").doesNotStartWith("Estimated window 5h 51m 00s");
+    assertThat(learned.out()).startsWith("Estimated window ").doesNotStartWith("Estimated window 6h 12m 00s");
   }
 
   @Test
@@ -167,7 +172,7 @@ class CommandLineTest {
   void simulateRunsTheSampleAndShowsFaults() {
     Result clean = run("simulate");
     assertThat(clean.exitCode()).isZero();
-    assertThat(clean.out()).startsWith("Upgrade plan: 3 pools").contains("Run COMPLETED after 5h 50m 30s");
+    assertThat(clean.out()).startsWith("Upgrade plan: 3 pools").contains("Run COMPLETED after 6h 08m 30s");
 
     Result failed = run("simulate", "--install-fails", "fe03.contoso.com");
     assertThat(failed.exitCode()).isEqualTo(1);
@@ -316,7 +321,7 @@ class CommandLineTest {
     assertThat(result.err()).contains("--update <installer path> --target-build <build>");
   }
 
-  private static String[] concat(String[] first, String[] second) {
+  static String[] concat(String[] first, String[] second) {
     String[] all = new String[first.length + second.length];
     System.arraycopy(first, 0, all, 0, first.length);
     System.arraycopy(second, 0, all, first.length, second.length);

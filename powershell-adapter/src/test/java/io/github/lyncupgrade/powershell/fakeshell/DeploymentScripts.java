@@ -21,6 +21,7 @@ import io.github.lyncupgrade.testkit.fake.FakeDeployment;
 import io.github.lyncupgrade.testkit.fake.FakeTimings;
 import io.github.lyncupgrade.testkit.fake.Fault;
 import io.github.lyncupgrade.testkit.fake.FaultSchedule;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,13 +38,15 @@ import java.util.stream.Collectors;
  * {@code --fault=lost:<server>} (never comes back),
  * {@code --fault=busy:<pool>:<checks>}, {@code --fault=insufficient:<pool>:<checks>},
  * {@code --fault=replicas:<pool>}, {@code --fault=stale:<pool>:<database>}; {@code --failover-state-unknown} answers the failover
- * state as the SDK's own script does on a real deployment. A fake exception becomes a PowerShell error whose
- * FullyQualifiedErrorId is the exception's simple name.
+ * state as the SDK's own script does on a real deployment; {@code --state=FILE} keeps the servers' state across
+ * shells ({@link FakeShellState}). A fake exception becomes a PowerShell error whose FullyQualifiedErrorId is the
+ * exception's simple name.
  */
 final class DeploymentScripts implements BiFunction<String, Map<String, String>, List<Map<String, String>>> {
   private final FakeDeployment fake;
   private final boolean failoverStateUnknown;
   private final List<String> flags;
+  private final Path state;
 
   DeploymentScripts(List<String> flags) {
     this.flags = List.copyOf(flags);
@@ -67,12 +70,28 @@ final class DeploymentScripts implements BiFunction<String, Map<String, String>,
     }
     Topology topology = flags.contains("--sample=skype-2015") ? SampleTopologies.skypeForBusiness2015()
         : SampleTopologies.contoso();
-    fake = FakeDeployment.builder(topology).timings(FakeTimings.instant())
-        .faults(FaultSchedule.of(faults)).build();
+    FakeDeployment.Builder builder = FakeDeployment.builder(topology).timings(FakeTimings.instant())
+        .faults(FaultSchedule.of(faults));
+    state = flags.stream().filter(flag -> flag.startsWith("--state=")).map(flag -> Path.of(flag.substring(8)))
+        .findFirst().orElse(null);
+    if (state != null) {
+      FakeShellState.load(state, builder);
+    }
+    fake = builder.build();
   }
 
   @Override
   public List<Map<String, String>> apply(String script, Map<String, String> p) {
+    try {
+      return answer(script, p);
+    } finally {
+      if (state != null) {
+        FakeShellState.save(state, fake);
+      }
+    }
+  }
+
+  private List<Map<String, String>> answer(String script, Map<String, String> p) {
     return switch (script) {
       case "pool-readiness" -> readiness(fake.poolReadiness(fqdn(p, "Pool"), fqdn(p, "Server"),
           ProductVersion.valueOf(p.get("Product"))));

@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * {@code --record=FILE} (append every request as parsed, for tests of what arrived). The {@code ping}
  * script's {@code Echo} value also steers it: {@code hang} never answers, {@code die} exits in
  * the middle of the reply, {@code huge:N} answers with N megabytes, {@code wait-for:PORT} answers
- * once the test writes a byte to it on that local port (a command that runs as long as the test says).
+ * once the test writes a byte to it on that local port (a command that runs as long as the test says), and
+ * {@code --hold-on=SCRIPT:PORT} does the same the first time SCRIPT runs (an install the test interrupts).
  */
 public final class FakeShell {
   private static final Pattern REQUEST =
@@ -47,6 +48,7 @@ public final class FakeShell {
   private final boolean noise;
   private final String childPid;
   private final List<String> flags;
+  private boolean held;
 
   private FakeShell(PrintStream out, BiFunction<String, Map<String, String>, List<Map<String, String>>> handler,
       boolean noise, String childPid, List<String> flags) {
@@ -170,6 +172,11 @@ public final class FakeShell {
     }
     if (echo.startsWith("wait-for:")) {
       awaitRelease(Integer.parseInt(echo.substring("wait-for:".length())));
+    }
+    String holdOn = flag("hold-on");
+    if (!held && !holdOn.isEmpty() && name.equals(holdOn.substring(0, holdOn.lastIndexOf(':')))) {
+      held = true;
+      awaitRelease(Integer.parseInt(holdOn.substring(holdOn.lastIndexOf(':') + 1)));
     }
     out.println(Wire.begin(id));
     if (echo.equals("die")) {

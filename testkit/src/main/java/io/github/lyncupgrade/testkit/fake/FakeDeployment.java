@@ -104,6 +104,7 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
     boolean webServiceRunning = true;
     boolean disabled;
     boolean staged;
+    final BuildVersion initialVersion;
     BuildVersion version;
     Instant backEndDownSince;
 
@@ -112,6 +113,7 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
       this.pool = pool;
       this.domain = domain;
       this.role = role;
+      this.initialVersion = version;
       this.version = version;
     }
   }
@@ -170,6 +172,10 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
     }
     for (Fqdn down : builder.downAtStart) {
       transition(node(down), ServerState.STOPPED);
+    }
+    builder.updatedAtStart.forEach((server, build) -> node(server).version = build);
+    for (Fqdn pool : builder.failedOverAtStart) {
+      poolState(pool).failedOver = true;
     }
   }
 
@@ -278,6 +284,7 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
     run("Stop-CsWindowsService", server, () -> {
       Node node = reachable("Stop-CsWindowsService", server);
       if (node.state != ServerState.RUNNING) {
+        elapse(timings.immediateStop()); // the cmdlet still looks at every service (BE-9 after BE-4)
         return;
       }
       boolean domainReady = node.role == Role.FRONT_END && domainReadyForStop(node);
@@ -632,6 +639,7 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
     }
     int call = ++calls;
     record(new FakeEvent.OperationCalled(clock.now(), call, operation, target));
+    armFaultsHeldBack();
     failIfInjected(call, false, operation, target);
     try {
       T result = body.get();
@@ -692,6 +700,35 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
   }
 
   /** Counts one check down on a pending {@link Fault#busyLater}; true when it strikes. */
+  /** A fault held back for a domain ({@link Fault#beforeDomain}) becomes pending once its domain is next. */
+  private void armFaultsHeldBack() {
+    for (int i = 0; i < pendingFaults.size(); i++) {
+      if (pendingFaults.get(i) instanceof Fault.BeforeDomain held && domainIsNext(held.pool(), held.upgradeDomain())) {
+        pendingFaults.set(i, held.fault());
+      }
+    }
+  }
+
+  /** Whether every Front End of the domains before {@code domain} of {@code pool} is updated and running. */
+  private boolean domainIsNext(Fqdn pool, String domain) {
+    if (!(poolState(pool).pool instanceof EnterprisePool enterprise) || enterprise.upgradeDomain(domain).isEmpty()) {
+      throw new IllegalArgumentException("a fault is held back for " + domain + " of " + pool
+          + ", which is no upgrade domain of an Enterprise pool of the fake's topology");
+    }
+    for (UpgradeDomain before : enterprise.upgradeDomains()) {
+      if (before.name().equals(domain)) {
+        return true;
+      }
+      for (Server server : before.servers()) {
+        Node node = node(server.fqdn());
+        if (node.version.equals(node.initialVersion) || node.state != ServerState.RUNNING) {
+          return false;
+        }
+      }
+    }
+    throw new AssertionError("unreachable: the domain is one of the pool's");
+  }
+
   private boolean busyLater(Fqdn pool) {
     for (int i = 0; i < pendingFaults.size(); i++) {
       if (pendingFaults.get(i) instanceof Fault.BusyLater later && later.pool().equals(pool)) {
@@ -872,8 +909,9 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
       Duration downtime = Duration.between(node.backEndDownSince, clock.now());
       node.backEndDownSince = null;
       for (Fqdn pool : node.storesOf) {
+        // a failed-over pool's users are on its partner: its Back End's downtime does not reach them
         record(new FakeEvent.BackEndDowntime(clock.now(), pool, downtime,
-            downtime.compareTo(BackEndDowntime.RESILIENCY_THRESHOLD) >= 0));
+            downtime.compareTo(BackEndDowntime.RESILIENCY_THRESHOLD) >= 0 && !poolState(pool).failedOver));
       }
     }
   }
@@ -936,6 +974,8 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
     private boolean csAdministrator = true;
     private boolean mirroredUpdateSupported = true;
     private final List<Fqdn> downAtStart = new ArrayList<>();
+    private final Map<Fqdn, BuildVersion> updatedAtStart = new LinkedHashMap<>();
+    private final List<Fqdn> failedOverAtStart = new ArrayList<>();
 
     private Builder(Topology topology) {
       this.topology = topology;
@@ -979,6 +1019,24 @@ public final class FakeDeployment implements LyncDeployment, SyntheticTransactio
       for (String server : servers) {
         downAtStart.add(Fqdn.of(server));
       }
+      return this;
+    }
+
+    /**
+     * Servers a previous run already updated: they start at {@code build} (their initial build,
+     * which {@link Fault#beforeDomain} compares with, stays the pool's).
+     */
+    public Builder updatedAtStart(BuildVersion build, String... servers) {
+      requireNonNull(build, "build");
+      for (String server : servers) {
+        updatedAtStart.put(Fqdn.of(server), build);
+      }
+      return this;
+    }
+
+    /** A pool a previous run failed over to its partner (FE-1c): it starts failed over. */
+    public Builder failedOverAtStart(String pool) {
+      failedOverAtStart.add(Fqdn.of(pool));
       return this;
     }
 

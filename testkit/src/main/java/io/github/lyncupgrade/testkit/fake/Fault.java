@@ -43,6 +43,43 @@ public sealed interface Fault {
     }
   }
 
+  /**
+   * Holds {@code fault} back until {@code upgradeDomain} of {@code pool} is next: every Front End
+   * of the pool's domains before it (in topology order) has been updated and runs again. From then
+   * on it is pending like any other, so {@code beforeDomain(pool, "UD2", busy(pool, 3))} makes the
+   * three readiness answers before UD2 Busy, whichever step asks (the settle wait or the check).
+   * For the pool's first domain it is pending from the start.
+   *
+   * @throws IllegalArgumentException if {@code fault} is itself held back
+   */
+  static Fault beforeDomain(String pool, String upgradeDomain, Fault fault) {
+    return new BeforeDomain(Fqdn.of(pool), upgradeDomain, fault);
+  }
+
+  /**
+   * See {@link Fault#beforeDomain}.
+   *
+   * @param pool the pool
+   * @param upgradeDomain the domain the fault waits for
+   * @param fault the fault that is pending once the domain is next
+   */
+  record BeforeDomain(Fqdn pool, String upgradeDomain, Fault fault) implements Fault {
+    /** Rejects nulls and a fault held back twice. */
+    public BeforeDomain {
+      requireNonNull(pool, "pool");
+      requireNonNull(upgradeDomain, "upgradeDomain");
+      requireNonNull(fault, "fault");
+      if (fault instanceof BeforeDomain) {
+        throw new IllegalArgumentException("a fault is held back once: " + fault);
+      }
+    }
+
+    @Override
+    public String describe() {
+      return fault.describe() + ", once " + upgradeDomain + " of " + pool + " is next";
+    }
+  }
+
   /** The next {@code checks} readiness checks of {@code pool} report InsufficientActiveFrontEnds (FE-1b). */
   static Fault insufficientActiveFrontEnds(String pool, int checks) {
     return new InsufficientActiveFrontEnds(Fqdn.of(pool), checks);

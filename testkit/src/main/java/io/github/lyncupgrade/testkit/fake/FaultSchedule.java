@@ -55,7 +55,8 @@ public final class FaultSchedule {
 
   /**
    * Zero to three faults for servers and pools of {@code topology}, chosen by {@code draws}:
-   * Busy for 1 to 4 checks, InsufficientActiveFrontEnds for 1 or 2 checks, a failing install,
+   * Busy for 1 to 4 checks, InsufficientActiveFrontEnds for 1 or 2 checks (before any domain of the
+   * pool, {@link Fault#beforeDomain}), a failing install,
    * a server that never comes back, services that fail to start, or a crash after one of the
    * first {@code maxCall} calls; and for Enterprise pools the companion rules' faults: replicas
    * missing, routing groups that move, a pool turning Busy later, a database left behind by
@@ -78,8 +79,8 @@ public final class FaultSchedule {
         case 1 -> Fault.servicesFailToStart(server);
         case 2 -> Fault.neverComesBack(server);
         case 3 -> Fault.crashAfterCall(draws.between(1, Math.max(1, maxCall)));
-        case 4 -> Fault.busy(pool, draws.between(1, 4));
-        case 5 -> Fault.insufficientActiveFrontEnds(pool, draws.between(1, 2));
+        case 4 -> beforeSomeDomain(enterprise, pool, Fault.busy(pool, draws.between(1, 4)), draws);
+        case 5 -> beforeSomeDomain(enterprise, pool, Fault.insufficientActiveFrontEnds(pool, draws.between(1, 2)), draws);
         case 6 -> Fault.replicasMissing(pool);
         case 7 -> Fault.routingGroupsMove(pool);
         case 8 -> Fault.busyLater(pool, draws.between(0, 6));
@@ -88,6 +89,14 @@ public final class FaultSchedule {
       });
     }
     return new FaultSchedule(faults);
+  }
+
+  /** {@code fault} as it is (before the pool's first domain), or held back for a later domain of the pool (FE-3). */
+  private static Fault beforeSomeDomain(List<Pool> enterprise, String pool, Fault fault, Draws draws) {
+    EnterprisePool chosen = (EnterprisePool) enterprise.stream().filter(candidate -> candidate.fqdn().toString()
+        .equals(pool)).findFirst().orElseThrow();
+    int domain = draws.between(0, chosen.upgradeDomains().size() - 1);
+    return domain == 0 ? fault : Fault.beforeDomain(pool, chosen.upgradeDomains().get(domain).name(), fault);
   }
 
   /** The faults in the order given. */

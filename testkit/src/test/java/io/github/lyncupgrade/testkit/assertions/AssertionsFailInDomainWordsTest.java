@@ -83,8 +83,8 @@ class AssertionsFailInDomainWordsTest {
     RunReport report = run(FakeDeployment.of(SampleTopologies.contoso()));
 
     org.assertj.core.api.Assertions.assertThat(report.toMarkdown())
-        .startsWith("### Run COMPLETED after 9h 45m 30s")
+        .startsWith("### Run COMPLETED after 10h 03m 30s")
         .contains("| pool01.contoso.com | UpgradeDomain1 | DONE | fe01 DONE, fe02 DONE |")
-        .contains("- Back End downtime of pool01.contoso.com: 15m 40s");
+        .contains("- Back End downtime of pool01.contoso.com: 16m 40s");
   }
 }

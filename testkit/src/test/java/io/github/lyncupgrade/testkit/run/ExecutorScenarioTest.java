@@ -30,8 +30,19 @@ import io.github.lyncupgrade.testkit.fake.FakeEvent;
 import io.github.lyncupgrade.testkit.fake.FakeTimings;
 import io.github.lyncupgrade.testkit.fake.Fault;
 import io.github.lyncupgrade.testkit.fake.ServerState;
+import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.model.Topology;
+import io.github.lyncupgrade.core.plan.BackEndDowntime;
+import io.github.lyncupgrade.core.plan.ServerStep;
+import io.github.lyncupgrade.core.run.JournalRecord;
+import io.github.lyncupgrade.testkit.Simulation;
+import io.github.lyncupgrade.testkit.fake.SimulatedCrash;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** One scenario per rule, on the fake deployment in virtual time. */
 class ExecutorScenarioTest {
@@ -45,7 +56,11 @@ class ExecutorScenarioTest {
   }
 
   private RunReport run(FakeDeployment fake) {
-    return executor(fake, events, Journal.inMemory()).build().run(plan(fake.topology()));
+    return run(fake, plan(fake.topology()));
+  }
+
+  private RunReport run(FakeDeployment fake, UpgradePlan plan) {
+    return executor(fake, events, Journal.inMemory()).build().run(plan);
   }
 
   @Test
@@ -227,6 +242,131 @@ class ExecutorScenarioTest {
     assertThat(report.backEndDowntimes().get(POOL01)).isGreaterThan(Duration.ofMinutes(40));
     assertThat(report.toText()).contains("users may be in resiliency mode, BE-0");
     assertThat(fake.history().usersWentIntoResiliencyMode(POOL01)).isTrue();
+  }
+
+  /**
+   * BE-0 rings while the step that keeps a Back End down still runs, at the thresholds: an install
+   * of two virtual hours raises the warning at 20 minutes of downtime and the 30-minute event at 30,
+   * not when the install ends; one step at a time and with steps side by side.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void be0_theWarningAndTheThirtyMinuteEventComeAtTheirThresholdsWhileTheInstallStillRuns(boolean oneAtATime) {
+    FakeDeployment fake = FakeDeployment.builder(SampleTopologies.contoso())
+        .timings(NO_REBALANCE.withInstall(Duration.ofHours(2))).build();
+    UpgradePlan plan = Planner.create(options().concurrency(oneAtATime ? Concurrency.sequential()
+        : Concurrency.pools(2)).build()).plan(fake.topology());
+
+    RunReport report = executor(fake, events, Journal.inMemory()).build().run(plan);
+
+    assertThat(report.outcome().isCompleted()).isTrue();
+    for (String pool : List.of("pool01.contoso.com", "pool02.contoso.com", "se01.contoso.com")) {
+      Fqdn fqdn = Fqdn.of(pool);
+      Instant down = events.of(RunEvent.StepStarted.class).stream()
+          .filter(started -> BackEndDowntime.opens(started.step(), fake.topology()) && started.step().pool().equals(fqdn))
+          .map(RunEvent.StepStarted::at).findFirst().orElseThrow();
+      Instant installed = events.of(RunEvent.StepSucceeded.class).stream()
+          .filter(done -> done.step().pool().equals(fqdn) && done.step().kind() == StepKind.INSTALL_UPDATE
+              && ((ServerStep) done.step()).scope().isBackEnd())
+          .map(RunEvent.StepSucceeded::at).findFirst().orElseThrow();
+      assertThat(events.of(RunEvent.BackEndDowntimeWarning.class)).filteredOn(warning -> warning.pool().equals(fqdn))
+          .singleElement().satisfies(warning -> {
+            assertThat(warning.at()).isEqualTo(down.plus(Duration.ofMinutes(20))).isBefore(installed);
+            assertThat(warning.downtime()).isEqualTo(Duration.ofMinutes(20));
+          });
+      assertThat(events.of(RunEvent.BackEndDowntimeExceeded.class)).filteredOn(exceeded -> exceeded.pool().equals(fqdn))
+          .singleElement().satisfies(exceeded -> {
+            assertThat(exceeded.at()).isEqualTo(down.plus(Duration.ofMinutes(30))).isBefore(installed);
+            assertThat(exceeded.downtime()).isEqualTo(Duration.ofMinutes(30));
+          });
+    }
+    assertThat(events.all).as("no alarm rings after the run").last().isInstanceOf(RunEvent.RunFinished.class);
+  }
+
+  @Test
+  void be0_aResumedRunStillRingsOnTimeForABackEndTheCrashLeftDown() {
+    FakeDeployment rehearsal = FakeDeployment.builder(Scenarios.lonePool())
+        .timings(NO_REBALANCE.withInstall(Duration.ofHours(2))).build();
+    UpgradePlan plan = plan(rehearsal.topology());
+    executor(rehearsal, new Scenarios.Events(), Journal.inMemory()).build().run(plan);
+    int installCall = rehearsal.history().events(FakeEvent.OperationCalled.class).stream()
+        .filter(call -> call.operation().equals("LyncServerUpdateInstaller")
+            && call.target().equals(Fqdn.of("sql09.contoso.com")))
+        .mapToInt(FakeEvent.OperationCalled::call).findFirst().orElseThrow();
+    FakeDeployment fake = FakeDeployment.builder(Scenarios.lonePool())
+        .timings(NO_REBALANCE.withInstall(Duration.ofHours(2))).faults(Fault.crashAfterCall(installCall - 1)).build();
+    Journal journal = Journal.inMemory();
+    assertThatThrownBy(() -> executor(fake, new Scenarios.Events(), journal).build().run(plan))
+        .isInstanceOf(SimulatedCrash.class);
+    Instant down = journal.open(plan).records().stream()
+        .filter(record -> record.step().value().endsWith("sql09.contoso.com/stop-web-service"))
+        .map(JournalRecord::at).findFirst().orElseThrow();
+
+    RunReport resumed = executor(fake, events, journal).build().resume(plan);
+
+    assertThat(resumed.outcome().isCompleted()).isTrue();
+    assertThat(events.of(RunEvent.BackEndDowntimeWarning.class)).singleElement()
+        .satisfies(warning -> assertThat(warning.at()).isEqualTo(down.plus(Duration.ofMinutes(20))));
+    assertThat(events.of(RunEvent.BackEndDowntimeExceeded.class)).singleElement()
+        .satisfies(exceeded -> assertThat(exceeded.at()).isEqualTo(down.plus(Duration.ofMinutes(30))));
+  }
+
+  @Test
+  void be0_theEstimateAndTheRunMeasureEveryBackEndsDowntimeAlike() {
+    for (Topology topology : List.of(SampleTopologies.contoso(), SampleTopologies.skypeForBusiness2015())) {
+      FakeDeployment fake = FakeDeployment.of(topology);
+      UpgradePlan plan = Planner.create(options().updatePackage(Simulation.sampleUpdate(topology)).build())
+          .plan(topology);
+
+      RunReport report = executor(fake, new Scenarios.Events(), Journal.inMemory()).build().run(plan);
+
+      assertThat(report.backEndDowntimes()).isNotEmpty().allSatisfy((pool, downtime) ->
+          assertThat(plan.estimate().pool(pool).orElseThrow().backEndDowntime()).as(pool.toString())
+              .hasValue(downtime));
+    }
+  }
+
+  @Test
+  void sdk7_pairedSingleServerPoolsFailOverBeforeTheirUpdateAndBackAfter() {
+    Topology topology = Topology.builder()
+        .pool(Pool.enterprise("pool01.contoso.com")
+            .upgradeDomain("UD1", "fe01.contoso.com", "fe02.contoso.com")
+            .upgradeDomain("UD2", "fe03.contoso.com", "fe04.contoso.com")
+            .backEnd("sql01.contoso.com").partnerPool("pool02.contoso.com"))
+        .pool(Pool.enterprise("pool02.contoso.com").upgradeDomain("UD1", "fe11.contoso.com")
+            .backEnd("sql02.contoso.com").partnerPool("pool01.contoso.com"))
+        .pool(Pool.standard("se02.contoso.com").partnerPool("se03.contoso.com"))
+        .pool(Pool.standard("se03.contoso.com").partnerPool("se02.contoso.com"))
+        .build();
+    FakeDeployment fake = FakeDeployment.builder(topology).timings(NO_REBALANCE.withInstall(Duration.ofMinutes(40)))
+        .build();
+    UpgradePlan plan = Planner.create(options().failOverSingleServerPools(true).build()).plan(topology);
+
+    RunReport report = run(fake, plan);
+
+    assertThat(report.outcome().isCompleted()).as(report.outcome().describe()).isTrue();
+    List<FakeEvent> history = fake.history().events();
+    for (String pool : List.of("pool02.contoso.com", "se02.contoso.com", "se03.contoso.com")) {
+      String server = pool.equals("pool02.contoso.com") ? "fe11.contoso.com" : pool;
+      int failedOver = Scenarios.indexOf(history, event -> event instanceof FakeEvent.PoolFailedOver failover
+          && failover.pool().equals(Fqdn.of(pool)));
+      int stopped = Scenarios.indexOf(history, event -> event instanceof FakeEvent.ServicesStopped stop
+          && stop.server().equals(Fqdn.of(server)));
+      int failedBack = Scenarios.indexOf(history, event -> event instanceof FakeEvent.PoolFailedBack failback
+          && failback.pool().equals(Fqdn.of(pool)));
+      assertThat(failedOver).as("%s failed over before %s stopped", pool, server).isNotNegative().isLessThan(stopped);
+      assertThat(failedBack).as("and back after").isGreaterThan(stopped);
+    }
+    assertThat(fake.history().events(FakeEvent.PoolFailedOver.class)).extracting(failover -> failover.pool().toString())
+        .as("pool01 keeps its quorum: no failover").containsExactlyInAnyOrder("pool02.contoso.com", "se02.contoso.com",
+            "se03.contoso.com");
+    assertThat(events.of(RunEvent.StepSkipped.class)).filteredOn(skip -> skip.step().pool().equals(Fqdn.of("pool02.contoso.com")))
+        .extracting(skip -> skip.step().kind()).contains(StepKind.CHECK_POOL_READINESS, StepKind.CHECK_DOMAIN_READINESS);
+    assertThat(fake).upgradedEveryServerExactlyOnce().hasNoPoolLeftFailedOver();
+    assertThat(fake.history().usersWentIntoResiliencyMode(Fqdn.of("pool02.contoso.com")))
+        .as("its users were on pool01 while its Back End was down %s", report.backEndDowntimes()
+            .get(Fqdn.of("pool02.contoso.com"))).isFalse();
+    assertThat(plan.estimate().warnings()).as("no BE-0 warning for pools whose users are on their partners").isEmpty();
   }
 
   @Test

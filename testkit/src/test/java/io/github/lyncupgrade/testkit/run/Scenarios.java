@@ -12,8 +12,10 @@ import io.github.lyncupgrade.core.run.Executor;
 import io.github.lyncupgrade.core.run.Journal;
 import io.github.lyncupgrade.core.run.RunEvent;
 import io.github.lyncupgrade.testkit.fake.FakeDeployment;
+import io.github.lyncupgrade.testkit.fake.FakeEvent;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 /** Shared set-up for executor tests: the update, plans, and an executor wired to a fake. */
 final class Scenarios {
@@ -48,6 +50,16 @@ final class Scenarios {
     <T extends RunEvent> List<T> of(Class<T> type) {
       return all.stream().filter(type::isInstance).map(type::cast).toList();
     }
+  }
+
+  /** The position of the first event of {@code history} that {@code match} accepts, or -1: for "this came before that". */
+  static int indexOf(List<FakeEvent> history, Predicate<FakeEvent> match) {
+    for (int i = 0; i < history.size(); i++) {
+      if (match.test(history.get(i))) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   static Executor.Builder executor(FakeDeployment fake, Events events, Journal journal) {

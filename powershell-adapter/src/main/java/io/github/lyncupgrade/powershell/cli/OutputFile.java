@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.Collection;
+import java.util.UUID;
 
 /**
  * A file an option ({@code -o}) writes: checked before any work starts (its folder exists, it is
@@ -70,7 +72,12 @@ final class OutputFile {
         Files.write(target, content); // a device or a pipe, such as /dev/stdout: nothing to replace
         return;
       }
-      temporary = Files.createTempFile(folderOf(target), "." + target.getFileName() + ".", ".partial");
+      // Created as any new file is (the operator's umask), then given the permissions of the file it replaces.
+      temporary = Files.createFile(folderOf(target).resolve("." + target.getFileName() + "." + UUID.randomUUID()
+          + ".partial"));
+      if (Files.exists(target) && Files.getFileStore(target).supportsFileAttributeView(PosixFileAttributeView.class)) {
+        Files.setPosixFilePermissions(temporary, Files.getPosixFilePermissions(target));
+      }
       Files.write(temporary, content);
       Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (IOException e) {

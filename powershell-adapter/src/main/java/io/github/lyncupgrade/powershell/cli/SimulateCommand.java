@@ -3,6 +3,7 @@ package io.github.lyncupgrade.powershell.cli;
 import io.github.lyncupgrade.core.internal.Text;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.model.StandardEditionPool;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.plan.StepKind;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
@@ -99,8 +100,11 @@ final class SimulateCommand implements Callable<Integer> {
     boolean checked = plan.steps().stream().anyMatch(step -> step.pool().equals(pool)
         && (step.kind() == StepKind.CHECK_POOL_READINESS || step.kind() == StepKind.SETTLE_POOL));
     if (!checked) {
+      Pool checkedPool = plan.topology().pool(pool).orElseThrow();
+      String why = checkedPool instanceof StandardEditionPool ? "a Standard Edition server has no upgrade domains to check"
+          : "it is patched server by server (CR-3), checked with Get-CsPoolFabricState instead";
       throw new BadInputException(option + " " + Text.printable(text) + ": the plan never checks the readiness of " + pool
-          + " (a Standard Edition server has none), so the fault could never strike");
+          + " (" + why + "), so the fault could never strike");
     }
     return fault.apply(pool.toString(), checks);
   }

@@ -1,6 +1,7 @@
 package io.github.lyncupgrade.powershell.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -14,6 +15,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -166,6 +168,26 @@ class CommandLineTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(Files.readString(file)).isEqualTo(Files.readString(Path.of("src/test/resources/runbooks/contoso.ps1")));
+  }
+
+  @Test
+  void aRunbookIsWrittenWholeWithThePermissionsOfANewFileOrOfTheFileItReplaces() throws IOException {
+    assumeTrue(directory.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+    Path reference = Files.createFile(directory.resolve("as-any-new-file"));
+    Path fresh = directory.resolve("fresh.ps1");
+    Path kept = Files.writeString(directory.resolve("kept.ps1"), "an older runbook");
+    Files.setPosixFilePermissions(kept, PosixFilePermissions.fromString("rw-rw----"));
+
+    assertThat(run("runbook", "-o", fresh.toString()).exitCode()).isZero();
+    assertThat(run("runbook", "-o", kept.toString()).exitCode()).isZero();
+
+    assertThat(Files.getPosixFilePermissions(fresh)).isEqualTo(Files.getPosixFilePermissions(reference));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kept))).isEqualTo("rw-rw----");
+    assertThat(Files.readString(kept)).isEqualTo(Files.readString(fresh));
+    try (var files = Files.list(directory)) {
+      assertThat(files.map(file -> file.getFileName().toString())).as("no partial file left")
+          .containsExactlyInAnyOrder("as-any-new-file", "fresh.ps1", "kept.ps1");
+    }
   }
 
   @Test

@@ -26,6 +26,12 @@ final class JournalFiles {
   /** {@code run --journal FILE}: a file that does not exist yet, or a journal of this plan with nothing recorded. */
   static void forRun(Path journal, UpgradePlan plan) {
     if (!Files.exists(journal)) {
+      Path folder = journal.toAbsolutePath().getParent();
+      if (folder != null && !Files.isDirectory(folder)) {
+        throw new BadInputException("--journal " + shown(journal) + ": the folder " + shown(folder)
+            + (Files.exists(folder) ? " is not a folder" : " does not exist") + "; create it first, or keep the journal"
+            + " elsewhere");
+      }
       return;
     }
     JournalContents contents = read("--journal", journal);

@@ -11,4 +11,6 @@ module io.github.lyncupgrade.core {
   exports io.github.lyncupgrade.core.model;
   exports io.github.lyncupgrade.core.plan;
   exports io.github.lyncupgrade.core.run;
+  // Escaping of untrusted text for messages, shared with the command line; not an API.
+  exports io.github.lyncupgrade.core.internal to io.github.lyncupgrade.powershell;
 }

@@ -21,6 +21,11 @@ public final class PowerShellOptions {
   public static final List<String> STANDARD_ARGUMENTS =
       List.of("-NoLogo", "-NoProfile", "-NonInteractive", "-ExecutionPolicy", "Bypass", "-Command", "-");
 
+  /** How long one command may take unless set otherwise: an hour, enough for an installer. */
+  public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofHours(1);
+  /** How long the process may take to start and answer its first ping unless set otherwise. */
+  public static final Duration DEFAULT_START_TIMEOUT = Duration.ofMinutes(1);
+
   private final List<String> command;
   private final Duration commandTimeout;
   private final Duration startTimeout;
@@ -57,7 +62,7 @@ public final class PowerShellOptions {
     if (command.isEmpty()) {
       throw new IllegalArgumentException("the command needs at least the executable");
     }
-    return new PowerShellOptions(command, Duration.ofHours(1), Duration.ofMinutes(1));
+    return new PowerShellOptions(command, DEFAULT_COMMAND_TIMEOUT, DEFAULT_START_TIMEOUT);
   }
 
   /** These options with a different default per-command timeout. */

@@ -96,7 +96,8 @@ public final class Simulation {
   /**
    * Plans, prints the plan, runs it on a fresh fake while printing progress, prints the report.
    * When a {@link Fault#crashAfterCall} fault "crashes" the run, it says so and resumes from the
-   * run's journal, as an operator would after a real crash.
+   * run's journal, as an operator would after a real crash. Faults the run never met (a crash
+   * after a call it never made, a pool it never checked) are named after the report.
    */
   public RunReport run(PrintWriter out) {
     requireNonNull(out, "out");
@@ -123,6 +124,11 @@ public final class Simulation {
     }
     out.println();
     out.println(report.toText());
+    List<Fault> unspent = fake.pendingFaults();
+    if (!unspent.isEmpty()) {
+      out.println("Faults that did not strike (or not in full) before the run ended, after "
+          + fake.history().callCount() + " calls: " + FaultSchedule.of(unspent));
+    }
     out.flush();
     return report;
   }

@@ -2,6 +2,7 @@ package io.github.lyncupgrade.core.model;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.internal.Text;
 import java.util.Comparator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

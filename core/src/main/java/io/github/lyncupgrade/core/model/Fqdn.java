@@ -3,6 +3,7 @@ package io.github.lyncupgrade.core.model;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.net.InternetDomainName;
+import io.github.lyncupgrade.core.internal.Text;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -74,6 +74,8 @@ public sealed interface Pool permits EnterprisePool, StandardEditionPool {
     ProductVersion product = ProductVersion.LYNC_SERVER_2013;
     BackEndHighAvailability highAvailability = BackEndHighAvailability.STANDALONE;
     String storePartner;
+    /** Both a mirror and an AlwaysOn listener were named: the validator refuses it rather than keep the last. */
+    boolean mirroredAndAlwaysOn;
 
     private Builder(Edition edition, String fqdn) {
       this.edition = edition;
@@ -118,9 +120,11 @@ public sealed interface Pool permits EnterprisePool, StandardEditionPool {
 
     /**
      * Marks the Back End store as mirrored (SQL Server mirroring) to {@code mirrorSqlServerFqdn},
-     * or to an unnamed mirror when null.
+     * or to an unnamed mirror when null. A store is mirrored or AlwaysOn, not both: naming both is
+     * a problem of the topology ({@link TopologyProblem.Kind#MIRRORED_AND_ALWAYS_ON}).
      */
     public Builder mirroredTo(String mirrorSqlServerFqdn) {
+      mirroredAndAlwaysOn |= highAvailability == BackEndHighAvailability.ALWAYS_ON;
       this.highAvailability = BackEndHighAvailability.MIRRORED;
       this.storePartner = mirrorSqlServerFqdn;
       return this;
@@ -131,6 +135,7 @@ public sealed interface Pool permits EnterprisePool, StandardEditionPool {
      * {@code listenerFqdn}; {@code Install-CsDatabase} targets the listener.
      */
     public Builder alwaysOnListener(String listenerFqdn) {
+      mirroredAndAlwaysOn |= highAvailability == BackEndHighAvailability.MIRRORED;
       this.highAvailability = BackEndHighAvailability.ALWAYS_ON;
       this.storePartner = listenerFqdn;
       return this;

@@ -63,6 +63,8 @@ public record TopologyProblem(String path, Kind kind, String message) {
     PARTNER_PRODUCT_MISMATCH,
     /** An AlwaysOn Back End store does not name its availability group listener. */
     MISSING_LISTENER,
+    /** A Back End store is named both mirrored and AlwaysOn; it is one or the other. */
+    MIRRORED_AND_ALWAYS_ON,
     /** The pool named as the Central Management Store's host is not a pool of the topology. */
     UNKNOWN_CENTRAL_MANAGEMENT_STORE_POOL
   }

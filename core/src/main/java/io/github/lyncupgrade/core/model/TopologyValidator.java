@@ -1,5 +1,6 @@
 package io.github.lyncupgrade.core.model;
 
+import io.github.lyncupgrade.core.internal.Text;
 import io.github.lyncupgrade.core.model.Pool.Builder.DomainDraft;
 import io.github.lyncupgrade.core.model.TopologyProblem.Kind;
 import java.util.ArrayList;
@@ -142,6 +143,12 @@ final class TopologyValidator {
       problem(path + ".backEnd.sqlInstance", Kind.INVALID_SQL_INSTANCE,
           "'" + Text.printable(draft.sqlInstance) + "' is not a SQL Server instance name"
               + " (1-16 letters, digits or '_', not starting with a digit)");
+    }
+    if (draft.mirroredAndAlwaysOn) {
+      problem(path + ".backEnd", Kind.MIRRORED_AND_ALWAYS_ON,
+          "the Back End store is named both mirrored and AlwaysOn (a mirror and an availability group listener);"
+              + " a store is one or the other: keep the one Topology Builder shows");
+      return null;
     }
     Fqdn partner = null;
     if (draft.highAvailability == BackEndHighAvailability.ALWAYS_ON && draft.storePartner == null) {

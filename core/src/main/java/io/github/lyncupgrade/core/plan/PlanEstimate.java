@@ -3,6 +3,7 @@ package io.github.lyncupgrade.core.plan;
 import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.internal.Durations;
+import io.github.lyncupgrade.core.internal.Text;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
 import java.time.Duration;
@@ -247,10 +248,10 @@ public final class PlanEstimate {
   public String toText() {
     StringBuilder out = new StringBuilder();
     Concurrency limits = plan.options().concurrency();
-    out.append("Estimated window ").append(Durations.format(makespan)).append(" (").append(limits.pools())
-        .append(limits.pools() == 1 ? " pool" : " pools").append(" at once, up to ").append(limits.serversPerDomain())
-        .append(" servers of a domain at once; no schedule can be shorter than ").append(Durations.format(lowerBound))
-        .append(")\n");
+    out.append("Estimated window ").append(Durations.format(makespan)).append(" (")
+        .append(Text.count(limits.pools(), "pool")).append(" at once, up to ")
+        .append(Text.count(limits.serversPerDomain(), "server")).append(" of a domain at once; no schedule can be shorter than ")
+        .append(Durations.format(lowerBound)).append(")\n");
     staging.ifPresent(window -> out.append("  staging ahead (SDK-5)  ").append(span(window)).append('\n'));
     int width = pools.stream().mapToInt(pool -> pool.pool().toString().length()).max().orElse(0);
     for (PoolWindow pool : pools) {

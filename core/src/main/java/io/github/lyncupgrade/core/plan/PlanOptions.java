@@ -193,6 +193,44 @@ public final class PlanOptions {
     return stepDurations;
   }
 
+  /**
+   * The options that shape the steps (every option but the concurrency and the durations) as
+   * canonical pairs, the form a journal records them in. Keys: {@code scheduledDowntime},
+   * {@code readiness.busyInterval}, {@code readiness.maxConsecutiveBusy},
+   * {@code update.location}, {@code update.targetBuild} (both absent when no update is named),
+   * {@code backEnd.serverProcedure}, {@code backEnd.order}, {@code failoverOnPoolProblem},
+   * {@code stageUpdatesAhead}, {@code frontEnd.strategy} ({@code PRODUCT_DEFAULT} unless set),
+   * {@code frontEnd.strategy.<pool FQDN>} for each pool given its own,
+   * {@code frontEnd.drainingTimeout}, {@code settle.time}, {@code settle.pollInterval},
+   * {@code settle.giveUpAfter} (durations as ISO-8601, {@link java.time.Duration#toString()}),
+   * {@code resetRegistrarStateOnMissingReplicas}, {@code confirmMirroredDatabaseUpdate} and
+   * {@code failOverSingleServerPools}.
+   */
+  public CanonicalOptions canonical() {
+    Map<String, String> entries = new TreeMap<>();
+    entries.put("scheduledDowntime", String.valueOf(scheduledDowntime));
+    entries.put("readiness.busyInterval", readinessPolicy.busyInterval().toString());
+    entries.put("readiness.maxConsecutiveBusy", String.valueOf(readinessPolicy.maxConsecutiveBusy()));
+    if (updatePackage != null) {
+      entries.put("update.location", updatePackage.location());
+      entries.put("update.targetBuild", updatePackage.targetVersion().toString());
+    }
+    entries.put("backEnd.serverProcedure", String.valueOf(backEndServerProcedure));
+    entries.put("backEnd.order", backEndOrder.name());
+    entries.put("failoverOnPoolProblem", String.valueOf(failoverOnPoolProblem));
+    entries.put("stageUpdatesAhead", String.valueOf(stageUpdatesAhead));
+    entries.put("frontEnd.strategy", frontEndStrategy == null ? "PRODUCT_DEFAULT" : frontEndStrategy.name());
+    poolStrategies.forEach((pool, strategy) -> entries.put("frontEnd.strategy." + pool, strategy.name()));
+    entries.put("frontEnd.drainingTimeout", drainingTimeout.toString());
+    entries.put("settle.time", settlePolicy.settleTime().toString());
+    entries.put("settle.pollInterval", settlePolicy.pollInterval().toString());
+    entries.put("settle.giveUpAfter", settlePolicy.giveUpAfter().toString());
+    entries.put("resetRegistrarStateOnMissingReplicas", String.valueOf(resetRegistrarStateOnMissingReplicas));
+    entries.put("confirmMirroredDatabaseUpdate", String.valueOf(confirmMirroredDatabaseUpdate));
+    entries.put("failOverSingleServerPools", String.valueOf(failOverSingleServerPools));
+    return CanonicalOptions.of(entries);
+  }
+
   /** What changes the steps themselves: every option but the concurrency and the durations. */
   String procedureText() {
     return "PlanOptions[scheduledDowntime=" + scheduledDowntime

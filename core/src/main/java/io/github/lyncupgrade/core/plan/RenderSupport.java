@@ -1,5 +1,6 @@
 package io.github.lyncupgrade.core.plan;
 
+import io.github.lyncupgrade.core.internal.Text;
 import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.StandardEditionPool;
@@ -61,7 +62,9 @@ final class RenderSupport {
   }
 
   static String summary(UpgradePlan plan) {
-    return "Upgrade plan: " + plan.topology().pools().size() + " pools, " + plan.topology().frontEndCount()
-        + " Front End and Standard Edition servers, " + plan.size() + " steps";
+    int servers = plan.topology().frontEndCount();
+    return "Upgrade plan: " + Text.count(plan.topology().pools().size(), "pool") + ", " + servers
+        + (servers == 1 ? " Front End or Standard Edition server, " : " Front End and Standard Edition servers, ")
+        + Text.count(plan.size(), "step");
   }
 }

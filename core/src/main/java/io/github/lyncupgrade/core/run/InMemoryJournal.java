@@ -15,7 +15,7 @@ final class InMemoryJournal implements Journal {
   public synchronized JournalContents open(UpgradePlan plan) {
     if (fingerprint.isEmpty()) {
       fingerprint = plan.fingerprint();
-      options = plan.options().toString();
+      options = plan.options().canonical().encode();
       return JournalContents.empty();
     }
     JournalContents contents = new JournalContents(fingerprint, options, records, Optional.empty());

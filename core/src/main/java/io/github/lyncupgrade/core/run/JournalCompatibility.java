@@ -1,35 +1,37 @@
 package io.github.lyncupgrade.core.run;
 
+import io.github.lyncupgrade.core.plan.CanonicalOptions;
 import io.github.lyncupgrade.core.plan.StepId;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
 import java.util.List;
+import java.util.Optional;
 
-/** Explains why a journal does not belong to a plan. */
+/** Decides whether a journal belongs to a plan, and explains why not. */
 final class JournalCompatibility {
   private JournalCompatibility() {}
 
-  static void check(String location, JournalContents contents, UpgradePlan plan) {
-    if (contents.isNew() || contents.planFingerprint().equals(plan.fingerprint())) {
-      return;
-    }
-    StringBuilder why = new StringBuilder("the journal ").append(location)
-        .append(" was written for a different plan (fingerprint ").append(contents.planFingerprint(), 0, 12)
-        .append("..., this plan ").append(plan.fingerprint(), 0, 12).append("...); resuming could skip or repeat steps.");
-    if (!contents.planOptions().equals(plan.options().toString())) {
-      why.append("\n  The options changed: the journal has ").append(contents.planOptions())
-          .append("\n  and this plan has ").append(plan.options());
+  /** Why {@code contents} does not belong to {@code plan}; empty when it does (or records nothing yet). */
+  static Optional<JournalMismatch> mismatch(JournalContents contents, UpgradePlan plan) {
+    if (contents.isNew()) {
+      return Optional.empty();
     }
     List<StepId> unknown = contents.latestStatuses().keySet().stream()
         .filter(step -> plan.step(step).isEmpty()).toList();
-    if (!unknown.isEmpty()) {
-      why.append("\n  The journal records steps this plan does not have: ")
-          .append(unknown.subList(0, Math.min(5, unknown.size())))
-          .append(unknown.size() > 5 ? " and " + (unknown.size() - 5) + " more" : "");
+    if (contents.planFingerprint().equals(plan.fingerprint()) && unknown.isEmpty()) {
+      return Optional.empty();
     }
-    if (unknown.isEmpty() && contents.planOptions().equals(plan.options().toString())) {
-      why.append("\n  The same steps are planned, but the topology changed what they do or their order.");
+    Optional<CanonicalOptions> recorded = CanonicalOptions.decode(contents.planOptions());
+    List<CanonicalOptions.Change> changes =
+        recorded.map(options -> plan.options().canonical().changesSince(options)).orElse(List.of());
+    Optional<String> earlier = recorded.isPresent() ? Optional.empty() : Optional.of(contents.planOptions());
+    return Optional.of(new JournalMismatch(contents.planFingerprint(), plan.fingerprint(), changes, earlier, unknown,
+        contents.latestStatuses().size()));
+  }
+
+  static void check(String location, JournalContents contents, UpgradePlan plan) {
+    Optional<JournalMismatch> mismatch = mismatch(contents, plan);
+    if (mismatch.isPresent()) {
+      throw new JournalMismatchException(mismatch.get(), mismatch.get().describe(location));
     }
-    why.append("\n  Resume with the topology and options of the original run, or start a new journal.");
-    throw new JournalMismatchException(why.toString());
   }
 }

@@ -2,6 +2,7 @@ package io.github.lyncupgrade.core.run;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.plan.CanonicalOptions;
 import io.github.lyncupgrade.core.plan.Step;
 import io.github.lyncupgrade.core.plan.StepDurations;
 import io.github.lyncupgrade.core.plan.StepId;
@@ -19,7 +20,8 @@ import java.util.Optional;
  * What a journal holds: the plan it belongs to and its records, in order. Immutable.
  *
  * @param planFingerprint the fingerprint of the plan the journal was written for, or empty for a new journal
- * @param planOptions the plan's options as text, for explaining a mismatch, or empty for a new journal
+ * @param planOptions the plan's options in their {@linkplain CanonicalOptions#encode() canonical encoding}
+ *     (free text for a journal an earlier version wrote), for explaining a mismatch; empty for a new journal
  * @param records the complete records, in order
  * @param ignoredTail a description of a torn last record that was ignored, if any
  */
@@ -39,6 +41,17 @@ public record JournalContents(String planFingerprint, String planOptions, List<J
   /** Whether nothing was ever written. */
   public boolean isNew() {
     return planFingerprint.isEmpty();
+  }
+
+  /**
+   * Why this journal does not belong to {@code plan}: written for another plan (with the options
+   * that differ and the steps the plan lacks), or written for it yet recording steps it does not
+   * have. Empty when the journal belongs to the plan or records nothing yet; what
+   * {@link Journal#open} refuses with {@link JournalMismatchException}.
+   */
+  public Optional<JournalMismatch> mismatchWith(UpgradePlan plan) {
+    requireNonNull(plan, "plan");
+    return JournalCompatibility.mismatch(this, plan);
   }
 
   /** Each recorded step's latest status, in order of first record. */

@@ -2,6 +2,7 @@ package io.github.lyncupgrade.core.run;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.internal.Text;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.plan.ServerStep;
 import io.github.lyncupgrade.core.plan.Step;
@@ -157,21 +158,27 @@ public final class Progress {
     return stepsDone == stepCount;
   }
 
-  /** A few lines per pool: each group's state and each server's, with its steps done. */
+  /**
+   * A few lines per pool: each group's state and each server's, in columns; a server in progress
+   * or failed says how many of its steps are done, as in {@code fe03 IN_PROGRESS (2 of 5 steps done)}.
+   */
   public String toText() {
     StringBuilder out = new StringBuilder();
-    out.append(stepsDone).append(" of ").append(stepCount).append(" steps done\n");
+    out.append(stepsDone).append(" of ").append(Text.count(stepCount, "step")).append(" done (succeeded or skipped)\n");
+    int groupWidth = pools.stream().flatMap(pool -> pool.groups().stream())
+        .mapToInt(group -> group.group().length()).max().orElse(0);
+    int stateWidth = State.IN_PROGRESS.name().length();
     for (PoolProgress pool : pools) {
       out.append(pool.pool()).append("  ").append(pool.state()).append('\n');
       for (GroupProgress group : pool.groups()) {
-        out.append(String.format("  %-16s %-11s", group.group(), group.state()));
+        String columns = String.format("  %-" + groupWidth + "s  %-" + stateWidth + "s  ", group.group(), group.state());
         List<String> servers = new ArrayList<>();
         for (ServerProgress server : group.servers()) {
           servers.add(server.server().hostName() + " " + server.state()
               + (server.state() == State.IN_PROGRESS || server.state() == State.FAILED
-                  ? " (" + server.stepsDone() + "/" + server.steps() + ")" : ""));
+                  ? " (" + server.stepsDone() + " of " + server.steps() + " steps done)" : ""));
         }
-        out.append(String.join(", ", servers)).append('\n');
+        out.append((columns + String.join(", ", servers)).stripTrailing()).append('\n');
       }
     }
     return out.toString();

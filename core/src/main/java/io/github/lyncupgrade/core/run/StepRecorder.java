@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * crash), it writes nothing more.
  */
 final class StepRecorder {
-  private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
+  private static final Logger LOG = LoggerFactory.getLogger(StepRecorder.class);
 
   /** Thrown inside the run once it is dead, so no thread records anything after a crash. */
   static final class RunIsDead extends RuntimeException {

@@ -42,6 +42,24 @@ class TopologyValidationTest {
   }
 
   @Test
+  void aBackEndNamedBothMirroredAndAlwaysOnIsRefusedWhicheverComesLast() {
+    for (boolean mirrorFirst : new boolean[] {true, false}) {
+      Pool.Builder pool = Pool.enterprise("pool01.contoso.com").upgradeDomain("UD1", "fe01.contoso.com")
+          .backEnd("sql01.contoso.com");
+      if (mirrorFirst) {
+        pool.mirroredTo("sql01m.contoso.com").alwaysOnListener("ag01.contoso.com");
+      } else {
+        pool.alwaysOnListener("ag01.contoso.com").mirroredTo("sql01m.contoso.com");
+      }
+
+      InvalidTopologyException e = invalid(Topology.builder().pool(pool));
+
+      assertThat(e.problems()).extracting(TopologyProblem::path, TopologyProblem::kind)
+          .containsExactly(tuple("pools[0].backEnd", Kind.MIRRORED_AND_ALWAYS_ON));
+    }
+  }
+
+  @Test
   void anEmptyDomainIsNamedWithItsPath() {
     InvalidTopologyException e = invalid(Topology.builder()
         .pool(Pool.standard("se01.contoso.com"))

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Topology;
+import io.github.lyncupgrade.core.plan.CanonicalOptions;
 import io.github.lyncupgrade.core.plan.PlanOptions;
 import io.github.lyncupgrade.core.plan.Planner;
 import io.github.lyncupgrade.core.plan.Step;
@@ -67,7 +68,7 @@ class FileJournalTest {
     JournalContents contents = FileJournal.read(path);
 
     assertThat(contents.planFingerprint()).isEqualTo(plan.fingerprint());
-    assertThat(contents.planOptions()).isEqualTo(plan.options().toString());
+    assertThat(contents.planOptions()).isEqualTo(plan.options().canonical().encode());
     assertThat(contents.records()).hasSize(6).first().isEqualTo(record(plan, 1, StepStatus.STARTED, "ok"));
     assertThat(contents.records().get(1).detail()).isEqualTo("a detail with\ttabs,\nnewlines and \\ backslashes");
     assertThat(contents.latestStatuses()).containsEntry(plan.steps().get(2).id(), StepStatus.SUCCEEDED);
@@ -197,8 +198,10 @@ class FileJournalTest {
       UpgradePlan downtime = Planner.create(PlanOptions.builder().scheduledDowntime(true).build())
           .plan(topology("fe02.contoso.com"));
       assertThatThrownBy(() -> journal.open(downtime)).isInstanceOf(JournalMismatchException.class)
-          .hasMessageContaining("written for a different plan").hasMessageContaining("The options changed")
-          .hasMessageContaining("scheduledDowntime=true");
+          .hasMessageContaining("written for a different plan")
+          .hasMessageContaining("The options changed: scheduledDowntime was 'false', is 'true'")
+          .satisfies(e -> assertThat(((JournalMismatchException) e).mismatch().orElseThrow().optionChanges())
+              .extracting(CanonicalOptions.Change::key).containsExactly("scheduledDowntime"));
 
       UpgradePlan otherServers = Planner.create().plan(topology("fe09.contoso.com"));
       journal.append(record(plan(), 3, StepStatus.STARTED, ""));
@@ -213,11 +216,135 @@ class FileJournalTest {
   }
 
   @Test
-  void somethingElseIsNotAJournal() throws IOException {
-    Path path = directory.resolve("notes.txt");
-    Files.writeString(path, "hello\tworld\t" + "00000000\nmore\n");
+  void aFileThatIsNotAJournalIsRefusedAndLeftAsItIs() throws IOException {
+    List<byte[]> notJournals = List.of("hello\tworld\t00000000\nmore\n".getBytes(StandardCharsets.UTF_8),
+        "#!/bin/sh\nrm -rf /tmp/x\n".getBytes(StandardCharsets.UTF_8),
+        "a text file of one line and no line feed".getBytes(StandardCharsets.UTF_8),
+        "{ \"pools\": [] }".getBytes(StandardCharsets.UTF_8),
+        new byte[] {0, 1, 2, (byte) 0xff, '\n'},
+        "#lync-upgrade-journal but not quite\n".getBytes(StandardCharsets.UTF_8));
+    Path path = directory.resolve("not-a-journal");
 
-    assertThatThrownBy(() -> FileJournal.read(path)).isInstanceOf(JournalException.class);
+    for (byte[] bytes : notJournals) {
+      Files.write(path, bytes);
+
+      assertThatThrownBy(() -> FileJournal.read(path)).isInstanceOf(JournalException.class)
+          .hasMessageContaining("is not a lync-upgrade journal").hasMessageContaining("left as it is");
+      try (FileJournal journal = FileJournal.open(path, FileJournal.Durability.FLUSH)) {
+        assertThatThrownBy(() -> journal.open(plan())).isInstanceOf(JournalException.class)
+            .hasMessageContaining("is not a lync-upgrade journal");
+      }
+      assertThat(Files.readAllBytes(path)).as(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(bytes);
+    }
+  }
+
+  @Test
+  void aJournalCreatedAndClosedBeforeAPlanWasBoundLeavesNoFileBehind() throws IOException {
+    Path created = directory.resolve("refused-before-it-began.journal");
+    FileJournal.open(created, FileJournal.Durability.FLUSH).close();
+    assertThat(created).doesNotExist();
+
+    Path existing = Files.createFile(directory.resolve("made-by-the-operator.journal"));
+    FileJournal.open(existing, FileJournal.Durability.FLUSH).close();
+    assertThat(existing).exists();
+
+    Path bound = directory.resolve("bound.journal");
+    try (FileJournal journal = FileJournal.open(bound, FileJournal.Durability.FLUSH)) {
+      journal.open(plan());
+    }
+    assertThat(FileJournal.read(bound).planFingerprint()).isEqualTo(plan().fingerprint());
+  }
+
+  /** A line as the journal writes it, with a valid checksum: what a forger who knows the format writes. */
+  private static String line(String... fields) {
+    String content = String.join("\t", fields);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(content.getBytes(StandardCharsets.UTF_8));
+    return content + "\t" + String.format("%08x", crc.getValue()) + "\n";
+  }
+
+  @Test
+  void aForgedRecordForAStepThePlanDoesNotHaveIsRefusedThoughItsChecksumIsValid() throws IOException {
+    UpgradePlan plan = plan();
+    Path path = writeJournal(plan, 2);
+    Files.writeString(path, line("3", T0.toString(), "SUCCEEDED", "pool01.contoso.com/UD9/fe99.contoso.com/verify", "ok"),
+        StandardOpenOption.APPEND);
+    byte[] forged = Files.readAllBytes(path);
+
+    JournalMismatch mismatch = FileJournal.read(path).mismatchWith(plan).orElseThrow();
+    assertThat(mismatch.isTampered()).isTrue();
+    assertThat(mismatch.unknownSteps()).extracting(step -> step.value())
+        .containsExactly("pool01.contoso.com/UD9/fe99.contoso.com/verify");
+    try (FileJournal journal = FileJournal.open(path, FileJournal.Durability.FLUSH)) {
+      assertThatThrownBy(() -> journal.open(plan)).isInstanceOf(JournalMismatchException.class)
+          .hasMessageContaining("was written for this plan, yet it records steps the plan does not have")
+          .hasMessageContaining("cannot be trusted");
+    }
+    assertThat(Files.readAllBytes(path)).isEqualTo(forged);
+  }
+
+  @Test
+  void aJournalOfAnEarlierVersionStillResumesItsOwnPlanAndIsOtherwiseRefusedAsSuch() throws IOException {
+    UpgradePlan plan = plan();
+    Path path = directory.resolve("earlier.journal");
+    String earlierOptions = "PlanOptions[scheduledDowntime=false, ...]";
+    Files.writeString(path, line(FileJournal.MAGIC, "1", plan.fingerprint(), earlierOptions)
+        + line("1", T0.toString(), "STARTED", plan.steps().get(0).id().value(), ""), StandardCharsets.UTF_8);
+
+    try (FileJournal journal = FileJournal.open(path, FileJournal.Durability.FLUSH)) {
+      assertThat(journal.open(plan).records()).hasSize(1);
+      UpgradePlan downtime = Planner.create(PlanOptions.builder().scheduledDowntime(true).build())
+          .plan(topology("fe02.contoso.com"));
+      assertThatThrownBy(() -> journal.open(downtime)).isInstanceOf(JournalMismatchException.class)
+          .hasMessageContaining("It was written by an earlier version, with the options " + earlierOptions)
+          .satisfies(e -> assertThat(((JournalMismatchException) e).mismatch().orElseThrow().earlierVersionOptions())
+              .contains(earlierOptions));
+    }
+  }
+
+  @Test
+  void blankLinesAndCarriageReturnsAnEditorAddedAreNotDamage() throws IOException {
+    UpgradePlan plan = plan();
+    Path path = writeJournal(plan, 4);
+    String written = Files.readString(path, StandardCharsets.UTF_8);
+    Path edited = directory.resolve("edited.journal");
+
+    for (String variant : List.of(written + "\n", written + "\n\n  \n", written + "\r\n", written.replace("\n", "\r\n"),
+        written.replaceFirst("\n", "\n\n"))) {
+      Files.writeString(edited, variant, StandardCharsets.UTF_8);
+
+      JournalContents read = FileJournal.read(edited);
+      assertThat(read.records()).hasSize(4);
+      assertThat(read.ignoredTail()).isEmpty();
+      try (FileJournal journal = FileJournal.open(edited, FileJournal.Durability.FLUSH)) {
+        assertThat(journal.open(plan).records()).hasSize(4);
+        journal.append(record(plan, 5, StepStatus.STARTED, "after the edit"));
+      }
+      assertThat(FileJournal.read(edited).records()).hasSize(5).last()
+          .satisfies(last -> assertThat(last.detail()).isEqualTo("after the edit"));
+    }
+  }
+
+  @Test
+  void anUnreadableRecordIsSaidInTheJournalsWordsWithItsLine() throws IOException {
+    UpgradePlan plan = plan();
+    String header = Files.readString(writeJournal(plan, 0), StandardCharsets.UTF_8);
+    Path path = directory.resolve("unreadable.journal");
+    String step = plan.steps().get(0).id().value();
+
+    Files.writeString(path, header + line("1", T0.toString(), "DONE", step, "") + line("2", T0.toString(), "STARTED", step,
+        ""));
+    assertThatThrownBy(() -> FileJournal.read(path)).hasMessage("the journal " + path + " has an unreadable record at"
+        + " line 2: 'DONE' is not a step status ([STARTED, SUCCEEDED, FAILED, SKIPPED])");
+
+    Files.writeString(path, header + line("1", "yesterday", "STARTED", step, "") + line("2", T0.toString(), "STARTED", step,
+        ""));
+    assertThatThrownBy(() -> FileJournal.read(path)).hasMessageContaining("line 2: 'yesterday' is not a time");
+
+    Files.writeString(path, header + line("7", T0.toString(), "STARTED", step, "") + line("8", T0.toString(), "STARTED",
+        step, ""));
+    assertThatThrownBy(() -> FileJournal.read(path)).hasMessageContaining("line 2: it is numbered '7' where record 1"
+        + " belongs");
   }
 
   @Test

@@ -1,12 +1,14 @@
 package io.github.lyncupgrade.powershell.cli;
 
+import io.github.lyncupgrade.core.internal.Text;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.powershell.PowerShellSession;
 import io.github.lyncupgrade.powershell.TopologyDiscovery;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,13 +17,16 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code discover}: read a live deployment's topology into a topology file. */
-@Command(name = "discover", mixinStandardHelpOptions = true,
-    description = "Read the live deployment's topology (through PowerShell) into a topology file.")
+@Command(name = "discover",
+    description = "Read the live deployment's topology (through PowerShell) into a topology file. The file is checked"
+        + " before PowerShell starts; should it still fail to be written, the topology is printed on standard output"
+        + " instead, so a discovery is never lost.")
 final class DiscoverCommand implements Callable<Integer> {
   @Mixin
   ShellArguments shell;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true, description = "The topology file to write.")
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
+      description = "The topology file to write (replaced whole, or left as it was).")
   Path output;
 
   @Spec
@@ -29,15 +34,23 @@ final class DiscoverCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    OutputFile file = OutputFile.checked("-o", output, List.of());
     Topology topology;
     try (PowerShellSession session = PowerShellSession.start(shell.options())) {
       topology = TopologyDiscovery.discover(session);
     }
-    try (OutputStream out = Files.newOutputStream(output)) {
-      TopologyFile.write(topology, out);
+    ByteArrayOutputStream json = new ByteArrayOutputStream();
+    TopologyFile.write(topology, json);
+    String summary = Text.count(topology.pools().size(), "pool") + " and " + Text.count(topology.frontEndCount(), "server");
+    try {
+      file.write(json.toByteArray());
+    } catch (OutputFailedException e) {
+      spec.commandLine().getOut().println(json.toString(StandardCharsets.UTF_8));
+      spec.commandLine().getOut().flush();
+      throw new OutputFailedException(e.getMessage() + ". The discovered topology (" + summary + ") is printed above, on"
+          + " standard output: save it to a file");
     }
-    spec.commandLine().getOut().println("Wrote " + topology.pools().size() + " pools and " + topology.frontEndCount()
-        + " servers to " + output);
+    spec.commandLine().getOut().println("Wrote " + summary + " to " + Text.path(output.toString()));
     return ExitCodes.OK;
   }
 }

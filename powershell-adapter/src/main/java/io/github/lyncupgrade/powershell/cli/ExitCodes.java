@@ -10,6 +10,8 @@ final class ExitCodes {
   static final int BAD_INPUT = 2;
   /** The environment is not ready: PowerShell cannot start, or the pre-flight checks failed; nothing ran. */
   static final int ENVIRONMENT = 3;
+  /** The output could not be written (a full disk, a closed pipe): what was asked for is not all there. */
+  static final int OUTPUT_FAILED = 4;
   /**
    * A live run stopped by SIGINT (Ctrl-C) at a safe point, or sooner if it came twice: 128 + 2, as shells
    * report it. The journal is consistent: resume goes on.

@@ -1,5 +1,6 @@
 package io.github.lyncupgrade.powershell.cli;
 
+import io.github.lyncupgrade.core.internal.Text;
 import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
 import io.github.lyncupgrade.core.run.Executor;
@@ -17,6 +18,9 @@ import picocli.CommandLine.Option;
 /** What {@code run} and {@code resume} share: plan, pre-flight, execute with a journal, report. */
 abstract class LiveRun {
   @Mixin
+  TopologyArguments.FileOnly topology;
+
+  @Mixin
   PlanArguments plan;
 
   @Mixin
@@ -26,15 +30,18 @@ abstract class LiveRun {
       description = "The run's journal: every step is recorded here before it goes on; resume reads it.")
   Path journal;
 
-  @Option(names = "--skip-preflight", description = "Do not check the environment first.")
+  @Option(names = "--skip-preflight",
+      description = "Do not run the pre-flight checks (elevation, PowerShell 5.1+, the Lync module, CsAdministrator,"
+          + " WinRM to every server) before the first step.")
   boolean skipPreflight;
 
   @Option(names = "--no-progress", description = "Print only the final report.")
   boolean noProgress;
 
-  @Option(names = "--sessions", paramLabel = "N",
-      description = "PowerShell processes to run steps side by side. Default: as many as the plan's limits let run"
-          + " at once (pools x servers of a domain + staging copies), at most " + MAX_SESSIONS + ".")
+  @Option(names = "--sessions", paramLabel = "N", converter = Bounded.Sessions.class,
+      description = "PowerShell processes to run steps side by side, 1 to " + Bounded.MAX_SESSIONS + ". Default: as many"
+          + " as the plan's limits let run at once (pools x servers of a domain + staging copies), at most "
+          + MAX_SESSIONS + ".")
   Integer sessions;
 
   /** A PowerShell process each is tens of megabytes: enough for a busy night, not one per copy of a large fleet. */
@@ -49,11 +56,16 @@ abstract class LiveRun {
   }
 
   /**
-   * Plans, checks the environment, then runs (or resumes) with the journal; SIGINT and SIGTERM stop
-   * the run safely ({@link StopOnSignals}).
+   * Plans, checks the journal and the environment, then runs (or resumes) with the journal; SIGINT
+   * and SIGTERM stop the run safely ({@link StopOnSignals}).
    */
   int execute(PrintWriter out, PrintWriter err, boolean resume) {
-    UpgradePlan upgradePlan = plan.plan(true);
+    UpgradePlan upgradePlan = plan.plan(topology.read(err), true, err);
+    if (resume) {
+      JournalFiles.forResume(journal, upgradePlan);
+    } else {
+      JournalFiles.forRun(journal, upgradePlan);
+    }
     try (PowerShellSessionPool pool = PowerShellSessionPool.start(shell.options(), sessionCount(upgradePlan));
          PowerShellDeployment deployment = PowerShellDeployment.over(pool);
          Journal file = Journal.file(journal)) {
@@ -72,7 +84,7 @@ abstract class LiveRun {
         signalled = signals.exitCode();
       }
       out.println();
-      out.println(report.toText());
+      out.println(Text.safe(report.toText(), true));
       out.flush();
       if (report.outcome().isCompleted()) {
         return ExitCodes.OK;

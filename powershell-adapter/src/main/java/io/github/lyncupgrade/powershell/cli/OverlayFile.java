@@ -1,9 +1,12 @@
 package io.github.lyncupgrade.powershell.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import io.github.lyncupgrade.core.internal.Text;
 import io.github.lyncupgrade.core.model.CollocatedDatabase;
 import io.github.lyncupgrade.powershell.topology.DocumentFinding;
 import io.github.lyncupgrade.powershell.topology.SourceLocation;
@@ -34,7 +37,9 @@ import java.util.function.Consumer;
  * ({@link io.github.lyncupgrade.powershell.topology.LyncTopologyReader}).
  */
 final class OverlayFile {
-  private static final JsonFactory JSON = JsonFactory.builder().build();
+  /** The topology file's limits, and a key given twice refused: an overlay holds no more than a topology file. */
+  private static final JsonFactory JSON = LocatedJson.factory().rebuild()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private OverlayFile() {}
 
@@ -42,10 +47,17 @@ final class OverlayFile {
     String source = file.toString();
     Reader reader = new Reader(source);
     try (JsonParser parser = JSON.createParser(Files.newInputStream(file))) {
-      reader.overlay(parser);
-    } catch (JsonProcessingException e) {
-      reader.problem(e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "overlay",
-          "the file is not valid JSON: " + e.getOriginalMessage());
+      try {
+        reader.overlay(parser);
+        if (reader.problems.isEmpty() && parser.nextToken() != null) {
+          reader.problem(parser.currentTokenLocation().getLineNr(), "overlay",
+              "there is more after the closing '}' of the overlay: an overlay is one JSON object");
+        }
+      } catch (JsonProcessingException e) {
+        JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+        reader.problem(at == null ? 0 : at.getLineNr(), "overlay",
+            "the file is not valid JSON: " + Text.safe(e.getOriginalMessage(), false));
+      }
     } catch (IOException e) {
       throw TopologyInput.unreadable(file, e);
     }

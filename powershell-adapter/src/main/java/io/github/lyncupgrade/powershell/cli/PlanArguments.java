@@ -1,75 +1,38 @@
 package io.github.lyncupgrade.powershell.cli;
 
+import io.github.lyncupgrade.core.model.BuildVersion;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.plan.BackEndOrder;
 import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.FrontEndStrategy;
 import io.github.lyncupgrade.core.plan.PlanOptions;
 import io.github.lyncupgrade.core.plan.SettlePolicy;
+import io.github.lyncupgrade.core.plan.Step;
 import io.github.lyncupgrade.core.plan.StepDurations;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
 import io.github.lyncupgrade.core.plan.Planner;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
-import io.github.lyncupgrade.core.run.FileJournal;
-import io.github.lyncupgrade.testkit.SampleTopologies;
 import io.github.lyncupgrade.testkit.Simulation;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Model.CommandSpec;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.TypeConversionException;
 
-/** The options every command that plans shares: the topology and the plan options. */
+/**
+ * The options every command that plans shares: the update and the plan options. The topology
+ * comes from {@link TopologyArguments}.
+ */
 final class PlanArguments {
-  @Option(names = "--topology", paramLabel = "FILE",
-      description = "The topology: a topology file (JSON), a published topology (Get-CsTopology -AsXml) or a Topology"
-          + " Builder file (.tbxml), told apart by content (see the README). Default: the built-in sample deployment.")
-  Path topology;
-
-  @Option(names = "--overlay", paramLabel = "FILE",
-      description = "With a Lync topology document: what it does not carry (disaster-recovery partners, SQL mirrors,"
-          + " collocated Persistent Chat stores), as JSON (see the README).")
-  Path overlay;
-
-  @Spec(Spec.Target.MIXEE)
-  CommandSpec command;
-
-  /** The built-in sample deployments, simulated without Windows. */
-  enum Sample {
-    contoso, skype_2015;
-
-    Topology topology() {
-      return this == contoso ? SampleTopologies.contoso() : SampleTopologies.skypeForBusiness2015();
-    }
-  }
-
-  @Option(names = "--sample", paramLabel = "NAME", converter = SampleConverter.class,
-      description = "The built-in sample when no --topology is given: contoso (Lync Server 2013, the default) or"
-          + " skype-2015 (Skype for Business Server 2015: server by server, an AlwaysOn Back End, the Central"
-          + " Management Store).")
-  Sample sample = Sample.contoso;
-
-  /** Reads {@code skype-2015} as {@link Sample#skype_2015}. */
-  static final class SampleConverter implements ITypeConverter<Sample> {
-    @Override
-    public Sample convert(String value) {
-      try {
-        return Sample.valueOf(value.replace('-', '_'));
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException("'" + value + "' is not a sample: contoso or skype-2015");
-      }
-    }
-  }
-
   @Option(names = "--update", paramLabel = "LOCATION",
-      description = "The update installer's path or UNC path. Default for planning and simulating: a sample path.")
+      description = "The update installer's path or UNC path. Required by run, resume and status; plan, runbook and"
+          + " simulate use a sample path without it.")
   String update;
 
   @Option(names = "--target-build", paramLabel = "VERSION",
-      description = "The build the update brings servers to, like 5.0.8308.1001.")
+      description = "The build the update brings servers to, like 5.0.8308.1001. Required by run, resume and status;"
+          + " plan, runbook and simulate use the sample update's without it.")
   String targetBuild;
 
   @Option(names = "--scheduled-downtime", description = "Stop services at once, without -Graceful (FE-2a).")
@@ -85,17 +48,19 @@ final class PlanArguments {
       description = "Plan only Install-CsDatabase (BE-11) for Enterprise Back Ends, not BE-1..BE-10.")
   boolean databasesOnly;
 
-  @Option(names = "--pools-at-once", paramLabel = "N",
-      description = "Pools (a Standard Edition server counts as one) upgraded at once; never both pools of a"
-          + " disaster-recovery pair (SDK-4). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--pools-at-once", paramLabel = "N", converter = Bounded.PoolsAtOnce.class,
+      description = "Pools (a Standard Edition server counts as one) upgraded at once, 1 to " + Bounded.MAX_POOLS_AT_ONCE
+          + "; never both pools of a disaster-recovery pair (SDK-4). Default: ${DEFAULT-VALUE}.")
   int poolsAtOnce = Concurrency.DEFAULT.pools();
 
-  @Option(names = "--servers-at-once", paramLabel = "N",
-      description = "Servers of one upgrade domain between stop and verify at once. Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--servers-at-once", paramLabel = "N", converter = Bounded.ServersAtOnce.class,
+      description = "Servers of one upgrade domain between stop and verify at once, 1 to " + Bounded.MAX_SERVERS_AT_ONCE
+          + ". Default: ${DEFAULT-VALUE}.")
   int serversAtOnce = Concurrency.DEFAULT.serversPerDomain();
 
-  @Option(names = "--staging-copies", paramLabel = "N",
-      description = "Servers copying the update at once, ahead of their pool (SDK-5). Default: ${DEFAULT-VALUE}.")
+  @Option(names = "--staging-copies", paramLabel = "N", converter = Bounded.StagingCopies.class,
+      description = "Servers copying the update at once, ahead of their pool (SDK-5), 1 to " + Bounded.MAX_STAGING_COPIES
+          + ". Default: ${DEFAULT-VALUE}.")
   int stagingCopies = Concurrency.DEFAULT.stagingCopies();
 
   @Option(names = "--no-staging-ahead",
@@ -108,14 +73,15 @@ final class PlanArguments {
           + " server by server).")
   FrontEndStrategy strategy;
 
-  @Option(names = "--draining-timeout", paramLabel = "MINUTES",
-      description = "Invoke-CsComputerFailOver's -DrainingTimeout (CR-3a), at most 60. Default: ${DEFAULT-VALUE}.")
-  long drainingTimeoutMinutes = PlanOptions.ofDefaults().drainingTimeout().toMinutes();
+  @Option(names = "--draining-timeout", paramLabel = "MINUTES", converter = Bounded.DrainingMinutes.class,
+      description = "Invoke-CsComputerFailOver's -DrainingTimeout (CR-3a), 1 to " + Bounded.MAX_DRAINING_MINUTES
+          + " minutes. Default: ${DEFAULT-VALUE}.")
+  int drainingTimeoutMinutes = (int) PlanOptions.ofDefaults().drainingTimeout().toMinutes();
 
-  @Option(names = "--settle-minutes", paramLabel = "MINUTES",
-      description = "How long a pool must stay Ready after a domain before the next (CR-2); 0 turns the wait off."
-          + " Default: ${DEFAULT-VALUE}.")
-  long settleMinutes = SettlePolicy.ofDefaults().settleTime().toMinutes();
+  @Option(names = "--settle-minutes", paramLabel = "MINUTES", converter = Bounded.SettleMinutes.class,
+      description = "How long a pool must stay Ready after a domain before the next (CR-2), 0 to "
+          + Bounded.MAX_SETTLE_MINUTES + "; 0 turns the wait off. Default: ${DEFAULT-VALUE}.")
+  int settleMinutes = (int) SettlePolicy.ofDefaults().settleTime().toMinutes();
 
   @Option(names = "--reset-registrar-state",
       description = "When Get-CsPoolFabricState finds replicas missing, run Reset-CsPoolRegistrarState -ResetType"
@@ -133,15 +99,13 @@ final class PlanArguments {
   boolean failOverSingleServerPools;
 
   @Option(names = "--learn-from", paramLabel = "JOURNAL",
-      description = "Estimate with the step durations a previous run of this topology recorded in its journal.")
+      description = "Estimate (and order pools) with the step durations a previous run of this deployment"
+          + " recorded in its journal.")
   Path learnFrom;
 
-  Topology topology() {
-    if (topology == null && overlay != null) {
-      throw new IllegalArgumentException("--overlay adds to the document --topology names; give --topology FILE");
-    }
-    return topology == null ? sample.topology()
-        : TopologyInput.read(topology, overlay, command == null ? new PrintWriter(System.err, true) : command.commandLine().getErr());
+  /** The files these options read, which an output must not overwrite. */
+  List<Path> inputs() {
+    return learnFrom == null ? List.of() : List.of(learnFrom);
   }
 
   /**
@@ -150,13 +114,11 @@ final class PlanArguments {
    */
   PlanOptions options(Topology topology, boolean requireUpdate) {
     if (requireUpdate && (update == null || targetBuild == null)) {
-      throw new IllegalArgumentException("a live run needs the update: --update <installer path> --target-build <build>");
+      throw new BadInputException("a live command needs the update it installs: --update <installer path>"
+          + " --target-build <build>");
     }
-    UpdatePackage sample = update != null && targetBuild != null ? null : Simulation.sampleUpdate(topology);
-    UpdatePackage updatePackage = UpdatePackage.of(update == null ? sample.location() : update,
-        targetBuild == null ? sample.targetVersion().toString() : targetBuild);
     PlanOptions.Builder options = PlanOptions.builder()
-        .updatePackage(updatePackage)
+        .updatePackage(updatePackage(topology))
         .scheduledDowntime(scheduledDowntime)
         .backEndOrder(backEndFirst ? BackEndOrder.BEFORE_FRONT_ENDS : BackEndOrder.AFTER_FRONT_ENDS)
         .failoverOnPoolProblem(!noFailover)
@@ -172,23 +134,46 @@ final class PlanArguments {
     return options.build();
   }
 
+  /** The operator's update; for planning and simulating, the topology's sample update where they name none. */
+  private UpdatePackage updatePackage(Topology topology) {
+    UpdatePackage sample = null;
+    if (update == null || targetBuild == null) {
+      try {
+        sample = Simulation.sampleUpdate(topology);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(e.getMessage() + ": name it with --update and --target-build");
+      }
+    }
+    BuildVersion build;
+    try {
+      build = targetBuild == null ? sample.targetVersion() : BuildVersion.parse(targetBuild);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--target-build: " + e.getMessage());
+    }
+    try {
+      return new UpdatePackage(update == null ? sample.location() : update, build);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--update: " + e.getMessage());
+    }
+  }
+
   /** The settle rule with the operator's minutes; a Ready stretch under way always finishes, whatever its length. */
   private SettlePolicy settlePolicy() {
     return SettlePolicy.ofDefaults().withSettleTime(Duration.ofMinutes(settleMinutes));
   }
 
   /**
-   * The plan; with {@code --learn-from}, planned again with the durations the journal's run
-   * measured (they order the pools and make the estimate, never the steps).
+   * The plan of {@code topology}; with {@code --learn-from}, planned again with the durations the
+   * journal's run measured (they order the pools and make the estimate, never the steps).
    */
-  UpgradePlan plan(boolean requireUpdate) {
-    Topology topology = topology();
+  UpgradePlan plan(Topology topology, boolean requireUpdate, PrintWriter err) {
     PlanOptions options = options(topology, requireUpdate);
     UpgradePlan plan = Planner.create(options).plan(topology);
     if (learnFrom == null) {
       return plan;
     }
-    StepDurations learned = options.stepDurations().withObserved(FileJournal.read(learnFrom).observedDurations(plan));
+    Map<Step, Duration> observed = JournalFiles.durationsToLearn(learnFrom, plan, err);
+    StepDurations learned = options.stepDurations().withObserved(observed);
     return Planner.create(options.toBuilder().stepDurations(learned).build()).plan(topology);
   }
 }

@@ -2,6 +2,7 @@ package io.github.lyncupgrade.powershell.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.lyncupgrade.core.internal.Text;
 import io.github.lyncupgrade.core.plan.PlanRenderer;
 import io.github.lyncupgrade.core.plan.PlanWarning;
 import io.github.lyncupgrade.core.plan.Step;
@@ -17,15 +18,19 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code plan}: the plan of a topology, for people or for programs. */
-@Command(name = "plan", mixinStandardHelpOptions = true,
-    description = "Print the upgrade plan of a topology: every step, its rule, its order.")
+@Command(name = "plan",
+    description = "Print the upgrade plan of a topology: every step, its rule, its order; or its estimated night.")
 final class PlanCommand implements Callable<Integer> {
   enum Format { text, markdown, mermaid, gantt, estimate, json }
 
   @Mixin
+  TopologyArguments.FileOrSample topology;
+
+  @Mixin
   PlanArguments plan;
 
-  @Option(names = "--format", defaultValue = "text", description = "text, markdown, mermaid (the step graph), gantt (the estimated night as a Mermaid Gantt chart),"
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text, markdown, mermaid (the step graph), gantt (the estimated night as a Mermaid Gantt chart),"
           + " estimate (the window, each pool's part, warnings) or json. Default: ${DEFAULT-VALUE}.")
   Format format;
 
@@ -34,13 +39,14 @@ final class PlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    UpgradePlan upgradePlan = plan.plan(false);
+    UpgradePlan upgradePlan = plan.plan(topology.read(spec.commandLine().getErr()), false, spec.commandLine().getErr());
+    // The renderings hold the operator's values (the update's location may carry a direction mark): shown escaped.
     spec.commandLine().getOut().print(switch (format) {
-      case text -> PlanRenderer.text().render(upgradePlan);
-      case markdown -> PlanRenderer.markdown().render(upgradePlan);
-      case mermaid -> PlanRenderer.mermaid().render(upgradePlan);
-      case gantt -> PlanRenderer.gantt().render(upgradePlan);
-      case estimate -> upgradePlan.estimate().toText();
+      case text -> Text.safe(PlanRenderer.text().render(upgradePlan), true);
+      case markdown -> Text.safe(PlanRenderer.markdown().render(upgradePlan), true);
+      case mermaid -> Text.safe(PlanRenderer.mermaid().render(upgradePlan), true);
+      case gantt -> Text.safe(PlanRenderer.gantt().render(upgradePlan), true);
+      case estimate -> Text.safe(upgradePlan.estimate().toText(), true);
       case json -> json(upgradePlan);
     });
     spec.commandLine().getOut().flush();

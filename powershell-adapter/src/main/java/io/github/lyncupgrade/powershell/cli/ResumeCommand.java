@@ -6,9 +6,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code resume}: go on from the journal of a run that stopped. */
-@Command(name = "resume", mixinStandardHelpOptions = true,
-    description = {"Go on from the journal of a stopped run: done steps are not redone; an interrupted step is",
-        "checked against the servers first. Use the same topology and options as the run."})
+@Command(name = "resume",
+    description = "Go on from the journal of a stopped run: done steps are not redone; an interrupted step is checked"
+        + " against the servers first. Give the topology file and options of the run.")
 final class ResumeCommand extends LiveRun implements Callable<Integer> {
   @Spec
   CommandSpec spec;

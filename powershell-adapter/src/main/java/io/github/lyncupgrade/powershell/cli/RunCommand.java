@@ -6,8 +6,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code run}: carry the plan out on the live deployment through PowerShell. */
-@Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Check the environment, then carry the plan out on the live deployment, recording every step.")
+@Command(name = "run",
+    description = "Check the environment, then carry the plan out on the live deployment, recording every step in a"
+        + " new journal.")
 final class RunCommand extends LiveRun implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -1,9 +1,7 @@
 package io.github.lyncupgrade.powershell.cli;
 
 import io.github.lyncupgrade.core.plan.UpgradePlan;
-import io.github.lyncupgrade.core.run.FileJournal;
 import io.github.lyncupgrade.core.run.JournalContents;
-import io.github.lyncupgrade.core.run.JournalException;
 import io.github.lyncupgrade.core.run.Progress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -14,9 +12,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code status}: which domains and servers a journal records as done; safe while a run goes on. */
-@Command(name = "status", mixinStandardHelpOptions = true,
-    description = "Print which pools, domains and servers a run's journal records as done, in progress or to do.")
+@Command(name = "status",
+    description = "Print which pools, domains and servers a run's journal records as done, in progress or to do; safe"
+        + " while the run goes on (the journal is read, never locked or changed). Give the topology file and the options"
+        + " that shape the steps, as for resume.")
 final class StatusCommand implements Callable<Integer> {
+  @Mixin
+  TopologyArguments.FileOnly topology;
+
   @Mixin
   PlanArguments plan;
 
@@ -28,12 +31,8 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    UpgradePlan upgradePlan = plan.plan(true);
-    JournalContents contents = FileJournal.read(journal);
-    if (!contents.isNew() && !contents.planFingerprint().equals(upgradePlan.fingerprint())) {
-      throw new JournalException("the journal " + journal + " was written for a different plan: give the topology and"
-          + " options of the run (the journal has options " + contents.planOptions() + ")");
-    }
+    UpgradePlan upgradePlan = plan.plan(topology.read(spec.commandLine().getErr()), true, spec.commandLine().getErr());
+    JournalContents contents = JournalFiles.forStatus(journal, upgradePlan);
     contents.ignoredTail().ifPresent(tail -> spec.commandLine().getErr().println(tail));
     spec.commandLine().getOut().print(Progress.of(upgradePlan, contents.latestStatuses()).toText());
     spec.commandLine().getOut().flush();

@@ -3,9 +3,7 @@ package io.github.lyncupgrade.powershell.cli;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
+import io.github.lyncupgrade.core.internal.Text;
 import io.github.lyncupgrade.core.model.CollocatedDatabase;
 import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.InvalidTopologyException;
@@ -16,12 +14,13 @@ import io.github.lyncupgrade.core.model.StandardEditionPool;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.model.TopologyProblem;
 import io.github.lyncupgrade.core.model.UpgradeDomain;
+import io.github.lyncupgrade.powershell.cli.LocatedJson.Value;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,13 +40,14 @@ import java.util.TreeMap;
  *     { "fqdn": "se01.contoso.com", "edition": "standard" } ] }
  * </pre>
  *
- * Read with jackson-core's streaming parser, which knows the line of every element, so a problem
- * found when the topology is validated is reported at its line.
+ * Read in two passes, each problem at its line: the file's shape first (one JSON object, every key
+ * known, given once and of its type; nothing skipped), then, only when the shape is right, the
+ * model's own validation. A file with a shape problem is refused with just those problems: a
+ * value that cannot be read is never left out to plan the rest.
  */
 final class TopologyFile {
-  private static final JsonFactory JSON = JsonFactory.builder().build();
   /** The names a topology file gives the products; a pool without one runs Lync Server 2013. */
-  private static final Map<String, ProductVersion> PRODUCTS = new TreeMap<>(Map.of(
+  static final Map<String, ProductVersion> PRODUCTS = new TreeMap<>(Map.of(
       "lync-2013", ProductVersion.LYNC_SERVER_2013,
       "skype-2015", ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2015,
       "skype-2019", ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2019));
@@ -55,245 +55,44 @@ final class TopologyFile {
   private TopologyFile() {}
 
   /**
-   * Reads and validates a topology file.
+   * Reads and validates a topology file (JSON); {@link TopologyInput#read} sends a {@code --topology}
+   * file here when it is not one of Lync's XML documents.
    *
    * @throws TopologyFileException naming the line of every problem; nothing is half-read
    */
   static Topology read(Path file) {
-    Map<String, Integer> lines = new HashMap<>();
-    List<String> problems = new ArrayList<>();
-    Topology.Builder topology = Topology.builder();
-    try (JsonParser parser = JSON.createParser(Files.newInputStream(file))) {
-      new Reader(parser, lines, problems, file.toString()).topology(topology);
-    } catch (ShapeException e) {
-      throw new TopologyFileException(file.toString(), problems);
-    } catch (JsonProcessingException e) {
-      throw new TopologyFileException(file.toString(), List.of(file + ":" + e.getLocation().getLineNr()
-          + ": the file is not valid JSON: " + e.getOriginalMessage()));
-    } catch (IOException e) {
-      throw new TopologyFileException(file.toString(), List.of(file + ": cannot be read: " + e.getMessage()));
+    String shown = Text.path(file.toString());
+    if (Files.isDirectory(file)) {
+      throw new TopologyFileException(shown, List.of(shown + ": cannot be read: it is a folder, not a topology file"));
     }
-    if (!problems.isEmpty()) {
-      throw new TopologyFileException(file.toString(), problems);
+    Value root;
+    try (InputStream in = Files.newInputStream(file)) {
+      root = LocatedJson.read(in);
+    } catch (LocatedJson.MalformedException e) {
+      throw new TopologyFileException(shown, List.of(shown + ":" + e.line() + ": " + e.getMessage()));
+    } catch (IOException e) {
+      throw new TopologyFileException(shown, List.of(shown + ": cannot be read: " + Text.reason(e)));
+    }
+    TopologyFileShape reader = new TopologyFileShape(shown);
+    Topology.Builder topology = reader.topology(root);
+    if (!reader.problems().isEmpty()) {
+      throw new TopologyFileException(shown, reader.problems());
     }
     try {
       return topology.build();
     } catch (InvalidTopologyException e) {
       List<String> located = new ArrayList<>();
       for (TopologyProblem problem : e.problems()) {
-        located.add(file + ":" + lineOf(problem.path(), lines) + ": " + problem);
+        String path = reader.inFileWords(problem.path());
+        located.add(shown + ":" + reader.lineOf(path) + ": " + path + ": " + reader.inFileWords(problem.message()));
       }
-      throw new TopologyFileException(file.toString(), located);
-    }
-  }
-
-  /** The line of the longest recorded path that {@code path} starts with. */
-  private static int lineOf(String path, Map<String, Integer> lines) {
-    String candidate = path;
-    while (!candidate.isEmpty()) {
-      Integer line = lines.get(candidate);
-      if (line != null) {
-        return line;
-      }
-      int cut = Math.max(candidate.lastIndexOf('.'), candidate.lastIndexOf('['));
-      candidate = cut <= 0 ? "" : candidate.substring(0, cut);
-    }
-    return 1;
-  }
-
-  /** The file's shape is so wrong that reading further would only add noise. */
-  private static final class ShapeException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    ShapeException() {
-      super(null, null, false, false);
-    }
-  }
-
-  /** Walks the JSON, filling builders and recording each element's line by its topology path. */
-  private record Reader(JsonParser parser, Map<String, Integer> lines, List<String> problems, String file) {
-
-    void topology(Topology.Builder topology) throws IOException {
-      expect(parser.nextToken(), JsonToken.START_OBJECT, "the file must be one JSON object");
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
-        parser.nextToken();
-        if (field.equals("centralManagementStore")) {
-          lines.put("centralManagementStore", line());
-          topology.centralManagementStore(parser.getValueAsString());
-        } else if (field.equals("pools")) {
-          expect(parser.currentToken(), JsonToken.START_ARRAY, "\"pools\" must be an array");
-          int index = 0;
-          while (parser.nextToken() == JsonToken.START_OBJECT) {
-            Pool.Builder pool = pool("pools[" + index + "]");
-            if (pool != null) {
-              topology.pool(pool);
-            }
-            index++;
-          }
-        } else {
-          unknown(field, "the top level");
-        }
-      }
-    }
-
-    private Pool.Builder pool(String path) throws IOException {
-      lines.put(path, line());
-      Map<String, Object> fields = new HashMap<>();
-      List<Object[]> domains = new ArrayList<>();
-      List<String> collocated = new ArrayList<>();
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
-        parser.nextToken();
-        lines.put(path + "." + field, line());
-        switch (field) {
-          case "fqdn", "edition", "partnerPool", "server", "product" -> fields.put(field, parser.getValueAsString());
-          case "upgradeDomains" -> {
-            int index = 0;
-            while (parser.nextToken() == JsonToken.START_OBJECT) {
-              domains.add(domain(path + ".upgradeDomains[" + index++ + "]"));
-            }
-          }
-          case "backEnd" -> backEnd(path + ".backEnd", fields, collocated);
-          default -> {
-            unknown(field, path);
-            parser.skipChildren();
-          }
-        }
-      }
-      String edition = String.valueOf(fields.get("edition")).toLowerCase(Locale.ROOT);
-      String fqdn = (String) fields.get("fqdn");
-      Pool.Builder pool;
-      if (edition.equals("enterprise")) {
-        pool = Pool.enterprise(fqdn);
-      } else if (edition.equals("standard")) {
-        pool = Pool.standard(fqdn);
-      } else {
-        problems.add(file + ":" + lines.get(path) + ": " + path + ": \"edition\" must be \"enterprise\" or \"standard\"");
-        return null;
-      }
-      if (fields.containsKey("product")) {
-        String product = String.valueOf(fields.get("product"));
-        ProductVersion parsed = PRODUCTS.get(product.toLowerCase(Locale.ROOT));
-        if (parsed == null) {
-          problems.add(file + ":" + lines.get(path + ".product") + ": " + path + ": \"product\" must be one of "
-              + PRODUCTS.keySet() + ", not \"" + product + "\"");
-        } else {
-          pool.product(parsed);
-        }
-      }
-      for (Object[] domain : domains) {
-        @SuppressWarnings("unchecked")
-        List<String> servers = (List<String>) domain[1];
-        pool.upgradeDomain((String) domain[0], servers);
-      }
-      if (fields.containsKey("server")) {
-        pool.server((String) fields.get("server"));
-      }
-      if (fields.containsKey("sqlServer")) {
-        pool.backEnd((String) fields.get("sqlServer"), collocated.stream().map(this::collocated)
-            .filter(java.util.Objects::nonNull).toArray(CollocatedDatabase[]::new));
-      }
-      if (fields.containsKey("instance")) {
-        pool.sqlInstance((String) fields.get("instance"));
-      }
-      if (fields.containsKey("mirror")) {
-        pool.mirroredTo((String) fields.get("mirror"));
-      }
-      if (fields.containsKey("listener")) {
-        pool.alwaysOnListener((String) fields.get("listener"));
-      }
-      if (fields.containsKey("partnerPool")) {
-        pool.partnerPool((String) fields.get("partnerPool"));
-      }
-      return pool;
-    }
-
-    private Object[] domain(String path) throws IOException {
-      lines.put(path, line());
-      String name = null;
-      List<String> servers = new ArrayList<>();
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
-        parser.nextToken();
-        if (field.equals("name")) {
-          name = parser.getValueAsString();
-          lines.put(path + ".name", line());
-        } else if (field.equals("servers")) {
-          int index = 0;
-          while (parser.nextToken() != JsonToken.END_ARRAY) {
-            lines.put(path + ".servers[" + index++ + "]", line());
-            servers.add(parser.getValueAsString());
-          }
-        } else {
-          unknown(field, path);
-          parser.skipChildren();
-        }
-      }
-      return new Object[] {name, servers};
-    }
-
-    private void backEnd(String path, Map<String, Object> fields, List<String> collocated) throws IOException {
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
-        parser.nextToken();
-        switch (field) {
-          case "sqlServer" -> {
-            lines.put(path + ".sqlServer", line());
-            fields.put("sqlServer", parser.getValueAsString());
-          }
-          case "instance" -> {
-            lines.put(path + ".sqlInstance", line());
-            fields.put("instance", parser.getValueAsString());
-          }
-          case "mirror", "listener" -> {
-            lines.put(path + "." + field, line());
-            fields.put(field, parser.getValueAsString());
-          }
-          case "collocated" -> {
-            while (parser.nextToken() != JsonToken.END_ARRAY) {
-              collocated.add(line() + ":" + parser.getValueAsString());
-            }
-          }
-          default -> {
-            unknown(field, path);
-            parser.skipChildren();
-          }
-        }
-      }
-    }
-
-    private CollocatedDatabase collocated(String lineAndName) {
-      int colon = lineAndName.indexOf(':');
-      String name = lineAndName.substring(colon + 1);
-      try {
-        return CollocatedDatabase.valueOf(name.replace('-', '_').toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        problems.add(file + ":" + lineAndName.substring(0, colon) + ": unknown collocated database \"" + name
-            + "\"; one of archiving, monitoring, persistent_chat, persistent_chat_compliance");
-        return null;
-      }
-    }
-
-    private void unknown(String field, String where) {
-      problems.add(file + ":" + line() + ": unknown field \"" + field + "\" in " + where);
-    }
-
-    private void expect(JsonToken actual, JsonToken expected, String message) {
-      if (actual != expected) {
-        problems.add(file + ":" + line() + ": " + message);
-        throw new ShapeException();
-      }
-    }
-
-    private int line() {
-      return parser.currentTokenLocation().getLineNr();
+      throw new TopologyFileException(shown, located);
     }
   }
 
   /** Writes {@code topology} as a topology file. */
   static void write(Topology topology, OutputStream out) throws IOException {
-    try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter()) {
+    try (JsonGenerator json = new JsonFactory().createGenerator(out, JsonEncoding.UTF8).useDefaultPrettyPrinter()) {
       json.writeStartObject();
       if (topology.centralManagementStorePool().isPresent()) {
         json.writeStringField("centralManagementStore", topology.centralManagementStorePool().get().toString());

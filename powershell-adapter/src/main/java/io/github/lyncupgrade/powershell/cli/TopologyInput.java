@@ -1,5 +1,6 @@
 package io.github.lyncupgrade.powershell.cli;
 
+import io.github.lyncupgrade.core.internal.Text;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.powershell.topology.DocumentFinding;
 import io.github.lyncupgrade.powershell.topology.ImportedTopology;
@@ -8,8 +9,7 @@ import io.github.lyncupgrade.powershell.topology.TopologyOverlay;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -25,10 +25,15 @@ final class TopologyInput {
   private TopologyInput() {}
 
   static Topology read(Path file, Path overlay, PrintWriter err) {
+    if (Files.isDirectory(file)) {
+      throw new TopologyFileException(Text.path(file.toString()), List.of(Text.path(file.toString())
+          + ": cannot be read: it is a folder, not a topology file"));
+    }
     if (!isXml(file)) {
       if (overlay != null) {
-        throw new IllegalArgumentException("--overlay adds to a Lync topology document (Get-CsTopology -AsXml or a"
-            + " .tbxml), but " + file + " is a topology file (JSON), which names partners and mirrors itself");
+        throw new BadInputException("--overlay adds to a Lync topology document (Get-CsTopology -AsXml or a"
+            + " .tbxml), but " + Text.path(file.toString()) + " is a topology file (JSON), which names partners and"
+            + " mirrors itself");
       }
       return TopologyFile.read(file);
     }
@@ -58,8 +63,7 @@ final class TopologyInput {
 
   /** {@code file} (a topology or an overlay) cannot be read, said in words rather than an exception's name. */
   static TopologyFileException unreadable(Path file, IOException e) {
-    String why = e instanceof NoSuchFileException ? "there is no such file"
-        : e instanceof AccessDeniedException ? "access is denied" : e.getMessage();
-    return new TopologyFileException(file.toString(), List.of(file + ": cannot be read: " + why));
+    String shown = Text.path(file.toString());
+    return new TopologyFileException(shown, List.of(shown + ": cannot be read: " + Text.reason(e)));
   }
 }

@@ -1,6 +1,7 @@
 package io.github.lyncupgrade.powershell.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -14,9 +15,11 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,6 +28,22 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CommandLineTest {
   @TempDir
   Path directory;
+
+  /** The sample deployment as a topology file, as discover would write it: what the live commands are given. */
+  private String contoso() throws IOException {
+    return contoso(directory);
+  }
+
+  /** The sample deployment as a topology file in {@code directory}, written once. */
+  static String contoso(Path directory) throws IOException {
+    Path file = directory.resolve("contoso.json");
+    if (!Files.exists(file)) {
+      try (var out = Files.newOutputStream(file)) {
+        TopologyFile.write(SampleTopologies.contoso(), out);
+      }
+    }
+    return file.toString();
+  }
 
   record Result(int exitCode, String out, String err) {}
 
@@ -52,6 +71,57 @@ class CommandLineTest {
     assertThat(result.out()).startsWith("Usage: lync-upgrade " + subcommand);
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"", "plan", "runbook", "simulate", "discover", "run", "resume", "status"})
+  void everySubcommandPrintsTheVersion(String subcommand) {
+    Result result = run(subcommand.isEmpty() ? new String[] {"--version"} : new String[] {subcommand, "--version"});
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).startsWith("lync-upgrade 0.1.0-SNAPSHOT\n")
+        .contains("Lync Server 2013, Skype for Business Server 2015 and 2019");
+  }
+
+  @Test
+  void theTopLevelHelpGivesEverySubcommandsDescriptionWholeAndBothProducts() {
+    String help = run("--help").out();
+    String unwrapped = help.replaceAll("\\s+", " ");
+
+    assertThat(unwrapped).contains("Lync Server 2013 and Skype for Business Server 2015 and 2019")
+        .contains("4 the output could not be written");
+    CommandLine commandLine = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    commandLine.getSubcommands().forEach((name, subcommand) -> {
+      String description = String.join(" ", subcommand.getCommandSpec().usageMessage().description());
+      assertThat(description).as(name).endsWith(".");
+      assertThat(unwrapped).as(name).contains(description.replaceAll("\\s+", " "));
+    });
+  }
+
+  @Test
+  void onlyTheSubcommandsThatStartPowerShellTakeItsOptions() {
+    CommandLine commandLine = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+
+    commandLine.getSubcommands().forEach((name, subcommand) -> assertThat(
+        subcommand.getCommandSpec().findOption("--powershell") != null).as(name)
+        .isEqualTo(List.of("discover", "run", "resume").contains(name)));
+  }
+
+  @Test
+  void aReaderThatClosesThePipeEndsTheCommandQuietlyWithExitCodeFour() {
+    Main.FailureRecorder closed = new Main.FailureRecorder(new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw new IOException("Broken pipe");
+      }
+    });
+    StringWriter err = new StringWriter();
+
+    int exitCode = Main.run(new String[] {"plan"}, new PrintWriter(new java.io.OutputStreamWriter(closed,
+        StandardCharsets.UTF_8), true), new PrintWriter(err, true), closed);
+
+    assertThat(exitCode).isEqualTo(ExitCodes.OUTPUT_FAILED);
+    assertThat(err.toString()).isEmpty();
+  }
+
   @Test
   void planPrintsTheSamplePlanInEveryFormat() throws IOException {
     assertThat(run("plan").out()).startsWith("Upgrade plan: 3 pools, 11 Front End and Standard Edition servers, 105 steps");
@@ -77,9 +147,9 @@ class CommandLineTest {
   }
 
   @Test
-  void planLearnsTheDurationsOfAPreviousRunFromItsJournal() {
+  void planLearnsTheDurationsOfAPreviousRunFromItsJournal() throws IOException {
     String journal = directory.resolve("previous.journal").toString();
-    String[] live = {"--update", "\\\\files.contoso.com\\cu\\LyncServerUpdateInstaller.exe", "--target-build",
+    String[] live = {"--topology", contoso(), "--update", "\\\\files.contoso.com\\cu\\LyncServerUpdateInstaller.exe", "--target-build",
         "5.0.8308.1001", "--journal", journal, "--no-progress", "--settle-minutes", "0"};
     Result previous = run(concat(new String[] {"run", "--sessions", "1", fakeShell()}, live));
     assertThat(previous.exitCode()).as(previous.err()).isZero();
@@ -98,6 +168,26 @@ class CommandLineTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(Files.readString(file)).isEqualTo(Files.readString(Path.of("src/test/resources/runbooks/contoso.ps1")));
+  }
+
+  @Test
+  void aRunbookIsWrittenWholeWithThePermissionsOfANewFileOrOfTheFileItReplaces() throws IOException {
+    assumeTrue(directory.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+    Path reference = Files.createFile(directory.resolve("as-any-new-file"));
+    Path fresh = directory.resolve("fresh.ps1");
+    Path kept = Files.writeString(directory.resolve("kept.ps1"), "an older runbook");
+    Files.setPosixFilePermissions(kept, PosixFilePermissions.fromString("rw-rw----"));
+
+    assertThat(run("runbook", "-o", fresh.toString()).exitCode()).isZero();
+    assertThat(run("runbook", "-o", kept.toString()).exitCode()).isZero();
+
+    assertThat(Files.getPosixFilePermissions(fresh)).isEqualTo(Files.getPosixFilePermissions(reference));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(kept))).isEqualTo("rw-rw----");
+    assertThat(Files.readString(kept)).isEqualTo(Files.readString(fresh));
+    try (var files = Files.list(directory)) {
+      assertThat(files.map(file -> file.getFileName().toString())).as("no partial file left")
+          .containsExactlyInAnyOrder("as-any-new-file", "fresh.ps1", "kept.ps1");
+    }
   }
 
   @Test
@@ -158,7 +248,7 @@ class CommandLineTest {
 
     Result refused = run("plan", "--topology", file.toString());
     assertThat(refused.exitCode()).isEqualTo(2);
-    assertThat(refused.err()).contains("the plan was refused (1 problem):", "pool11.fabrikam.com (CR-5): its Back End"
+    assertThat(refused.err()).contains("the plan was refused (1 problem); nothing was run:", "pool11.fabrikam.com (CR-5): its Back End"
         + " store sql11.fabrikam.com is mirrored", "--confirm-mirrored-update");
 
     Result planned = run("plan", "--topology", file.toString(), "--confirm-mirrored-update");
@@ -176,8 +266,8 @@ class CommandLineTest {
 
     Files.writeString(file, Files.readString(file).replace("skype-2015", "skype-2016"));
     Result unknown = run("plan", "--topology", file.toString());
-    assertThat(unknown.err()).contains(file + ":3: pools[0]: \"product\" must be one of [lync-2013, skype-2015,"
-        + " skype-2019], not \"skype-2016\"");
+    assertThat(unknown.err()).contains(file + ":3: pools[0].product must be one of lync-2013, skype-2015,"
+        + " skype-2019, not \"skype-2016\"");
   }
 
   @Test
@@ -202,7 +292,7 @@ class CommandLineTest {
     assertThat(discovered.out()).contains("Wrote 3 pools and 11 servers");
     assertThat(TopologyFile.read(file)).isEqualTo(SampleTopologies.contoso());
     assertThat(run("runbook", "--topology", file.toString()).out())
-        .isEqualTo(RunbookWriter.write(new PlanArguments().plan(false)));
+        .isEqualTo(RunbookWriter.write(new PlanArguments().plan(SampleTopologies.contoso(), false, new PrintWriter(new StringWriter()))));
   }
 
   /**
@@ -211,9 +301,9 @@ class CommandLineTest {
    * a live run wait ten real minutes, as it must, and the settle rule twenty: these runs turn it off.)
    */
   @Test
-  void runStopsOnAPoolProblemAndResumeFinishesThenStatusShowsItAllDone() {
+  void runStopsOnAPoolProblemAndResumeFinishesThenStatusShowsItAllDone() throws IOException {
     String journal = directory.resolve("run.journal").toString();
-    String[] plan = {"--update", "\\\\files.contoso.com\\cu\\LyncServerUpdateInstaller.exe", "--target-build",
+    String[] plan = {"--topology", contoso(), "--update", "\\\\files.contoso.com\\cu\\LyncServerUpdateInstaller.exe", "--target-build",
         "5.0.8308.1001", "--no-failover", "--journal", journal, "--settle-minutes", "0"};
 
     Result stopped = run(concat(new String[] {"run", "--sessions", "1", "--servers-at-once", "1", "--staging-copies", "1", fakeShell("--fault=insufficient:pool02.contoso.com:1")},
@@ -229,12 +319,12 @@ class CommandLineTest {
     Result resumed = run(concat(new String[] {"resume", "--sessions", "1", fakeShell()}, plan));
     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
     assertThat(resumed.out()).contains("Run COMPLETED");
-    assertThat(run(concat(new String[] {"status"}, plan)).out()).startsWith("98 of 98 steps done");
+    assertThat(run(concat(new String[] {"status"}, plan)).out()).startsWith("98 of 98 steps done (succeeded or skipped)");
   }
 
   @Test
-  void failedPreflightChecksStopARunBeforeAnything() {
-    String[] args = {"run", fakeShell("--not-administrator"), "--update", "C:\\cu\\installer.exe", "--target-build",
+  void failedPreflightChecksStopARunBeforeAnythingAndLeaveNoJournal() throws IOException {
+    String[] args = {"run", "--topology", contoso(), fakeShell("--not-administrator"), "--update", "C:\\cu\\installer.exe", "--target-build",
         "5.0.8308.1001", "--journal", directory.resolve("never.journal").toString()};
 
     Result result = run(args);
@@ -242,11 +332,12 @@ class CommandLineTest {
     assertThat(result.exitCode()).isEqualTo(3);
     assertThat(result.err()).contains("Pre-flight checks found 1 problem(s); nothing was run",
         "not a member of CsAdministrator");
+    assertThat(directory.resolve("never.journal")).doesNotExist();
   }
 
   @Test
-  void aLiveRunNeedsTheUpdateNamed() {
-    Result result = run("run", "--journal", directory.resolve("x.journal").toString());
+  void aLiveRunNeedsTheUpdateNamed() throws IOException {
+    Result result = run("run", "--topology", contoso(), "--journal", directory.resolve("x.journal").toString());
 
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(result.err()).contains("--update <installer path> --target-build <build>");

@@ -41,4 +41,24 @@ class ProgressPrinterTest {
         "done     pool01.contoso.com/UD1/fe01.contoso.com/restart: restarted and back",
         "finished COMPLETED");
   }
+
+  @Test
+  void whatAServerAnswersIsShownEscapedNeverActedOn() {
+    StringWriter out = new StringWriter();
+    ProgressPrinter printer = new ProgressPrinter(new PrintWriter(out), false, 10);
+
+    printer.onEvent(new RunEvent.StepFailed(NOW, RESTART, "exit 1603\n\u001b[2Jfinished COMPLETED\u202e"));
+
+    assertThat(out.toString().lines()).containsExactly(
+        "FAILED   pool01.contoso.com/UD1/fe01.contoso.com/restart: exit 1603\\u000A\\u001B[2Jfinished COMPLETED\\u202E");
+  }
+
+  @Test
+  void aTornJournalRecordIsLeftToTheExecutorsWarning() {
+    StringWriter out = new StringWriter();
+
+    new ProgressPrinter(new PrintWriter(out), false, 10).onEvent(new RunEvent.JournalTailIgnored(NOW, "torn"));
+
+    assertThat(out.toString()).isEmpty();
+  }
 }

@@ -170,6 +170,6 @@ class TopologyDocumentCommandLineTest {
 
     Result missing = run("plan", "--topology", directory.resolve("nowhere.xml").toString());
     assertThat(missing.exitCode()).isEqualTo(2);
-    assertThat(missing.err()).contains(directory.resolve("nowhere.xml") + ": cannot be read: there is no such file");
+    assertThat(missing.err()).contains(directory.resolve("nowhere.xml") + ": cannot be read: no such file or folder");
   }
 }

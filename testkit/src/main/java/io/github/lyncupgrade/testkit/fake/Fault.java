@@ -10,6 +10,9 @@ import io.github.lyncupgrade.core.model.Fqdn;
  */
 public sealed interface Fault {
 
+  /** What the fault does, in a line: "the next install on fe03.contoso.com fails (exit code 1603)". */
+  String describe();
+
   /** The next {@code checks} readiness checks of {@code pool} report Busy (FE-1a, FE-1b). */
   static Fault busy(String pool, int checks) {
     return new Busy(Fqdn.of(pool), checks);
@@ -32,6 +35,11 @@ public sealed interface Fault {
       if (afterChecks < 0) {
         throw new IllegalArgumentException("afterChecks must not be negative, was " + afterChecks);
       }
+    }
+
+    @Override
+    public String describe() {
+      return "readiness check number " + (afterChecks + 1) + " of " + pool + " from now reports Busy";
     }
   }
 
@@ -65,6 +73,11 @@ public sealed interface Fault {
         throw new IllegalArgumentException("a fault is held back once: " + fault);
       }
     }
+
+    @Override
+    public String describe() {
+      return fault.describe() + ", once " + upgradeDomain + " of " + pool + " is next";
+    }
   }
 
   /** The next {@code checks} readiness checks of {@code pool} report InsufficientActiveFrontEnds (FE-1b). */
@@ -87,6 +100,11 @@ public sealed interface Fault {
     /** Rejects null. */
     public InstallRequiresRestart {
       requireNonNull(server, "server");
+    }
+
+    @Override
+    public String describe() {
+      return "the next install on " + server + " asks for a restart (exit code 3010)";
     }
   }
 
@@ -149,6 +167,11 @@ public sealed interface Fault {
     public ReplicasMissing {
       requireNonNull(pool, "pool");
     }
+
+    @Override
+    public String describe() {
+      return "Get-CsPoolFabricState finds replicas missing in " + pool;
+    }
   }
 
   /** See {@link Fault#routingGroupsMove}. @param pool the pool */
@@ -156,6 +179,11 @@ public sealed interface Fault {
     /** Rejects null. */
     public RoutingGroupsMove {
       requireNonNull(pool, "pool");
+    }
+
+    @Override
+    public String describe() {
+      return "the routing groups of " + pool + " move during its settle wait";
     }
   }
 
@@ -166,6 +194,11 @@ public sealed interface Fault {
       requireNonNull(pool, "pool");
       requireNonNull(database, "database");
     }
+
+    @Override
+    public String describe() {
+      return "Install-CsDatabase leaves " + database + " of " + pool + " at its old version";
+    }
   }
 
   /** See {@link Fault#busy}. @param pool the pool @param checks how many checks */
@@ -175,6 +208,11 @@ public sealed interface Fault {
       requireNonNull(pool, "pool");
       FaultChecks.requirePositive("checks", checks);
     }
+
+    @Override
+    public String describe() {
+      return "the next " + checks + (checks == 1 ? " readiness check" : " readiness checks") + " of " + pool + " report Busy";
+    }
   }
 
   /** See {@link Fault#insufficientActiveFrontEnds}. @param pool the pool @param checks how many checks */
@@ -183,6 +221,11 @@ public sealed interface Fault {
     public InsufficientActiveFrontEnds {
       requireNonNull(pool, "pool");
       FaultChecks.requirePositive("checks", checks);
+    }
+
+    @Override
+    public String describe() {
+      return "the next " + checks + (checks == 1 ? " readiness check" : " readiness checks") + " of " + pool + " report InsufficientActiveFrontEnds";
     }
   }
 
@@ -195,6 +238,11 @@ public sealed interface Fault {
         throw new IllegalArgumentException("exit codes 0 and 3010 mean success; a failing install needs another");
       }
     }
+
+    @Override
+    public String describe() {
+      return "the next install on " + server + " fails (exit code " + exitCode + ")";
+    }
   }
 
   /** See {@link Fault#neverComesBack}. @param server the server */
@@ -203,6 +251,11 @@ public sealed interface Fault {
     public NeverComesBack {
       requireNonNull(server, "server");
     }
+
+    @Override
+    public String describe() {
+      return "the next restart of " + server + " never completes";
+    }
   }
 
   /** See {@link Fault#servicesFailToStart}. @param server the server */
@@ -210,6 +263,11 @@ public sealed interface Fault {
     /** Rejects null. */
     public ServicesFailToStart {
       requireNonNull(server, "server");
+    }
+
+    @Override
+    public String describe() {
+      return "the next start of the services of " + server + " fails";
     }
   }
 
@@ -224,6 +282,11 @@ public sealed interface Fault {
     public CallFails {
       FaultChecks.requirePositive("call", call);
     }
+
+    @Override
+    public String describe() {
+      return "call " + call + " fails like a lost connection, " + (afterItsEffect ? "after" : "before") + " its effect";
+    }
   }
 
   /** See {@link Fault#syntheticTransactionsFail}. @param pool the pool */
@@ -232,6 +295,11 @@ public sealed interface Fault {
     public SyntheticTransactionsFail {
       requireNonNull(pool, "pool");
     }
+
+    @Override
+    public String describe() {
+      return "the next synthetic transactions against " + pool + " fail";
+    }
   }
 
   /** See {@link Fault#crashAfterCall}. @param call the call after which the process crashes, from 1 */
@@ -239,6 +307,11 @@ public sealed interface Fault {
     /** Rejects a call number below one. */
     public CrashAfterCall {
       FaultChecks.requirePositive("call", call);
+    }
+
+    @Override
+    public String describe() {
+      return "the controlling process crashes after call " + call;
     }
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.Collectors;
 
 /** The faults a {@link FakeDeployment} will inject. Immutable and thread-safe. */
 public final class FaultSchedule {
@@ -115,6 +116,6 @@ public final class FaultSchedule {
 
   @Override
   public String toString() {
-    return faults.isEmpty() ? "no faults" : faults.toString();
+    return faults.isEmpty() ? "no faults" : faults.stream().map(Fault::describe).collect(Collectors.joining("; "));
   }
 }

@@ -199,7 +199,7 @@ class ExecutorScenarioTest {
     Progress.PoolProgress pool01 = report.progress().pools().get(0);
     assertThat(pool01.groups().get(0).state()).isEqualTo(Progress.State.FAILED);
     assertThat(pool01.groups().get(1).state()).isEqualTo(Progress.State.PENDING);
-    assertThat(report.toText()).contains("fe01 FAILED (1/4)");
+    assertThat(report.toText()).contains("fe01 FAILED (1 of 4 steps done)");
   }
 
   @Test

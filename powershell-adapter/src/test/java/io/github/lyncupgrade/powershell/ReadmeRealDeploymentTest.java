@@ -1,0 +1,44 @@
+package io.github.lyncupgrade.powershell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.lyncupgrade.core.model.Topology;
+import io.github.lyncupgrade.core.plan.PlanOptions;
+import io.github.lyncupgrade.core.plan.Planner;
+import io.github.lyncupgrade.core.plan.UpgradePlan;
+import io.github.lyncupgrade.core.run.Executor;
+import io.github.lyncupgrade.core.run.Journal;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The README's example against a real deployment: it compiles here, against the adapter's public
+ * API, and the README shows exactly these lines. Running it needs Lync Server, which no machine of
+ * this project has.
+ */
+class ReadmeRealDeploymentTest {
+  private static final Path THIS_FILE = Path.of("src/test/java/io/github/lyncupgrade/powershell/ReadmeRealDeploymentTest.java");
+
+  /** The example; never called (it would patch a real deployment). */
+  @SuppressWarnings("unused")
+  private static void upgrade(PlanOptions options) throws IOException {
+    // real-deployment:begin
+    try (PowerShellSession session = PowerShellSession.start(PowerShellOptions.ofDefaults());
+         PowerShellDeployment deployment = PowerShellDeployment.over(session)) {
+      Topology topology = TopologyDiscovery.discover(session);          // or build it yourself
+      Preflight.check(session, topology).orThrow();                      // every problem at once
+      UpgradePlan plan = Planner.create(options).plan(topology);
+      Files.writeString(Path.of("upgrade.ps1"), RunbookWriter.write(plan)); // to review, or run by hand
+      Executor.builder(deployment).journal(Journal.file(Path.of("upgrade.journal"))).build().run(plan);
+    }
+    // real-deployment:end
+  }
+
+  @Test
+  void theReadmeShowsTheCodeThatCompilesHere() throws IOException {
+    assertThat(ReadmeBlocks.normalized(ReadmeBlocks.block("real-deployment")))
+        .isEqualTo(ReadmeBlocks.normalized(ReadmeBlocks.code(THIS_FILE, "real-deployment")));
+  }
+}

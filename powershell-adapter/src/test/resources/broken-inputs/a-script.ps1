@@ -1,0 +1,2 @@
+# lync-upgrade:do-not-touch
+Write-Host "this script must survive"

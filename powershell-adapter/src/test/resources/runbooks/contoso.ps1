@@ -1,5 +1,5 @@
 # Lync Server 2013 / Skype for Business Server cumulative update runbook, written by lync-upgrade.
-# Plan fingerprint 1bfd5598d67375152ad86e37de938e8335336039e60dfdf4a595a49407b4efac
+# Plan fingerprint c61cda5a9b971325032c3b57677c173b1cfe66d6bd6c08fd40a592bd7547d483
 # 105 steps for 3 pools. Run it in the Lync Server Management Shell as a member of CsAdministrator,
 # or read it as the procedure: each region cites the PROCEDURE rule it carries out.
 #Requires -Version 3.0

@@ -1,5 +1,5 @@
 # Lync Server 2013 / Skype for Business Server cumulative update runbook, written by lync-upgrade.
-# Plan fingerprint a4a3e396e7a7e188eb521639cdb8cfef06ba64e30448f6c2bcb2c1f0f4d0f944
+# Plan fingerprint 6dc459528aca523b029e1e833b26d6e795ab8c27837928d22d62648d511ecfc6
 # 93 steps for 3 pools. Run it in the Lync Server Management Shell as a member of CsAdministrator,
 # or read it as the procedure: each region cites the PROCEDURE rule it carries out.
 #Requires -Version 3.0

@@ -5,12 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Topology;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -245,47 +241,20 @@ public final class UpgradePlan {
   }
 
   /**
-   * A SHA-256 over everything that makes the plan what it is: each step's id, rule, description
-   * and prerequisites, in order, and the options that shape the steps. A journal stores it, so a
-   * run is never resumed with a different plan. The {@link PlanOptions#concurrency()} and
-   * {@link PlanOptions#stepDurations()} are left out: they change when steps run, not what they do.
+   * A SHA-256 over a versioned canonical text of what the plan does: the options that shape the
+   * steps ({@link PlanOptions#canonical()}) and each step's id, kind, rule, the parameters that
+   * change what it does, and its prerequisites, in order; never a description, so rewording a step
+   * changes no fingerprint. A journal stores it, so a run is never resumed with a different plan.
+   * The {@link PlanOptions#concurrency()} and {@link PlanOptions#stepDurations()} are left out: they
+   * change when steps run, not what they do.
    */
   public String fingerprint() {
     String computed = fingerprint;
     if (computed == null) {
-      computed = computeFingerprint();
+      computed = PlanFingerprint.of(this);
       fingerprint = computed;
     }
     return computed;
-  }
-
-  private String computeFingerprint() {
-    MessageDigest digest = sha256();
-    update(digest, options.procedureText());
-    for (int i = 0; i < steps.size(); i++) {
-      Step step = steps.get(i);
-      update(digest, step.id().value());
-      update(digest, step.rule().id());
-      update(digest, step.description());
-      update(digest, step.isContingent() + "/" + step.isManual());
-      for (int edge = prerequisiteStarts[i]; edge < prerequisiteStarts[i + 1]; edge++) {
-        update(digest, steps.get(prerequisites[edge]).id().value());
-      }
-    }
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static void update(MessageDigest digest, String text) {
-    digest.update(text.getBytes(StandardCharsets.UTF_8));
-    digest.update((byte) 0);
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
   }
 
   @Override

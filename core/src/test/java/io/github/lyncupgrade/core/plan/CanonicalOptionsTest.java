@@ -83,7 +83,8 @@ class CanonicalOptionsTest {
 
       assertThat(changed.canonical().changesSince(defaults.canonical())).as(key)
           .extracting(CanonicalOptions.Change::key).containsExactly(key);
-      assertThat(changed.procedureText()).as("%s is part of the fingerprint too", key).isNotEqualTo(defaults.procedureText());
+      assertThat(PlanFixtures.plan(changed).fingerprint()).as("%s is part of the fingerprint too", key)
+          .isNotEqualTo(PlanFixtures.plan(defaults).fingerprint());
     });
     assertThat(EVERY_STEP_OPTION.keySet()).as("every key of the encoding is covered")
         .containsAll(defaults.toBuilder().frontEndStrategy("pool01.contoso.com", FrontEndStrategy.SERVER_BY_SERVER).build()

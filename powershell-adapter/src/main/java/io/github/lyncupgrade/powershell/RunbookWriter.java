@@ -8,10 +8,12 @@ import io.github.lyncupgrade.core.plan.CheckDomainReadiness;
 import io.github.lyncupgrade.core.plan.CheckFabricState;
 import io.github.lyncupgrade.core.plan.CheckPoolReadiness;
 import io.github.lyncupgrade.core.plan.CustomStep;
+import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
 import io.github.lyncupgrade.core.plan.FailBackPool;
 import io.github.lyncupgrade.core.plan.FailOverCentralManagementStore;
 import io.github.lyncupgrade.core.plan.FailOverPool;
 import io.github.lyncupgrade.core.plan.FailOverServer;
+import io.github.lyncupgrade.core.plan.PoolFailoverMode;
 import io.github.lyncupgrade.core.plan.SettlePool;
 import io.github.lyncupgrade.core.plan.Step;
 import io.github.lyncupgrade.core.plan.StopServices;
@@ -58,27 +60,44 @@ public final class RunbookWriter {
     out.append("# ").append(plan.size()).append(" steps for ").append(plan.topology().pools().size())
         .append(" pools. Run it in the Lync Server Management Shell as a member of CsAdministrator,\n")
         .append("# or read it as the procedure: each region cites the PROCEDURE rule it carries out.\n");
-    out.append("#Requires -Version 3.0\n");
+    out.append("# Windows PowerShell 5.1, as pre-flight asks: Copy-Item -ToSession needs 5.0 or later.\n");
+    out.append("#Requires -Version 5.1\n");
     out.append("$ErrorActionPreference = 'Stop'\n");
     String installer = plan.options().updatePackage().map(UpdatePackage::location)
         .orElse("<the cumulative update's installer: LyncServerUpdateInstaller.exe or SkypeServerUpdateInstaller.exe>");
     out.append("$UpdateInstaller = ").append(singleQuoted(installer)).append('\n');
+    out.append("$TargetBuild = ").append(singleQuoted(plan.options().updatePackage()
+        .map(update -> update.targetVersion().toString()).orElse(""))).append('\n');
     out.append("$Policy = @{ BusyWaitMinutes = ").append(plan.options().readinessPolicy().busyInterval().toMinutes())
         .append("; MaxConsecutiveBusy = ").append(plan.options().readinessPolicy().maxConsecutiveBusy()).append(" }\n\n");
     out.append("""
         function Get-PoolReadiness([string]$FrontEnd, [bool]$Is2019) {
           # FE-1: the readiness cmdlet runs only locally on a Front End of the pool; 2019 names it Get-CsUpgradeDomainInfo (CR-4).
-          Invoke-Command -ComputerName $FrontEnd -ArgumentList $Is2019 -ScriptBlock {
+          # Remoting returns objects to depth 1 (each upgrade domain would arrive as a string), so the fields are
+          # projected into plain values on the Front End; one that is absent stops the runbook, never reads as not ready.
+          $records = @(Invoke-Command -ComputerName $FrontEnd -ArgumentList $Is2019 -ScriptBlock {
             param($is2019)
-            if ($is2019) { Get-CsUpgradeDomainInfo } else { Get-CsPoolUpgradeReadinessState }
+            $ErrorActionPreference = 'Stop'
+            if ($is2019) { $state = Get-CsUpgradeDomainInfo } else { $state = Get-CsPoolUpgradeReadinessState }
+            [pscustomobject]@{ Kind = 'Pool'; PoolUpgradeState = [string]$state.PoolUpgradeState }
+            foreach ($domain in @($state.UpgradeDomains)) {
+              [pscustomobject]@{ Kind = 'Domain'; UpgradeDomain = [string]$domain.UpgradeDomain; ReadyForUpgrade = $domain.ReadyForUpgrade }
+            }
+          })
+          $pool = @($records | Where-Object { $_.Kind -eq 'Pool' -and $_.PoolUpgradeState })
+          $domains = @($records | Where-Object { $_.Kind -eq 'Domain' })
+          if ($pool.Count -ne 1) { throw "The readiness cmdlet on $FrontEnd reported no PoolUpgradeState (FE-1): check the pool by hand." }
+          foreach ($domain in $domains) {
+            if (-not $domain.UpgradeDomain -or $domain.ReadyForUpgrade -isnot [bool]) { throw "The readiness cmdlet on $FrontEnd reported an upgrade domain without its name or a True/False ReadyForUpgrade (FE-2): check the pool by hand." }
           }
+          [pscustomobject]@{ PoolUpgradeState = $pool[0].PoolUpgradeState; UpgradeDomains = $domains }
         }
 
         function Wait-PoolReady([string]$FrontEnd, [bool]$Is2019) {
           $busy = 0
           while ($true) {
             $state = Get-PoolReadiness -FrontEnd $FrontEnd -Is2019 $Is2019
-            switch ([string]$state.PoolUpgradeState) {
+            switch ($state.PoolUpgradeState) {
               'Ready' { return $state }                                   # FE-1d
               'Busy' {                                                    # FE-1a
                 $busy++
@@ -90,9 +109,19 @@ public final class RunbookWriter {
           }
         }
 
+        function Assert-DomainReady([string]$FrontEnd, [bool]$Is2019, [string]$UpgradeDomain) {
+          # FE-2: the domain must be reported, once, with ReadyForUpgrade True.
+          $state = Wait-PoolReady -FrontEnd $FrontEnd -Is2019 $Is2019
+          $domain = @($state.UpgradeDomains | Where-Object { $_.UpgradeDomain -eq $UpgradeDomain })
+          if ($domain.Count -ne 1 -or $domain[0].ReadyForUpgrade -ne $true) { throw "Upgrade domain $UpgradeDomain is not ReadyForUpgrade (FE-2)" }
+        }
+
         function Get-RoutingGroups([string]$Pool) {
-          # CR-2, CR-3: Get-CsPoolFabricState's report of the routing groups' primaries and secondaries.
-          Get-CsPoolFabricState -PoolFqdn $Pool -Type Routing -Verbose 4>&1 | Out-String
+          # CR-2, CR-3: Get-CsPoolFabricState's report of the routing groups' primaries and secondaries (a String).
+          # A report that names no routing group is no answer: it stops the runbook, never reads as "none missing".
+          $report = @(Get-CsPoolFabricState -PoolFqdn $Pool -Type Routing -Verbose 4>&1 | ForEach-Object { [string]$_ }) -join "`n"
+          if ($report -notmatch '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}') { throw "Get-CsPoolFabricState reported no routing group for $Pool (CR-2, CR-3); read its report before going on:`n$report" }
+          $report
         }
 
         function Wait-PoolSettled([string]$FrontEnd, [string]$Pool, [bool]$Is2019, [int]$Minutes, [int]$PollMinutes, [int]$GiveUpMinutes) {
@@ -102,7 +131,7 @@ public final class RunbookWriter {
           $before = $null
           while ($true) {
             $state = Get-PoolReadiness -FrontEnd $FrontEnd -Is2019 $Is2019
-            if ([string]$state.PoolUpgradeState -eq 'Ready') {
+            if ($state.PoolUpgradeState -eq 'Ready') {
               if (-not $readySince) { $readySince = Get-Date; $before = Get-RoutingGroups -Pool $Pool }
               elseif (((Get-Date) - $readySince).TotalMinutes -ge $Minutes) { break }
             } else {
@@ -117,23 +146,60 @@ public final class RunbookWriter {
 
         function Assert-ReplicasPresent([string]$Pool, [bool]$Reset) {
           # CR-3: no Front End is failed over while routing groups miss replicas.
-          if ((Get-RoutingGroups -Pool $Pool) -notmatch 'missing|quorum loss') { return }
+          if ((Get-RoutingGroups -Pool $Pool) -notmatch 'missing|quorum loss|no primary') { return }
           if (-not $Reset) { throw "Replicas are missing in $Pool (CR-3): check the pool, run Reset-CsPoolRegistrarState -PoolFqdn $Pool -ResetType QuorumLossRecovery, then go on." }
           Reset-CsPoolRegistrarState -PoolFqdn $Pool -ResetType QuorumLossRecovery -Confirm:$false
-          if ((Get-RoutingGroups -Pool $Pool) -match 'missing|quorum loss') { throw "Replicas are still missing in $Pool after Reset-CsPoolRegistrarState (CR-3)." }
+          if ((Get-RoutingGroups -Pool $Pool) -match 'missing|quorum loss|no primary') { throw "Replicas are still missing in $Pool after Reset-CsPoolRegistrarState (CR-3)." }
         }
 
         function Assert-DatabasesCurrent([string]$SqlServer) {
-          # CR-7: Install-CsDatabase prints nothing useful on success; Test-CsDatabase compares versions.
-          $stale = @(Test-CsDatabase -ConfiguredDatabases -SqlServerFqdn $SqlServer | Where-Object { [string]$_.ExpectedVersion -ne [string]$_.InstalledVersion })
+          # CR-7: Install-CsDatabase prints nothing useful on success; Test-CsDatabase compares versions. No database,
+          # or one without its name or versions, is no answer: '' equal to '' is not an update.
+          $databases = @(Test-CsDatabase -ConfiguredDatabases -SqlServerFqdn $SqlServer)
+          if ($databases.Count -eq 0) { throw "Test-CsDatabase reported no database on ${SqlServer} (CR-7)" }
+          $unreadable = @($databases | Where-Object { -not $_.DatabaseName -or -not $_.ExpectedVersion -or -not $_.InstalledVersion })
+          if ($unreadable.Count -gt 0) { throw "Test-CsDatabase reported $($unreadable.Count) database(s) on ${SqlServer} without a name, an expected or an installed version (CR-7)" }
+          $stale = @($databases | Where-Object { [string]$_.ExpectedVersion -ne [string]$_.InstalledVersion })
           if ($stale.Count -gt 0) { throw "Databases not at their expected version on ${SqlServer} (CR-7): $(($stale | ForEach-Object { [string]$_.DatabaseName }) -join ', ')" }
+        }
+
+        function Assert-ServerRunning([string]$Server) {
+          # FE-2c: every Lync service runs (none reported is no answer), and with $TargetBuild, the one installed product's
+          # Server\\Core\\RtcHost.exe is at least that build (Lync Server 2013, Skype for Business Server 2015 or 2019).
+          $found = Invoke-Command -ComputerName $Server -ScriptBlock {
+            $ErrorActionPreference = 'Stop'
+            $builds = @(foreach ($product in 'Microsoft Lync Server 2013', 'Skype for Business Server 2015', 'Skype for Business Server 2019') {
+              $path = Join-Path $env:ProgramFiles "$product\\Server\\Core\\RtcHost.exe"
+              if (Test-Path -LiteralPath $path) { [string](Get-Item -LiteralPath $path).VersionInfo.ProductVersion }
+            })
+            [pscustomobject]@{ Statuses = (@(Get-CsWindowsService) | ForEach-Object { [string]$_.Status }) -join ','; Builds = $builds -join ',' }
+          }
+          $statuses = @(([string]$found.Statuses).Split(',', [StringSplitOptions]::RemoveEmptyEntries))
+          if ($statuses.Count -eq 0) { throw "Get-CsWindowsService reported no Lync service on $Server" }
+          if (@($statuses | Where-Object { $_ -ne 'Running' }).Count -gt 0) { throw "$Server does not run all its Lync services" }
+          if (-not $TargetBuild) { return }
+          $builds = @(([string]$found.Builds).Split(',', [StringSplitOptions]::RemoveEmptyEntries))
+          if ($builds.Count -ne 1) { throw "Found $($builds.Count) Lync Server products' RtcHost.exe on $Server, not one: check its build by hand" }
+          if ([version]$builds[0] -lt [version]$TargetBuild) { throw "$Server runs build $($builds[0]), not $TargetBuild" }
+        }
+
+        function Set-WebServiceState([string]$Server, [bool]$Running) {
+          # BE-5, BE-10 (net stop w3svc, net start w3svc) as service cmdlets: a second run finds it stopped and goes on,
+          # a failure stops the runbook (an exit code would go unread), and the state is checked after.
+          Invoke-Command -ComputerName $Server -ArgumentList $Running -ScriptBlock {
+            param($running)
+            $ErrorActionPreference = 'Stop'
+            if ($running) { Start-Service -Name W3SVC; $wanted = 'Running' } else { Stop-Service -Name W3SVC -Force; $wanted = 'Stopped' }
+            $status = [string](Get-Service -Name W3SVC).Status
+            if ($status -ne $wanted) { throw "W3SVC is $status on $env:COMPUTERNAME, not $wanted" }
+          }
         }
 
         function Copy-Update([string]$Server) {
           # BE-2, SDK-5: copy the installer to the server's local disk.
           $session = New-PSSession -ComputerName $Server
           try {
-            Invoke-Command -Session $session -ScriptBlock { $null = New-Item -ItemType Directory -Force 'C:\\LyncUpgrade' }
+            Invoke-Command -Session $session -ScriptBlock { $null = New-Item -ItemType Directory -Force -Path 'C:\\LyncUpgrade' }
             Copy-Item -Path $UpdateInstaller -Destination 'C:\\LyncUpgrade' -ToSession $session -Force
           } finally {
             Remove-PSSession $session
@@ -143,15 +209,32 @@ public final class RunbookWriter {
         function Install-Update([string]$Server) {
           # FE-2b, BE-7, CR-8: the installer runs unattended; 0 is success, 3010 success with a restart required.
           $local = Join-Path 'C:\\LyncUpgrade' (Split-Path $UpdateInstaller -Leaf)
-          $staged = Invoke-Command -ComputerName $Server -ArgumentList $local -ScriptBlock { param($path) Test-Path $path }
+          $staged = Invoke-Command -ComputerName $Server -ArgumentList $local -ScriptBlock { param($path) Test-Path -LiteralPath $path }
           if (-not $staged) { Copy-Update -Server $Server }
           $exit = Invoke-Command -ComputerName $Server -ArgumentList $local -ScriptBlock {
             param($path) (Start-Process -FilePath $path -ArgumentList '/silentmode' -Wait -PassThru).ExitCode
           }
+          if ($null -eq $exit) { throw "The installer on $Server reported no exit code; its log is next to it in C:\\LyncUpgrade" }
           if ($exit -ne 0 -and $exit -ne 3010) { throw "The installer exited with $exit on $Server; its log is next to it in C:\\LyncUpgrade" }
         }
 
         """);
+  }
+
+  /**
+   * BE-11: a and b from here (they take the SQL Server); c acts on the local computer, so it runs on
+   * the Standard Edition server, where it reads the topology from the Central Management Store (a
+   * second hop when the store is elsewhere: see the README).
+   */
+  private static void updateDatabases(UpdateDatabases step, String target, StringBuilder out) {
+    if (step.variant() != DatabaseUpdateVariant.LOCAL_DATABASES) {
+      out.append(step.command()).append('\n');
+      return;
+    }
+    out.append("# On the server itself: it reads the topology from the Central Management Store, a second hop from a\n")
+        .append("# remote session unless the store is on this server or the README's arrangement is in place.\n")
+        .append("Invoke-Command -ComputerName ").append(target).append(" -ScriptBlock { ").append(step.command())
+        .append(" }\n");
   }
 
   private static String is2019(UpgradePlan plan, Step step) {
@@ -171,36 +254,32 @@ public final class RunbookWriter {
           .append(is2019(plan, step)).append('\n');
       case CHECK_DOMAIN_READINESS -> {
         CheckDomainReadiness gate = (CheckDomainReadiness) step;
-        out.append("$state = Wait-PoolReady -FrontEnd ").append(singleQuoted(gate.runOn().toString()))
-            .append(" -Is2019 ").append(is2019(plan, step)).append('\n')
-            .append("$domain = $state.UpgradeDomains | Where-Object { [string]$_.UpgradeDomain -eq ")
-            .append(singleQuoted(gate.upgradeDomain().name())).append(" }\n")
-            .append("if (-not $domain -or [string]$domain.ReadyForUpgrade -ne 'True') { throw ")
-            .append(singleQuoted("Upgrade domain " + gate.upgradeDomain().name() + " is not ReadyForUpgrade (FE-2)"))
-            .append(" }\n");
+        out.append("Assert-DomainReady -FrontEnd ").append(singleQuoted(gate.runOn().toString()))
+            .append(" -Is2019 ").append(is2019(plan, step)).append(" -UpgradeDomain ")
+            .append(singleQuoted(gate.upgradeDomain().name())).append('\n');
       }
       case STOP_SERVICES -> out.append("Invoke-Command -ComputerName ").append(target).append(" -ScriptBlock { ")
           .append(((StopServices) step).command()).append(" }\n");
       case INSTALL_UPDATE -> out.append("Install-Update -Server ").append(target).append('\n');
       case RESTART_SERVER -> out.append("Restart-Computer -ComputerName ").append(target)
-          .append(" -Wait -For PowerShell -Timeout 3600 -Force\n");
-      case VERIFY_SERVER -> out.append("$stopped = Invoke-Command -ComputerName ").append(target)
-          .append(" -ScriptBlock { Get-CsWindowsService | Where-Object { $_.Status -ne 'Running' } }\n")
-          .append("if ($stopped) { throw ").append(singleQuoted(step.target() + " does not run all its Lync services"))
-          .append(" }\n");
+          .append(" -Protocol WSMan -Wait -For PowerShell -Timeout 3600 -Force\n");
+      case VERIFY_SERVER -> out.append("Assert-ServerRunning -Server ").append(target).append('\n');
       case START_SERVICES -> out.append("Invoke-Command -ComputerName ").append(target)
           .append(" -ScriptBlock { Start-CsWindowsService }\n");
       case CHECK_ADMINISTRATOR_ROLE -> out.append("if (-not ([Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent()).IsInRole('CSAdministrator')) { throw 'Run this as a member of CsAdministrator (BE-1)' }\n");
       case STAGE_UPDATE -> out.append("Copy-Update -Server ").append(target).append('\n');
-      case STOP_WEB_SERVICE -> out.append("Invoke-Command -ComputerName ").append(target)
-          .append(" -ScriptBlock { net stop w3svc }\n");
-      case START_WEB_SERVICE -> out.append("Invoke-Command -ComputerName ").append(target)
-          .append(" -ScriptBlock { net start w3svc }\n");
-      case UPDATE_DATABASES -> out.append(((UpdateDatabases) step).command()).append('\n');
-      case FAIL_OVER_POOL -> out.append("# Only if a readiness check of this pool threw (FE-1b):\n")
-          .append("# Invoke-CsPoolFailOver -PoolFqdn ").append(singleQuoted(step.pool().toString()))
-          .append(" -DisasterMode -Confirm:$false   # to ")
-          .append(((FailOverPool) step).partner()).append('\n');
+      case STOP_WEB_SERVICE -> out.append("Set-WebServiceState -Server ").append(target).append(" -Running $false\n");
+      case START_WEB_SERVICE -> out.append("Set-WebServiceState -Server ").append(target).append(" -Running $true\n");
+      case UPDATE_DATABASES -> updateDatabases((UpdateDatabases) step, target, out);
+      case FAIL_OVER_POOL -> {
+        FailOverPool failover = (FailOverPool) step;
+        out.append("# Only if a readiness check of this pool threw (FE-1b)")
+            .append(failover.mode() == PoolFailoverMode.DISASTER ? ", treating the pool as lost (disaster mode):\n"
+                : "; the pool still runs, so the planned form, without -DisasterMode:\n")
+            .append("# Invoke-CsPoolFailOver -PoolFqdn ").append(singleQuoted(step.pool().toString()))
+            .append(failover.mode() == PoolFailoverMode.DISASTER ? " -DisasterMode" : "")
+            .append(" -Confirm:$false   # to ").append(failover.partner()).append('\n');
+      }
       case FAIL_BACK_POOL -> out.append("# Only if this pool was failed over, once all its servers are verified (SDK-3):\n")
           .append("# Invoke-CsPoolFailBack -PoolFqdn ").append(singleQuoted(step.pool().toString()))
           .append(" -Confirm:$false   # from ").append(((FailBackPool) step).partner()).append('\n');
@@ -218,8 +297,8 @@ public final class RunbookWriter {
       case CHECK_FABRIC_STATE -> out.append("Assert-ReplicasPresent -Pool ").append(singleQuoted(step.pool().toString()))
           .append(" -Reset $").append(((CheckFabricState) step).resetOnMissingReplicas()).append('\n');
       case FAIL_OVER_SERVER -> out.append("Invoke-CsComputerFailOver -ComputerName ").append(target)
-          .append(" -DrainingTimeout ").append(((FailOverServer) step).drainingTimeout().toSeconds())
-          .append(" -Confirm:$false\n");
+          .append(" -DrainingTimeout (New-TimeSpan -Seconds ").append(((FailOverServer) step).drainingTimeout().toSeconds())
+          .append(") -Confirm:$false\n");
       case FAIL_BACK_SERVER -> out.append("Invoke-CsComputerFailBack -ComputerName ").append(target)
           .append(" -Confirm:$false\n");
       case VERIFY_DATABASES -> out.append("Assert-DatabasesCurrent -SqlServer ")
@@ -229,11 +308,18 @@ public final class RunbookWriter {
           .append("Publish-CsTopology -FileName $topologyFile -Force -Confirm:$false\n")
           .append("Enable-CsTopology -Confirm:$false\n");
       case FAIL_OVER_CENTRAL_MANAGEMENT_STORE -> {
-        SqlStoreName backup = SqlStoreName.parse(((FailOverCentralManagementStore) step).backupStore());
-        out.append("# Only before this pool is failed over (FE-1c), and first (CR-9):\n")
-            .append("# Invoke-CsManagementServerFailover -BackupSqlServerFqdn ").append(singleQuoted(backup.server()))
-            .append(backup.hasInstance() ? " -BackupSqlInstanceName " + singleQuoted(backup.instance()) : "")
-            .append(" -Force -Confirm:$false\n");
+        FailOverCentralManagementStore store = (FailOverCentralManagementStore) step;
+        SqlStoreName backup = SqlStoreName.parse(store.backupStore());
+        out.append("# Only before this pool is failed over (FE-1c), and first (CR-9), on a server of the pool that takes the")
+            .append(" store;\n# check where it is first: Get-CsConfigurationStoreLocation\n")
+            .append("# Invoke-Command -ComputerName ").append(singleQuoted(store.runOn().toString()))
+            .append(" -ScriptBlock { Invoke-CsManagementServerFailover ");
+        if (store.mode() == PoolFailoverMode.DISASTER) {
+          out.append("-BackupSqlServerFqdn ").append(singleQuoted(backup.server()))
+              .append(backup.hasInstance() ? " -BackupSqlInstanceName " + singleQuoted(backup.instance()) : "")
+              .append(" -Force ");
+        }
+        out.append("-Confirm:$false }   # to ").append(store.backupStore()).append('\n');
       }
     }
   }

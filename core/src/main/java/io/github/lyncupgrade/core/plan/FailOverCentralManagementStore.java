@@ -6,21 +6,28 @@ import io.github.lyncupgrade.core.model.Fqdn;
 
 /**
  * CR-9, contingent: before the pool that hosts the Central Management Store is failed over
- * (FE-1c), the store is moved to the partner's Back End with
- * {@code Invoke-CsManagementServerFailover -BackupSqlServerFqdn <fqdn> [-BackupSqlInstanceName <name>] -Force}.
+ * (FE-1c), the store is moved to the partner's Back End with {@code Invoke-CsManagementServerFailover},
+ * which Microsoft's reference says to run on a server of the pool that takes the store: planned
+ * (no target parameters: the store is still available, replication is waited for) or, in
+ * {@link PoolFailoverMode#DISASTER}, {@code -BackupSqlServerFqdn <fqdn> [-BackupSqlInstanceName <name>] -Force}.
  * It stays there after the pool fails back; moving it home is the operator's choice.
  *
  * @param pool the pool that hosts the store
  * @param partner its disaster-recovery partner
  * @param backupStore the partner's store that takes the Central Management Store
  *     ({@code sql.contoso.com} or {@code sql.contoso.com\INSTANCE})
+ * @param runOn a server of the partner pool, where the cmdlet runs
+ * @param mode planned or disaster, as the pool's failover
  */
-public record FailOverCentralManagementStore(Fqdn pool, Fqdn partner, String backupStore) implements Step {
+public record FailOverCentralManagementStore(Fqdn pool, Fqdn partner, String backupStore, Fqdn runOn,
+    PoolFailoverMode mode) implements Step {
   /** Rejects nulls. */
   public FailOverCentralManagementStore {
     requireNonNull(pool, "pool");
     requireNonNull(partner, "partner");
     requireNonNull(backupStore, "backupStore");
+    requireNonNull(runOn, "runOn");
+    requireNonNull(mode, "mode");
   }
 
   @Override
@@ -51,6 +58,6 @@ public record FailOverCentralManagementStore(Fqdn pool, Fqdn partner, String bac
   @Override
   public String description() {
     return "Only if " + pool + " must fail over (FE-1c): first move the Central Management Store it hosts to "
-        + backupStore + " (Invoke-CsManagementServerFailover)";
+        + backupStore + " (" + mode.storeCommand() + ", on " + runOn + ")";
   }
 }

@@ -10,12 +10,14 @@ import io.github.lyncupgrade.core.model.Fqdn;
  *
  * @param pool the pool to fail over
  * @param partner its backup pool
+ * @param mode planned (the default: the pool still runs) or disaster mode
  */
-public record FailOverPool(Fqdn pool, Fqdn partner) implements Step {
+public record FailOverPool(Fqdn pool, Fqdn partner, PoolFailoverMode mode) implements Step {
   /** Rejects nulls. */
   public FailOverPool {
     requireNonNull(pool, "pool");
     requireNonNull(partner, "partner");
+    requireNonNull(mode, "mode");
   }
 
   @Override
@@ -46,6 +48,6 @@ public record FailOverPool(Fqdn pool, Fqdn partner) implements Step {
   @Override
   public String description() {
     return "Only if a readiness check finds a pool problem (FE-1b): fail " + pool + " over to " + partner
-        + " (Invoke-CsPoolFailOver), then update its servers";
+        + " (" + mode.poolCommand() + "), then update its servers";
   }
 }

@@ -30,8 +30,10 @@ public final class PlanOptions {
   private final SettlePolicy settlePolicy;
   private final boolean resetRegistrarStateOnMissingReplicas;
   private final boolean confirmMirroredDatabaseUpdate;
+  private final PoolFailoverMode poolFailoverMode;
 
   private PlanOptions(Builder builder) {
+    this.poolFailoverMode = builder.poolFailoverMode;
     this.frontEndStrategy = builder.frontEndStrategy;
     this.poolStrategies = Map.copyOf(builder.poolStrategies);
     this.drainingTimeout = builder.drainingTimeout;
@@ -55,8 +57,8 @@ public final class PlanOptions {
    * failover of paired pools on a pool problem, the update staged ahead on every server,
    * {@link Concurrency#DEFAULT}, {@link StepDurations#defaults()}, each pool's product's
    * {@linkplain FrontEndStrategy#defaultFor default Front End strategy}, a 30-minute draining
-   * timeout, {@link SettlePolicy#ofDefaults()}, no automatic registrar reset and no update of
-   * mirrored databases.
+   * timeout, {@link SettlePolicy#ofDefaults()}, no automatic registrar reset, no update of
+   * mirrored databases and planned pool failovers ({@link PoolFailoverMode#PLANNED}).
    */
   public static PlanOptions ofDefaults() {
     return builder().build();
@@ -84,7 +86,8 @@ public final class PlanOptions {
         .drainingTimeout(drainingTimeout)
         .settlePolicy(settlePolicy)
         .resetRegistrarStateOnMissingReplicas(resetRegistrarStateOnMissingReplicas)
-        .confirmMirroredDatabaseUpdate(confirmMirroredDatabaseUpdate);
+        .confirmMirroredDatabaseUpdate(confirmMirroredDatabaseUpdate)
+        .poolFailoverMode(poolFailoverMode);
   }
 
   /**
@@ -126,6 +129,11 @@ public final class PlanOptions {
    */
   public boolean confirmMirroredDatabaseUpdate() {
     return confirmMirroredDatabaseUpdate;
+  }
+
+  /** How FE-1c fails a pool over, and the Central Management Store before it (CR-9): planned unless set. */
+  public PoolFailoverMode poolFailoverMode() {
+    return poolFailoverMode;
   }
 
   /** Whether the upgrade runs in a scheduled downtime: FE-2a then stops without {@code -Graceful}. */
@@ -195,7 +203,8 @@ public final class PlanOptions {
         + ", drainingTimeout=" + drainingTimeout
         + ", settlePolicy=" + settlePolicy
         + ", resetRegistrarStateOnMissingReplicas=" + resetRegistrarStateOnMissingReplicas
-        + ", confirmMirroredDatabaseUpdate=" + confirmMirroredDatabaseUpdate + "]";
+        + ", confirmMirroredDatabaseUpdate=" + confirmMirroredDatabaseUpdate
+        + (poolFailoverMode == PoolFailoverMode.PLANNED ? "" : ", poolFailoverMode=" + poolFailoverMode) + "]";
   }
 
   @Override
@@ -215,14 +224,16 @@ public final class PlanOptions {
         && drainingTimeout.equals(that.drainingTimeout)
         && settlePolicy.equals(that.settlePolicy)
         && resetRegistrarStateOnMissingReplicas == that.resetRegistrarStateOnMissingReplicas
-        && confirmMirroredDatabaseUpdate == that.confirmMirroredDatabaseUpdate;
+        && confirmMirroredDatabaseUpdate == that.confirmMirroredDatabaseUpdate
+        && poolFailoverMode == that.poolFailoverMode;
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(scheduledDowntime, readinessPolicy, updatePackage, backEndServerProcedure, backEndOrder,
         failoverOnPoolProblem, stageUpdatesAhead, concurrency, stepDurations, frontEndStrategy, poolStrategies,
-        drainingTimeout, settlePolicy, resetRegistrarStateOnMissingReplicas, confirmMirroredDatabaseUpdate);
+        drainingTimeout, settlePolicy, resetRegistrarStateOnMissingReplicas, confirmMirroredDatabaseUpdate,
+        poolFailoverMode);
   }
 
   @Override
@@ -248,8 +259,15 @@ public final class PlanOptions {
     private SettlePolicy settlePolicy = SettlePolicy.ofDefaults();
     private boolean resetRegistrarStateOnMissingReplicas;
     private boolean confirmMirroredDatabaseUpdate;
+    private PoolFailoverMode poolFailoverMode = PoolFailoverMode.PLANNED;
 
     private Builder() {}
+
+    /** See {@link PlanOptions#poolFailoverMode()}. */
+    public Builder poolFailoverMode(PoolFailoverMode mode) {
+      this.poolFailoverMode = requireNonNull(mode, "mode");
+      return this;
+    }
 
     /** The Front End strategy of every pool not given its own; null for each product's default. */
     public Builder frontEndStrategy(FrontEndStrategy strategy) {

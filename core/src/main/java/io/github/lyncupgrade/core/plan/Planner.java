@@ -99,10 +99,10 @@ public final class Planner {
     if (failover && topology.hostsCentralManagementStore(pool.fqdn())) {
       Pool partner = topology.pool(pool.partnerPool().get()).orElseThrow();
       previous = new int[] {graph.add(new FailOverCentralManagementStore(pool.fqdn(), partner.fqdn(),
-          storeOf(partner)), previous)};
+          storeOf(partner), partner.frontEnds().get(0).fqdn(), options.poolFailoverMode()), previous)};
     }
     if (failover) {
-      previous = new int[] {graph.add(new FailOverPool(pool.fqdn(), pool.partnerPool().get()), previous)};
+      previous = new int[] {graph.add(new FailOverPool(pool.fqdn(), pool.partnerPool().get(), options.poolFailoverMode()), previous)};
     }
     if (pool instanceof EnterprisePool enterprise) {
       boolean backEndFirst = options.backEndOrder() == BackEndOrder.BEFORE_FRONT_ENDS;

@@ -3,6 +3,7 @@ package io.github.lyncupgrade.core.run;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.plan.PoolFailoverMode;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
 import java.time.Duration;
 import java.util.List;
@@ -53,11 +54,12 @@ public interface LyncDeployment {
   void publishTopology(Fqdn pool);
 
   /**
-   * {@code Invoke-CsManagementServerFailover} (CR-9): moves the Central Management Store that
-   * {@code pool} hosts to {@code backupStore} ({@code fqdn} or {@code fqdn\instance}); does
-   * nothing when it is there already.
+   * {@code Invoke-CsManagementServerFailover} (CR-9), run on {@code runOn}, a server of the pool
+   * that takes the store: moves the Central Management Store that {@code pool} hosts to
+   * {@code backupStore} ({@code fqdn} or {@code fqdn\instance}), in the planned form or, with
+   * {@link PoolFailoverMode#DISASTER}, the disaster-recovery form; does nothing when it is there already.
    */
-  void failOverCentralManagementStore(Fqdn pool, String backupStore);
+  void failOverCentralManagementStore(Fqdn pool, String backupStore, Fqdn runOn, PoolFailoverMode mode);
 
   /** {@code Stop-CsWindowsService}, with {@code -Graceful} when {@code graceful} (FE-2a, BE-4, BE-9). */
   void stopServices(Fqdn server, boolean graceful);
@@ -94,8 +96,11 @@ public interface LyncDeployment {
   /** {@code Install-CsDatabase -Update} with {@code variant} for {@code pool}'s store on {@code sqlServer} (BE-11). */
   void updateDatabases(Fqdn pool, DatabaseUpdateVariant variant, Fqdn sqlServer);
 
-  /** Fails {@code pool} over to its disaster-recovery partner {@code partner} (FE-1c). */
-  void failOver(Fqdn pool, Fqdn partner);
+  /**
+   * Fails {@code pool} over to its disaster-recovery partner {@code partner} (FE-1c):
+   * {@code Invoke-CsPoolFailOver}, with {@code -DisasterMode} only in {@link PoolFailoverMode#DISASTER}.
+   */
+  void failOver(Fqdn pool, Fqdn partner, PoolFailoverMode mode);
 
   /** Fails {@code pool} back from {@code partner} (SDK-3). */
   void failBack(Fqdn pool, Fqdn partner);

@@ -288,7 +288,7 @@ final class StepPerformer {
 
   /** CR-9: the store moves before the pool fails over; the deployment does nothing if it is moved already. */
   private StepResult failOverStore(FailOverCentralManagementStore step) {
-    deployment.failOverCentralManagementStore(step.pool(), step.backupStore());
+    deployment.failOverCentralManagementStore(step.pool(), step.backupStore(), step.runOn(), step.mode());
     return new StepResult.Done("Central Management Store moved to " + step.backupStore());
   }
 
@@ -388,7 +388,7 @@ final class StepPerformer {
       state.setFailedOver(step.pool(), true);
       return new StepResult.Done("re-checked: the pool is failed over to " + step.partner());
     }
-    deployment.failOver(step.pool(), step.partner());
+    deployment.failOver(step.pool(), step.partner(), step.mode());
     state.setFailedOver(step.pool(), true);
     events.emit(new RunEvent.PoolFailedOver(clock.now(), step.pool(), step.partner()));
     return new StepResult.Done("users moved to " + step.partner());

@@ -105,7 +105,7 @@ class PlannerTest {
     Step failover = plan.step(id("pool01.contoso.com/fail-over")).orElseThrow();
     Step failback = plan.step(id("pool01.contoso.com/fail-back")).orElseThrow();
 
-    assertThat(failover).isEqualTo(new FailOverPool(Fqdn.of("pool01.contoso.com"), Fqdn.of("pool02.contoso.com")));
+    assertThat(failover).isEqualTo(new FailOverPool(Fqdn.of("pool01.contoso.com"), Fqdn.of("pool02.contoso.com"), PoolFailoverMode.PLANNED));
     assertThat(failover.isContingent()).isTrue();
     assertThat(failover.rule()).isEqualTo(ProcedureRule.FE_1C);
     assertThat(failback.rule()).isEqualTo(ProcedureRule.SDK_3);

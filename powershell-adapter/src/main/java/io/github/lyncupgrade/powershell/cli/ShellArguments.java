@@ -15,10 +15,18 @@ final class ShellArguments {
       description = "A whole command that speaks the session protocol, arguments separated by '|' (for tests).")
   List<String> shellCommand;
 
+  @Option(names = "--session-configuration", paramLabel = "NAME",
+      description = "The session configuration to open on the servers (Register-PSSessionConfiguration), for example"
+          + " one whose RunAs account reaches the Central Management Store without a second hop. Default: PowerShell's.")
+  String sessionConfiguration = "";
+
   PowerShellOptions options() {
+    PowerShellOptions options;
     if (shellCommand != null && !shellCommand.isEmpty()) {
-      return PowerShellOptions.command(shellCommand);
+      options = PowerShellOptions.command(shellCommand);
+    } else {
+      options = powershell == null ? PowerShellOptions.ofDefaults() : PowerShellOptions.pwsh(powershell);
     }
-    return powershell == null ? PowerShellOptions.ofDefaults() : PowerShellOptions.pwsh(powershell);
+    return options.withSessionConfiguration(sessionConfiguration);
   }
 }

@@ -1,5 +1,5 @@
 # Lync Server 2013 / Skype for Business Server cumulative update runbook, written by lync-upgrade.
-# Plan fingerprint 63b5f73fd088ff53d285a303720f087f5808b529867c7a7d7fccc6c4a6254383
+# Plan fingerprint 6a92320b016f7e34cc92539c4a9a04e9023a328d37e1fea2d25551b3ab717b2e
 # 93 steps for 3 pools. Run it in the Lync Server Management Shell as a member of CsAdministrator,
 # or read it as the procedure: each region cites the PROCEDURE rule it carries out.
 # Windows PowerShell 5.1, as pre-flight asks: Copy-Item -ToSession needs 5.0 or later.
@@ -225,7 +225,7 @@ Assert-ReplicasPresent -Pool 'pool10.fabrikam.com' -Reset $false
 #endregion
 
 #region 14. [CR-3a] pool10.fabrikam.com/UpgradeDomain1/fe101.fabrikam.com/fail-over-server
-# Invoke-CsComputerFailOver -ComputerName fe101.fabrikam.com -DrainingTimeout 1800: drain it (at most 30 min), then stop and disable its services
+# Invoke-CsComputerFailOver -ComputerName fe101.fabrikam.com -DrainingTimeout (New-TimeSpan -Seconds 1800): drain it (at most 30 min), then stop and disable its services
 Invoke-CsComputerFailOver -ComputerName 'fe101.fabrikam.com' -DrainingTimeout (New-TimeSpan -Seconds 1800) -Confirm:$false
 #endregion
 
@@ -255,7 +255,7 @@ Assert-ReplicasPresent -Pool 'pool10.fabrikam.com' -Reset $false
 #endregion
 
 #region 20. [CR-3a] pool10.fabrikam.com/UpgradeDomain1/fe102.fabrikam.com/fail-over-server
-# Invoke-CsComputerFailOver -ComputerName fe102.fabrikam.com -DrainingTimeout 1800: drain it (at most 30 min), then stop and disable its services
+# Invoke-CsComputerFailOver -ComputerName fe102.fabrikam.com -DrainingTimeout (New-TimeSpan -Seconds 1800): drain it (at most 30 min), then stop and disable its services
 Invoke-CsComputerFailOver -ComputerName 'fe102.fabrikam.com' -DrainingTimeout (New-TimeSpan -Seconds 1800) -Confirm:$false
 #endregion
 
@@ -285,7 +285,7 @@ Assert-ReplicasPresent -Pool 'pool10.fabrikam.com' -Reset $false
 #endregion
 
 #region 26. [CR-3a] pool10.fabrikam.com/UpgradeDomain2/fe103.fabrikam.com/fail-over-server
-# Invoke-CsComputerFailOver -ComputerName fe103.fabrikam.com -DrainingTimeout 1800: drain it (at most 30 min), then stop and disable its services
+# Invoke-CsComputerFailOver -ComputerName fe103.fabrikam.com -DrainingTimeout (New-TimeSpan -Seconds 1800): drain it (at most 30 min), then stop and disable its services
 Invoke-CsComputerFailOver -ComputerName 'fe103.fabrikam.com' -DrainingTimeout (New-TimeSpan -Seconds 1800) -Confirm:$false
 #endregion
 
@@ -315,7 +315,7 @@ Assert-ReplicasPresent -Pool 'pool10.fabrikam.com' -Reset $false
 #endregion
 
 #region 32. [CR-3a] pool10.fabrikam.com/UpgradeDomain2/fe104.fabrikam.com/fail-over-server
-# Invoke-CsComputerFailOver -ComputerName fe104.fabrikam.com -DrainingTimeout 1800: drain it (at most 30 min), then stop and disable its services
+# Invoke-CsComputerFailOver -ComputerName fe104.fabrikam.com -DrainingTimeout (New-TimeSpan -Seconds 1800): drain it (at most 30 min), then stop and disable its services
 Invoke-CsComputerFailOver -ComputerName 'fe104.fabrikam.com' -DrainingTimeout (New-TimeSpan -Seconds 1800) -Confirm:$false
 #endregion
 
@@ -420,7 +420,7 @@ Assert-ReplicasPresent -Pool 'pool11.fabrikam.com' -Reset $false
 #endregion
 
 #region 52. [CR-3a] pool11.fabrikam.com/UpgradeDomain1/fe111.fabrikam.com/fail-over-server
-# Invoke-CsComputerFailOver -ComputerName fe111.fabrikam.com -DrainingTimeout 1800: drain it (at most 30 min), then stop and disable its services
+# Invoke-CsComputerFailOver -ComputerName fe111.fabrikam.com -DrainingTimeout (New-TimeSpan -Seconds 1800): drain it (at most 30 min), then stop and disable its services
 Invoke-CsComputerFailOver -ComputerName 'fe111.fabrikam.com' -DrainingTimeout (New-TimeSpan -Seconds 1800) -Confirm:$false
 #endregion
 
@@ -450,7 +450,7 @@ Assert-ReplicasPresent -Pool 'pool11.fabrikam.com' -Reset $false
 #endregion
 
 #region 58. [CR-3a] pool11.fabrikam.com/UpgradeDomain2/fe112.fabrikam.com/fail-over-server
-# Invoke-CsComputerFailOver -ComputerName fe112.fabrikam.com -DrainingTimeout 1800: drain it (at most 30 min), then stop and disable its services
+# Invoke-CsComputerFailOver -ComputerName fe112.fabrikam.com -DrainingTimeout (New-TimeSpan -Seconds 1800): drain it (at most 30 min), then stop and disable its services
 Invoke-CsComputerFailOver -ComputerName 'fe112.fabrikam.com' -DrainingTimeout (New-TimeSpan -Seconds 1800) -Confirm:$false
 #endregion
 
@@ -480,7 +480,7 @@ Assert-ReplicasPresent -Pool 'pool11.fabrikam.com' -Reset $false
 #endregion
 
 #region 64. [CR-3a] pool11.fabrikam.com/UpgradeDomain3/fe113.fabrikam.com/fail-over-server
-# Invoke-CsComputerFailOver -ComputerName fe113.fabrikam.com -DrainingTimeout 1800: drain it (at most 30 min), then stop and disable its services
+# Invoke-CsComputerFailOver -ComputerName fe113.fabrikam.com -DrainingTimeout (New-TimeSpan -Seconds 1800): drain it (at most 30 min), then stop and disable its services
 Invoke-CsComputerFailOver -ComputerName 'fe113.fabrikam.com' -DrainingTimeout (New-TimeSpan -Seconds 1800) -Confirm:$false
 #endregion
 

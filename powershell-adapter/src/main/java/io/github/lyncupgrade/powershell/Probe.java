@@ -123,8 +123,12 @@ public final class Probe {
     if (!report.passed()) {
       throw new Differs(String.join("; ", report.problems()));
     }
-    return "passed for " + topology.pools().stream().mapToLong(pool -> pool.frontEnds().size() + 1L).sum()
-        + " server roles";
+    Set<Fqdn> servers = new TreeSet<>();
+    topology.pools().forEach(pool -> {
+      pool.frontEnds().forEach(server -> servers.add(server.fqdn()));
+      servers.add(pool.backEndHost());
+    });
+    return "passed, WinRM reaching all " + servers.size() + " servers";
   }
 
   private String readiness(EnterprisePool pool, Fqdn runOn) {
@@ -144,7 +148,12 @@ public final class Probe {
       throw new Differs("the pool reports " + readiness.frontEndCount() + " Front Ends; the topology has "
           + pool.frontEnds().size());
     }
-    return readiness.state() + ", " + readiness.activeFrontEnds() + " of " + readiness.frontEndCount()
+    String state = switch (readiness.state()) {
+      case READY -> "Ready";
+      case BUSY -> "Busy";
+      case INSUFFICIENT_ACTIVE_FRONT_ENDS -> "InsufficientActiveFrontEnds";
+    };
+    return state + ", " + readiness.activeFrontEnds() + " of " + readiness.frontEndCount()
         + " Front Ends active, " + reported.size() + " upgrade domains as the topology has them ("
         + readiness.upgradeDomains().stream().filter(DomainReadiness::readyForUpgrade).count() + " ReadyForUpgrade)";
   }
@@ -201,7 +210,7 @@ public final class Probe {
         .get(ScriptContracts.CmsLocation.LOCATION);
     String server = location.split("[\\\\/]")[0].toLowerCase(java.util.Locale.ROOT);
     Optional<Pool> host = topology.pools().stream()
-        .filter(pool -> storeServer(pool).toString().equals(server)).findFirst();
+        .filter(pool -> storeServers(pool).stream().anyMatch(fqdn -> fqdn.toString().equals(server))).findFirst();
     Optional<Fqdn> named = topology.centralManagementStorePool();
     if (host.map(Pool::fqdn).equals(named)) {
       return "at " + location + (named.map(pool -> ", the Back End of " + pool + " as the topology has it")
@@ -215,8 +224,13 @@ public final class Probe {
         .orElse("names no pool hosting it (centralManagementStore), so CR-9 would not move it before a failover"));
   }
 
-  private static Fqdn storeServer(Pool pool) {
-    return pool instanceof EnterprisePool enterprise ? enterprise.backEnd().sqlServer() : pool.backEndHost();
+  /** The SQL Servers a pool's store is known by: its own, its AlwaysOn listener, its mirror. */
+  private static Set<Fqdn> storeServers(Pool pool) {
+    Set<Fqdn> servers = new LinkedHashSet<>(List.of(pool.backEndHost(), pool.databaseTarget()));
+    if (pool instanceof EnterprisePool enterprise) {
+      enterprise.backEnd().mirror().ifPresent(servers::add);
+    }
+    return servers;
   }
 
   private String discovery() {
@@ -226,17 +240,15 @@ public final class Probe {
     } catch (IllegalArgumentException e) {
       throw new Differs("discovery reads a topology the SDK refuses: " + e.getMessage());
     }
-    if (discovered.equals(topology)) {
-      return "discovery reads the same " + discovered.pools().size() + " pools as the topology";
-    }
     Set<Fqdn> file = topology.pools().stream().map(Pool::fqdn).collect(Collectors.toCollection(TreeSet::new));
     List<String> differences = new ArrayList<>();
     for (Pool pool : discovered.pools()) {
       Optional<Pool> same = topology.pool(pool.fqdn());
       if (same.isEmpty()) {
         differences.add(pool.fqdn() + " is not in the topology");
-      } else if (!same.get().equals(pool)) {
-        differences.add(pool.fqdn() + " is discovered as " + pool);
+      } else if (!discoverable(same.get()).equals(discoverable(pool))) {
+        differences.add(pool.fqdn() + " is discovered as " + discoverable(pool) + ", the topology has "
+            + discoverable(same.get()));
       }
       file.remove(pool.fqdn());
     }
@@ -245,7 +257,23 @@ public final class Probe {
       differences.add("discovery names " + discovered.centralManagementStorePool().map(Fqdn::toString).orElse("no pool")
           + " as the Central Management Store's");
     }
+    if (differences.isEmpty()) {
+      return "discovery reads the same " + discovered.pools().size() + " pools as the topology"
+          + (discovered.equals(topology) ? "" : " (an AlwaysOn listener is named in a topology file, not discovered)");
+    }
     throw new Differs("discovery reads another topology: " + String.join("; ", differences));
+  }
+
+  /** What discovery reads of a pool: everything but an AlwaysOn listener, which only a topology file names. */
+  private static String discoverable(Pool pool) {
+    String common = pool.fqdn() + " (" + pool.product() + ", partner " + pool.partnerPool().map(Fqdn::toString)
+        .orElse("none");
+    if (pool instanceof EnterprisePool enterprise) {
+      return common + ", domains " + enterprise.upgradeDomains() + ", Back End " + enterprise.backEnd().storeName()
+          + " collocated " + enterprise.backEnd().collocatedDatabases() + " mirror "
+          + enterprise.backEnd().mirror().map(Fqdn::toString).orElse("none") + ")";
+    }
+    return common + ", Standard Edition on " + pool.backEndHost() + ")";
   }
 
   /** The probe's Shape records in every reply, readable or not. */

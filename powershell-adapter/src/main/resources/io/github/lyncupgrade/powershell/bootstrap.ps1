@@ -64,9 +64,14 @@ function global:__Open([string]$server, [hashtable]$p) {
   }
   $helpers = 'function global:__TextOrNull {' + ${function:__TextOrNull} + "}`n" +
     'function global:__Names {' + ${function:__Names} + "}`n" + 'function global:__Shape {' + ${function:__Shape} + '}'
-  Invoke-Command -Session $session -ArgumentList $helpers -ScriptBlock {
-    param($definitions)
-    . ([ScriptBlock]::Create($definitions))
+  try {
+    Invoke-Command -Session $session -ArgumentList $helpers -ScriptBlock {
+      param($definitions)
+      . ([ScriptBlock]::Create($definitions))
+    }
+  } catch {
+    Remove-PSSession -Session $session
+    throw
   }
   $session
 }

@@ -253,16 +253,21 @@ final class DeploymentScripts implements BiFunction<String, Map<String, String>,
     return records;
   }
 
-  /** Where the store is: the pool that hosts it (or the first Enterprise pool), moved if the fake moved it. */
+  /**
+   * Where the store is: on the Back End of the pool the topology says hosts it, moved if the fake
+   * moved it; when the topology names none, on a SQL Server of no pool of the topology.
+   */
   private String storeLocation() {
     List<FakeEvent.CentralManagementStoreMoved> moves = fake.history().events(FakeEvent.CentralManagementStoreMoved.class);
     if (!moves.isEmpty()) {
       return moves.get(moves.size() - 1).backupStore();
     }
     Topology topology = fake.topology();
-    Pool host = topology.centralManagementStorePool().flatMap(topology::pool)
-        .orElseGet(() -> topology.pools().stream().filter(EnterprisePool.class::isInstance).findFirst().orElseThrow());
-    return host instanceof EnterprisePool enterprise ? enterprise.backEnd().storeName() : host.backEndHost() + "\\RTC";
+    return topology.centralManagementStorePool().flatMap(topology::pool)
+        .map(host -> host instanceof EnterprisePool enterprise ? enterprise.backEnd().storeName()
+            : host.backEndHost() + "\\RTC")
+        .orElseGet(() -> "sqlcms." + topology.pools().get(0).fqdn().toString().replaceFirst("^[^.]*\\.", "")
+            + "\\RTC");
   }
 
   /**

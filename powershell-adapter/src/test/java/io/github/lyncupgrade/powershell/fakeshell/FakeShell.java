@@ -152,17 +152,17 @@ public final class FakeShell {
     String name = script.lines().findFirst().orElse("").replace("# lync-upgrade:", "");
     String echo = parameters.getOrDefault("Echo", "");
     record(script, parameters);
-    if (name.equals(flag("hang-on"))) {
+    if (flags.contains("--hang-on=" + name)) {
       new CountDownLatch(1).await(); // this script hangs: nothing ever answers
     }
-    if (name.equals(flag("garbage-on"))) {
+    if (flags.contains("--garbage-on=" + name)) {
       out.println(Wire.begin(id));
       out.println("\u0000garbage\tthat is no record");
       out.println("<<<LYNCSDK:END:" + id + ":MAYBE>>>");
       out.flush();
       return;
     }
-    if (name.equals(flag("die-on"))) {
+    if (flags.contains("--die-on=" + name)) {
       out.println(Wire.begin(id));
       out.flush();
       System.exit(4);

@@ -19,6 +19,8 @@ import io.github.lyncupgrade.testkit.SampleTopologies;
 import io.github.lyncupgrade.testkit.Simulation;
 import io.github.lyncupgrade.testkit.VirtualClock;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -75,7 +77,7 @@ class ReferenceFactsTest {
 
   /** Item 2: remoting returns objects to depth 1; the fields are projected on the Front End and read fail closed. */
   @Test
-  void depthOne_readinessIsProjectedOnTheFrontEndAndAStringOrNothingIsNeverReadAsABoolean() {
+  void depthOne_readinessIsProjectedOnTheFrontEndAndAStringOrNothingIsNeverReadAsABoolean() throws IOException {
     String readiness = code(script("pool-readiness"));
     assertThat(readiness.indexOf("-ScriptBlock {")).as("the records are made inside the remote block")
         .isLessThan(readiness.indexOf("[pscustomobject]"));
@@ -84,9 +86,15 @@ class ReferenceFactsTest {
         + " [string]$domain.UpgradeDomain; ReadyForUpgrade = $domain.ReadyForUpgrade }",
         "$domain.ReadyForUpgrade -isnot [bool]").doesNotContain("$state.UpgradeDomains | Where-Object { [string]");
 
+    String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
     for (String how : List.of("type", "null", "absent")) {
       try (PowerShellDeployment deployment = deployment(FakeShells.options("--deployment",
           "--break=pool-readiness:Domain.ReadyForUpgrade:" + how))) {
+        if (how.equals("type")) {
+          assertThatThrownBy(() -> deployment.poolReadiness(Fqdn.of("pool01.contoso.com"), Fqdn.of("fe03.contoso.com"),
+              ProductVersion.LYNC_SERVER_2013)).isInstanceOfSatisfying(UnreadableReplyException.class, e ->
+              assertThat(readme).as("the README's example").contains("`" + e.problems().get(0).describe() + "`"));
+        }
         assertThatThrownBy(() -> deployment.poolReadiness(Fqdn.of("pool01.contoso.com"), Fqdn.of("fe03.contoso.com"),
             ProductVersion.LYNC_SERVER_2013)).as(how).isInstanceOfSatisfying(UnreadableReplyException.class, e -> {
               assertThat(e.script()).isEqualTo("pool-readiness");

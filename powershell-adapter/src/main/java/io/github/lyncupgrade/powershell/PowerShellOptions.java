@@ -15,6 +15,11 @@ import java.util.Locale;
  * module needs it, and an absolute path cannot be hijacked through {@code PATH}) and
  * {@code pwsh} elsewhere, both with {@code -NoLogo -NoProfile -NonInteractive -ExecutionPolicy
  * Bypass -Command -}. Tests start any program that speaks the same protocol with {@link #command}.
+ *
+ * <p>They also bound what the SDK waits for: each operation's own wait (a restart, a computer
+ * failover's draining timeout plus its wait time, a read, any other command), plus one
+ * {@linkplain #timeoutGrace() grace} for the remote session's {@code -OperationTimeout} and two
+ * before the SDK gives up on the shell; and they name the session configuration remote sessions open.
  */
 public final class PowerShellOptions {
   /** The arguments every PowerShell session starts with. */

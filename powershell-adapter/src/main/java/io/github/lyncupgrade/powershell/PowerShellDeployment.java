@@ -19,29 +19,42 @@ import io.github.lyncupgrade.core.run.TopologyPublishing;
 import io.github.lyncupgrade.core.run.PoolFabricState;
 import io.github.lyncupgrade.core.run.PoolReadiness;
 import io.github.lyncupgrade.core.run.PoolUpgradeState;
-import io.github.lyncupgrade.core.run.RoutingGroup;
 import io.github.lyncupgrade.core.run.ServerStatus;
 import io.github.lyncupgrade.core.run.ServerUnreachableException;
 import io.github.lyncupgrade.core.run.SyntheticTransactions;
 import io.github.lyncupgrade.core.run.UpdateInstallFailedException;
 import java.time.Duration;
-import java.util.ArrayList;
+import io.github.lyncupgrade.core.plan.PoolFailoverMode;
+import io.github.lyncupgrade.powershell.internal.ReplyField;
+import io.github.lyncupgrade.powershell.internal.ScriptContract;
+import io.github.lyncupgrade.powershell.internal.ScriptContract.Reading;
+import io.github.lyncupgrade.powershell.internal.ScriptContract.Row;
+import io.github.lyncupgrade.powershell.internal.ScriptContracts;
+import io.github.lyncupgrade.powershell.internal.ScriptContracts.Actions;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * {@link LyncDeployment} on real servers through one {@link PowerShellSession}, or a
  * {@link PowerShellSessionPool} so that steps on several servers run side by side: each operation
  * runs one of the SDK's scripts, remotely on the server it concerns (one remote session per
- * server, reused), with every value passed as data. A script error becomes a
+ * server, opened for the operation and closed after it), with every value passed as data. Every
+ * reply is read through its script's contract ({@link ScriptContracts}): a property absent, of
+ * another type or unparseable is an {@link UnreadableReplyException} naming the script, the
+ * cmdlet, the property and what arrived, never a default. A script error becomes a
  * {@link DeploymentException} carrying PowerShell's messages; a server that remoting cannot
  * reach, a {@link ServerUnreachableException}; the installer's exit codes 0 and 3010 (success,
  * restart required) succeed and any other is an {@link UpdateInstallFailedException}; a request
  * that times out or whose shell dies is a {@link DeploymentException} whose outcome is unknown,
  * which the executor re-checks before doing anything again.
+ *
+ * <p>Each operation is bounded by its own wait ({@link PowerShellOptions#restartTimeout()}, the
+ * draining timeout plus {@link PowerShellOptions#failoverWaitTime()}, else the read or command
+ * timeout); its remote session may run one {@linkplain PowerShellOptions#timeoutGrace() grace}
+ * longer and the SDK waits two, so a cmdlet's own timeout is reported as its error.
  *
  * <p>Thread-safe: a session serialises its requests; a pool lends one session per request.
  * Closing the deployment closes the session or the pool.
@@ -51,19 +64,40 @@ public final class PowerShellDeployment implements LyncDeployment, PoolFabric, C
   private static final int INSTALLER_SUCCESS = 0;
   private static final int INSTALLER_SUCCESS_RESTART_REQUIRED = 3010;
 
-  /** Where requests go, a session or a pool of them, and how to close it. */
-  private record Shell(Function<PsInvocation, PsReply> requests, Runnable closer, String description) {}
+  /** Where requests go, a session or a pool of them, how to close it, and its options. */
+  private record Shell(BiFunction<PsInvocation, Duration, PsReply> requests, Runnable closer, String description,
+      PowerShellOptions options) {}
+
+  /** One script's reply as it arrived, before it was read: what the probe shows. */
+  record Exchange(String script, Fqdn target, PsReply reply) {}
 
   private final Shell shell;
+  /** The probe's: every reply, and the cmdlets' shapes asked for; otherwise nothing. */
+  private final Consumer<Exchange> observer;
+
+  private PowerShellDeployment(Shell shell, Consumer<Exchange> observer) {
+    this.shell = shell;
+    this.observer = observer;
+  }
 
   private PowerShellDeployment(Shell shell) {
-    this.shell = shell;
+    this(shell, null);
+  }
+
+  /**
+   * A deployment for {@link Probe}: over {@code session} (which it does not own: closing it does
+   * nothing), asking every reading script for the cmdlets' shapes too, and handing each reply to
+   * {@code observer} before it is read.
+   */
+  static PowerShellDeployment probing(PowerShellSession session, Consumer<Exchange> observer) {
+    return new PowerShellDeployment(new Shell(session::invoke, () -> { }, session.toString(), session.options()),
+        requireNonNull(observer, "observer"));
   }
 
   /** A deployment that acts through {@code session}, which it then owns: one request at a time. */
   public static PowerShellDeployment over(PowerShellSession session) {
     requireNonNull(session, "session");
-    return new PowerShellDeployment(new Shell(session::invoke, session::close, session.toString()));
+    return new PowerShellDeployment(new Shell(session::invoke, session::close, session.toString(), session.options()));
   }
 
   /**
@@ -72,7 +106,8 @@ public final class PowerShellDeployment implements LyncDeployment, PoolFabric, C
    */
   public static PowerShellDeployment over(PowerShellSessionPool sessions) {
     requireNonNull(sessions, "sessions");
-    return new PowerShellDeployment(new Shell(sessions::invoke, sessions::close, sessions.toString()));
+    return new PowerShellDeployment(new Shell(sessions::invoke, sessions::close, sessions.toString(),
+        sessions.options()));
   }
 
   /**
@@ -82,148 +117,170 @@ public final class PowerShellDeployment implements LyncDeployment, PoolFabric, C
   @Override
   public PoolReadiness poolReadiness(Fqdn pool, Fqdn runOn, ProductVersion product) {
     String cmdlet = product.readinessCmdlet();
-    PsReply reply = call(cmdlet, runOn,
-        invocation("pool-readiness").with("Pool", pool).with("Server", runOn).with("Product", product.name()));
-    Map<String, String> state = reply.objects().stream().filter(o -> "Pool".equals(o.get("Kind"))).findFirst()
-        .orElseThrow(() -> new DeploymentException(cmdlet, runOn, "it reported no pool state"));
-    List<DomainReadiness> domains = new ArrayList<>();
-    for (Map<String, String> domain : reply.objects()) {
-      if ("Domain".equals(domain.get("Kind"))) {
-        List<Fqdn> frontEnds = fqdns(domain.get("FrontEnds"));
-        domains.add(new DomainReadiness(domain.get("Name"), frontEnds,
-            Boolean.parseBoolean(domain.get("ReadyForUpgrade"))));
-      }
-    }
-    return new PoolReadiness(pool, upgradeState(runOn, state.get("State")),
-        integer(cmdlet, runOn, state.get("FrontEnds")), integer(cmdlet, runOn, state.get("ActiveFrontEnds")), domains);
+    Reading reply = read(ScriptContracts.PoolReadiness.CONTRACT, cmdlet, runOn, invocation("pool-readiness")
+        .with("Pool", pool).with("Server", runOn).with("Product", product.name()), shell.options().commandTimeout());
+    Row state = reply.one(ScriptContracts.PoolReadiness.POOL);
+    PoolUpgradeState upgradeState = state.parse(ScriptContracts.PoolReadiness.STATE,
+        "Ready, Busy or InsufficientActiveFrontEnds", PowerShellDeployment::upgradeState);
+    int frontEnds = count(state, ScriptContracts.PoolReadiness.TOTAL_FRONT_ENDS);
+    int active = count(state, ScriptContracts.PoolReadiness.ACTIVE_FRONT_ENDS);
+    List<DomainReadiness> domains = reply.all(ScriptContracts.PoolReadiness.DOMAIN).stream()
+        .map(domain -> new DomainReadiness(domain.get(ScriptContracts.PoolReadiness.UPGRADE_DOMAIN),
+            domain.parse(ScriptContracts.PoolReadiness.FRONT_ENDS, "Front End FQDNs separated by commas",
+                PowerShellDeployment::fqdns),
+            domain.get(ScriptContracts.PoolReadiness.READY_FOR_UPGRADE)))
+        .toList();
+    return new PoolReadiness(pool, upgradeState, frontEnds, active, domains);
   }
 
   @Override
   public PoolFabricState fabricState(Fqdn pool) {
-    List<RoutingGroup> groups = new ArrayList<>();
-    List<String> missing = new ArrayList<>();
-    for (Map<String, String> group : call("Get-CsPoolFabricState", pool, invocation("fabric-state").with("Pool", pool))
-        .objects()) {
-      String primary = group.getOrDefault("Primary", "");
-      if ("Missing".equals(group.get("Kind")) || primary.isBlank()) {
-        missing.add(group.getOrDefault("Id", "?"));
-      } else {
-        groups.add(new RoutingGroup(group.getOrDefault("Id", "?"), Fqdn.of(primary), fqdns(group.get("Secondaries"))));
-      }
-    }
-    return new PoolFabricState(pool, groups, missing);
+    Row report = read(ScriptContracts.FabricState.CONTRACT, "Get-CsPoolFabricState", pool,
+        invocation("fabric-state").with("Pool", pool), shell.options().readTimeout())
+        .one(ScriptContracts.FabricState.REPORT);
+    return report.parse(ScriptContracts.FabricState.TEXT, "a report naming at least one routing group (its GUID, then"
+        + " its Primary and Secondaries)", text -> FabricReport.parse(pool, text));
   }
 
   @Override
   public void resetRegistrarState(Fqdn pool) {
-    call("Reset-CsPoolRegistrarState", pool, invocation("reset-registrar-state").with("Pool", pool));
+    act(Actions.RESET_REGISTRAR_STATE, "Reset-CsPoolRegistrarState", pool, invocation("reset-registrar-state")
+        .with("Pool", pool), shell.options().commandTimeout());
   }
 
+  /** CR-3a: {@code -DrainingTimeout} and {@code -WaitTime} as TimeSpans; bounded by both together. */
   @Override
   public void failOverComputer(Fqdn server, Duration drainingTimeout) {
-    call("Invoke-CsComputerFailOver", server, invocation("computer-failover").with("Server", server)
-        .with("DrainingTimeout", drainingTimeout.toSeconds()));
+    Duration waitTime = shell.options().failoverWaitTime();
+    act(Actions.COMPUTER_FAILOVER, "Invoke-CsComputerFailOver", server, invocation("computer-failover")
+        .with("Server", server).with("DrainingTimeoutSeconds", drainingTimeout.toSeconds())
+        .with("WaitTimeSeconds", waitTime.toSeconds()), drainingTimeout.plus(waitTime));
   }
 
   @Override
   public void failBackComputer(Fqdn server) {
-    call("Invoke-CsComputerFailBack", server, invocation("computer-failback").with("Server", server));
+    act(Actions.COMPUTER_FAILBACK, "Invoke-CsComputerFailBack", server, invocation("computer-failback")
+        .with("Server", server), shell.options().commandTimeout());
   }
 
   @Override
   public List<DatabaseCheck> testDatabases(Fqdn pool, Fqdn sqlServer) {
-    return call("Test-CsDatabase", sqlServer, invocation("test-databases").with("SqlServer", sqlServer)).objects()
-        .stream()
-        .map(database -> new DatabaseCheck(database.getOrDefault("Name", "?"),
-            database.getOrDefault("SqlServer", sqlServer.toString()), database.getOrDefault("Expected", ""),
-            database.getOrDefault("Installed", "")))
+    return read(ScriptContracts.TestDatabases.CONTRACT, "Test-CsDatabase", sqlServer, invocation("test-databases")
+        .with("SqlServer", sqlServer), shell.options().readTimeout())
+        .all(ScriptContracts.TestDatabases.DATABASE).stream()
+        .map(database -> new DatabaseCheck(database.get(ScriptContracts.TestDatabases.DATABASE_NAME),
+            database.get(ScriptContracts.TestDatabases.SQL_SERVER), database.get(ScriptContracts.TestDatabases.EXPECTED),
+            database.get(ScriptContracts.TestDatabases.INSTALLED)))
         .toList();
   }
 
   @Override
   public void publishTopology(Fqdn pool) {
-    call("Publish-CsTopology", pool, invocation("publish-topology"));
+    act(Actions.PUBLISH_TOPOLOGY, "Publish-CsTopology", pool, invocation("publish-topology"),
+        shell.options().commandTimeout());
   }
 
-  /** {@code backupStore} is {@code fqdn} or {@code fqdn\instance}; each part goes to the script as data. */
+  /**
+   * CR-9 on {@code runOn}, a server of the partner pool; {@code backupStore} is {@code fqdn} or
+   * {@code fqdn\instance}, each part passed to the script as data.
+   */
   @Override
-  public void failOverCentralManagementStore(Fqdn pool, String backupStore) {
+  public void failOverCentralManagementStore(Fqdn pool, String backupStore, Fqdn runOn, PoolFailoverMode mode) {
     SqlStoreName backup = SqlStoreName.parse(backupStore);
-    PsInvocation invocation = invocation("cms-failover").with("Pool", pool)
-        .with("SqlServer", backup.server()).with("SqlInstance", backup.instance());
-    call("Invoke-CsManagementServerFailover", pool, invocation);
+    act(Actions.CMS_FAILOVER, "Invoke-CsManagementServerFailover", pool, invocation("cms-failover").with("Pool", pool)
+        .with("Server", runOn).with("SqlServer", backup.server()).with("SqlInstance", backup.instance())
+        .with("DisasterMode", mode == PoolFailoverMode.DISASTER), shell.options().commandTimeout());
   }
 
   @Override
   public void stopServices(Fqdn server, boolean graceful) {
-    call("Stop-CsWindowsService", server, invocation("stop-services").with("Server", server).with("Graceful", graceful));
+    act(Actions.STOP_SERVICES, "Stop-CsWindowsService", server, invocation("stop-services").with("Server", server)
+        .with("Graceful", graceful), shell.options().commandTimeout());
   }
 
   @Override
   public void startServices(Fqdn server) {
-    call("Start-CsWindowsService", server, invocation("start-services").with("Server", server));
+    act(Actions.START_SERVICES, "Start-CsWindowsService", server, invocation("start-services").with("Server", server),
+        shell.options().commandTimeout());
   }
 
+  /** Every Lync service running, w3svc running, and the one product's {@code RtcHost.exe} build. */
   @Override
   public ServerStatus serverStatus(Fqdn server) {
-    Map<String, String> status = single("Get-CsWindowsService", server,
-        invocation("server-status").with("Server", server));
-    return new ServerStatus(server, Boolean.parseBoolean(status.get("ServicesRunning")),
-        Boolean.parseBoolean(status.get("WebServiceRunning")), BuildVersion.parse(status.getOrDefault("Version", "")));
+    Reading reply = read(ScriptContracts.ServerStatus.CONTRACT, "Get-CsWindowsService", server,
+        invocation("server-status").with("Server", server), shell.options().readTimeout());
+    boolean servicesRunning = reply.all(ScriptContracts.ServerStatus.SERVICE).stream()
+        .allMatch(service -> "Running".equals(service.get(ScriptContracts.ServerStatus.STATUS)));
+    boolean webRunning = "Running".equals(reply.one(ScriptContracts.ServerStatus.WEB_SERVICE)
+        .get(ScriptContracts.ServerStatus.WEB_STATUS));
+    BuildVersion build = reply.one(ScriptContracts.ServerStatus.BUILD).parse(
+        ScriptContracts.ServerStatus.PRODUCT_VERSION, "a build such as 5.0.8308.1001", BuildVersion::parse);
+    return new ServerStatus(server, servicesRunning, webRunning, build);
   }
 
   @Override
   public boolean isCsAdministrator(Fqdn server) {
-    return Boolean.parseBoolean(single("Test CsAdministrator membership", server,
-        invocation("is-administrator").with("Server", server)).get("Member"));
+    return read(ScriptContracts.IsAdministrator.CONTRACT, "Test CsAdministrator membership", server,
+        invocation("is-administrator").with("Server", server), shell.options().readTimeout())
+        .one(ScriptContracts.IsAdministrator.MEMBERSHIP).get(ScriptContracts.IsAdministrator.MEMBER);
   }
 
   @Override
   public void stageUpdate(Fqdn server, UpdatePackage update) {
-    call("Stage update", server, invocation("stage-update").with("Server", server).with("Location", update.location())
-        .with("Version", update.targetVersion()));
+    act(Actions.STAGE_UPDATE, "Stage update", server, invocation("stage-update").with("Server", server)
+        .with("Location", update.location()).with("Version", update.targetVersion()), shell.options().commandTimeout());
   }
 
   @Override
   public boolean installUpdate(Fqdn server, UpdatePackage update) {
-    Map<String, String> result = single("update installer", server, invocation("install-update")
-        .with("Server", server).with("Location", update.location()).with("Version", update.targetVersion()));
-    int exitCode = integer("update installer", server, result.get("ExitCode"));
+    Row result = read(ScriptContracts.InstallUpdate.CONTRACT, "update installer", server, invocation("install-update")
+        .with("Server", server).with("Location", update.location()).with("Version", update.targetVersion()),
+        shell.options().commandTimeout()).one(ScriptContracts.InstallUpdate.INSTALLER);
+    int exitCode = count(result, ScriptContracts.InstallUpdate.EXIT_CODE, Integer.MIN_VALUE);
     if (exitCode != INSTALLER_SUCCESS && exitCode != INSTALLER_SUCCESS_RESTART_REQUIRED) {
-      throw new UpdateInstallFailedException(server, exitCode, result.getOrDefault("Log", "next to the installer"));
+      throw new UpdateInstallFailedException(server, exitCode, result.get(ScriptContracts.InstallUpdate.LOG));
     }
     return exitCode == INSTALLER_SUCCESS_RESTART_REQUIRED;
   }
 
+  /** FE-2c through WinRM, waiting {@link PowerShellOptions#restartTimeout()} for the server to answer again. */
   @Override
   public void restart(Fqdn server) {
-    call("Restart-Computer", server, invocation("restart").with("Server", server));
+    Duration wait = shell.options().restartTimeout();
+    act(Actions.RESTART, "Restart-Computer", server, invocation("restart").with("Server", server)
+        .with("TimeoutSeconds", wait.toSeconds()), wait);
   }
 
   @Override
   public void stopWebService(Fqdn server) {
-    call("net stop w3svc", server, invocation("web-service").with("Server", server).with("Action", "stop"));
+    act(Actions.WEB_SERVICE, "net stop w3svc", server, invocation("web-service").with("Server", server)
+        .with("Action", "stop"), shell.options().commandTimeout());
   }
 
   @Override
   public void startWebService(Fqdn server) {
-    call("net start w3svc", server, invocation("web-service").with("Server", server).with("Action", "start"));
+    act(Actions.WEB_SERVICE, "net start w3svc", server, invocation("web-service").with("Server", server)
+        .with("Action", "start"), shell.options().commandTimeout());
   }
 
   @Override
   public void updateDatabases(Fqdn pool, DatabaseUpdateVariant variant, Fqdn sqlServer) {
-    call("Install-CsDatabase", sqlServer, invocation("update-databases").with("Pool", pool)
-        .with("Variant", variant.name()).with("SqlServer", sqlServer));
+    act(Actions.UPDATE_DATABASES, "Install-CsDatabase", sqlServer, invocation("update-databases").with("Pool", pool)
+        .with("Variant", variant.name()).with("SqlServer", sqlServer), shell.options().commandTimeout());
   }
 
+  /** FE-1c: {@code Invoke-CsPoolFailOver}, with {@code -DisasterMode} only in {@link PoolFailoverMode#DISASTER}. */
   @Override
-  public void failOver(Fqdn pool, Fqdn partner) {
-    call("Invoke-CsPoolFailOver", pool, invocation("fail-over").with("Pool", pool).with("Partner", partner));
+  public void failOver(Fqdn pool, Fqdn partner, PoolFailoverMode mode) {
+    act(Actions.FAIL_OVER, "Invoke-CsPoolFailOver", pool, invocation("fail-over").with("Pool", pool)
+        .with("Partner", partner).with("DisasterMode", mode == PoolFailoverMode.DISASTER),
+        shell.options().commandTimeout());
   }
 
   @Override
   public void failBack(Fqdn pool, Fqdn partner) {
-    call("Invoke-CsPoolFailBack", pool, invocation("fail-back").with("Pool", pool).with("Partner", partner));
+    act(Actions.FAIL_BACK, "Invoke-CsPoolFailBack", pool, invocation("fail-back").with("Pool", pool)
+        .with("Partner", partner), shell.options().commandTimeout());
   }
 
   /**
@@ -232,7 +289,9 @@ public final class PowerShellDeployment implements LyncDeployment, PoolFabric, C
    */
   @Override
   public boolean isFailedOver(Fqdn pool) {
-    String answer = single("Get failover state", pool, invocation("failover-state").with("Pool", pool)).get("FailedOver");
+    String answer = read(ScriptContracts.FailoverState.CONTRACT, "Get failover state", pool,
+        invocation("failover-state").with("Pool", pool), shell.options().readTimeout())
+        .one(ScriptContracts.FailoverState.STATE).get(ScriptContracts.FailoverState.FAILED_OVER);
     if ("True".equalsIgnoreCase(answer) || "False".equalsIgnoreCase(answer)) {
       return Boolean.parseBoolean(answer);
     }
@@ -247,10 +306,12 @@ public final class PowerShellDeployment implements LyncDeployment, PoolFabric, C
    */
   @Override
   public List<SyntheticTransactions.Result> syntheticTransactions(Fqdn pool) {
-    return call("Test-CsRegistration, Test-CsIM", pool, invocation("synthetic-transactions").with("Pool", pool))
-        .objects().stream()
-        .map(result -> new SyntheticTransactions.Result(result.getOrDefault("Test", "?"),
-            "Success".equals(result.get("Result")), result.getOrDefault("Detail", "")))
+    return read(ScriptContracts.SyntheticTransactions.CONTRACT, "Test-CsRegistration, Test-CsIM", pool,
+        invocation("synthetic-transactions").with("Pool", pool), shell.options().commandTimeout())
+        .all(ScriptContracts.SyntheticTransactions.RESULT_KIND).stream()
+        .map(result -> new SyntheticTransactions.Result(result.get(ScriptContracts.SyntheticTransactions.TEST),
+            "Success".equals(result.get(ScriptContracts.SyntheticTransactions.RESULT)),
+            result.get(ScriptContracts.SyntheticTransactions.DETAIL)))
         .toList();
   }
 
@@ -260,21 +321,43 @@ public final class PowerShellDeployment implements LyncDeployment, PoolFabric, C
     shell.closer().run();
   }
 
-  private static PsInvocation invocation(String script) {
+  /** A read of the probe's own: {@code script} for {@code operation} on {@code target}, bounded by the read timeout. */
+  Reading probe(ScriptContract contract, String operation, Fqdn target, PsInvocation invocation) {
+    return read(contract, operation, target, invocation, shell.options().readTimeout());
+  }
+
+  static PsInvocation invocation(String script) {
     return PsInvocation.of(PsScript.named(script));
   }
 
-  private Map<String, String> single(String operation, Fqdn target, PsInvocation invocation) {
-    return call(operation, target, invocation).first()
-        .orElseThrow(() -> new DeploymentException(operation, target, "the script returned nothing"));
+  /** {@code invocation}'s reply, read through {@code contract}: fail closed, every problem named. */
+  Reading read(ScriptContract contract, String operation, Fqdn target, PsInvocation invocation, Duration bound) {
+    return contract.read(call(operation, target, invocation, bound), operation, target);
   }
 
-  private PsReply call(String operation, Fqdn target, PsInvocation invocation) {
+  /** An action: its script replies with nothing, which is checked too. */
+  private void act(ScriptContract contract, String operation, Fqdn target, PsInvocation invocation, Duration bound) {
+    read(contract, operation, target, invocation, bound);
+  }
+
+  /**
+   * Runs {@code invocation}, whose own wait is {@code bound}: its remote session may run one grace
+   * longer ({@code OperationTimeoutMs}, with the session configuration, passed as data) and the
+   * SDK waits for two.
+   */
+  private PsReply call(String operation, Fqdn target, PsInvocation invocation, Duration bound) {
+    PowerShellOptions options = shell.options();
+    PsInvocation bounded = invocation.with("OperationTimeoutMs", bound.plus(options.timeoutGrace()).toMillis())
+        .with("SessionConfiguration", options.sessionConfiguration());
     PsReply reply;
     try {
-      reply = shell.requests().apply(invocation);
+      reply = shell.requests().apply(observer == null ? bounded : bounded.with("Shapes", true),
+          bound.plus(options.timeoutGrace().multipliedBy(2)));
     } catch (PowerShellException e) {
       throw new DeploymentException(operation, target, e.getMessage());
+    }
+    if (observer != null) {
+      observer.accept(new Exchange(invocation.script().name(), target, reply));
     }
     if (reply.succeeded()) {
       return reply;
@@ -289,28 +372,36 @@ public final class PowerShellDeployment implements LyncDeployment, PoolFabric, C
     throw new DeploymentException(operation, target, errors);
   }
 
+  /** FQDNs separated by commas, at least one. */
   private static List<Fqdn> fqdns(String commaSeparated) {
-    return Arrays.stream(String.valueOf(commaSeparated == null ? "" : commaSeparated).split(","))
-        .map(String::trim).filter(name -> !name.isEmpty()).map(Fqdn::of).toList();
+    List<Fqdn> fqdns = Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(name -> !name.isEmpty())
+        .map(Fqdn::of).toList();
+    if (fqdns.isEmpty()) {
+      throw new IllegalArgumentException("no FQDN in '" + commaSeparated + "'");
+    }
+    return fqdns;
   }
 
-  private static PoolUpgradeState upgradeState(Fqdn host, String state) {
-    return switch (String.valueOf(state)) {
+  private static PoolUpgradeState upgradeState(String state) {
+    return switch (state) {
       case "Ready" -> PoolUpgradeState.READY;
       case "Busy" -> PoolUpgradeState.BUSY;
       case "InsufficientActiveFrontEnds" -> PoolUpgradeState.INSUFFICIENT_ACTIVE_FRONT_ENDS;
-      default -> throw new DeploymentException("Get-CsPoolUpgradeReadinessState", host,
-          "unknown PoolUpgradeState '" + state + "'");
+      default -> throw new IllegalArgumentException("unknown PoolUpgradeState '" + state + "'");
     };
   }
 
-  /** A number the script reported; anything else is a failure, never a default (an exit code of 0 means success). */
-  private static int integer(String operation, Fqdn target, String text) {
-    try {
-      return Integer.parseInt(String.valueOf(text).trim());
-    } catch (NumberFormatException e) {
-      throw new DeploymentException(operation, target, "expected a number from the script, got '" + text + "'");
+  /** A count the cmdlet reported: an int, not negative. */
+  private static int count(Row row, ReplyField<Long> field) {
+    return count(row, field, 0);
+  }
+
+  private static int count(Row row, ReplyField<Long> field, int least) {
+    long value = row.get(field);
+    if (value < least || value > Integer.MAX_VALUE) {
+      throw row.problem(field, least == 0 ? "a count from 0 to " + Integer.MAX_VALUE : "a 32-bit exit code");
     }
+    return (int) value;
   }
 
   @Override

@@ -156,6 +156,11 @@ public final class PowerShellSession implements AutoCloseable {
     return awaitReply(id, timeout);
   }
 
+  /** The options it was started with. */
+  public PowerShellOptions options() {
+    return options;
+  }
+
   /** Whether the process runs. */
   public synchronized boolean isAlive() {
     return !closed && running.process.isAlive();
@@ -213,7 +218,7 @@ public final class PowerShellSession implements AutoCloseable {
               : garbled.getMessage(), NoAnswer.Kind.GARBLED);
         }
         if (Wire.endSaysError(line) && reply.succeeded()) {
-          return new PsReply(reply.objects(), List.of(new PsReply.PsError("the script failed without an error record",
+          return new PsReply(reply.output(), List.of(new PsReply.PsError("the script failed without an error record",
               "")), reply.warnings(), reply.exitCode());
         }
         return reply;

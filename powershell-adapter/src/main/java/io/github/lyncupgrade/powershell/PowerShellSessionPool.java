@@ -62,6 +62,23 @@ public final class PowerShellSessionPool implements AutoCloseable {
   }
 
   /**
+   * Runs {@code invocation} as {@link #invoke(PsInvocation)} does, with {@code timeout}.
+   *
+   * @throws PowerShellException as {@link PowerShellSession#invoke(PsInvocation, java.time.Duration)} does
+   * @throws IllegalStateException if the pool is closed, or the waiting thread is interrupted
+   */
+  public PsReply invoke(PsInvocation invocation, java.time.Duration timeout) {
+    requireNonNull(invocation, "invocation");
+    requireNonNull(timeout, "timeout");
+    return withSession(session -> session.invoke(invocation, timeout));
+  }
+
+  /** The options its sessions start with. */
+  public PowerShellOptions options() {
+    return options;
+  }
+
+  /**
    * Lends {@code work} a session of its own until it returns, as {@link #invoke} does: for
    * work that needs a session, such as {@link Preflight#check}.
    *

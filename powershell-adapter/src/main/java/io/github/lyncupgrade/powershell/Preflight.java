@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Topology;
+import io.github.lyncupgrade.powershell.PsReply.PsValue;
+import io.github.lyncupgrade.powershell.internal.ScriptContract;
+import io.github.lyncupgrade.powershell.internal.ScriptContracts;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,12 +14,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Checks everything a live run needs before anything runs, and reports every problem at once:
  * an elevated process (Windows), Windows PowerShell 5.1 or newer, the Lync Server module,
  * membership in CsAdministrator (BE-1), and PowerShell remoting to every server of the topology.
+ * A reply that does not hold to the script's contract is a problem of its own, naming what arrived.
  */
 public final class Preflight {
   private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)");
@@ -82,38 +85,45 @@ public final class Preflight {
       pool.frontEnds().forEach(server -> servers.add(server.toString()));
       servers.add(pool.backEndHost().toString());
     }
-    PsReply reply = session.invoke(PsInvocation.of(PsScript.named("preflight")).with("Servers", String.join(",", servers)));
+    PsReply reply = session.invoke(PsInvocation.of(PsScript.named("preflight")).with("Servers", String.join(",", servers)),
+        session.options().readTimeout());
     if (!reply.succeeded()) {
       problems.add("the checks could not run in PowerShell: " + reply.errors());
       return new Report(problems);
     }
-    for (Map<String, String> record : reply.objects()) {
-      if ("Shell".equals(record.get("Kind"))) {
+    List<ReplyProblem> unreadable = ScriptContracts.Preflight.CONTRACT.check(reply);
+    if (!unreadable.isEmpty()) {
+      unreadable.forEach(problem -> problems.add("the checks' reply cannot be read: " + problem.describe()));
+      return new Report(problems);
+    }
+    List<String> unreachable = new ArrayList<>();
+    for (Map<String, PsValue> record : reply.output()) {
+      if (ScriptContracts.Preflight.SHELL.name().equals(record.get(ScriptContract.KIND).text())) {
         checkShell(record, problems);
+      } else if (!ScriptContracts.Preflight.REACHABLE.from(record)) {
+        unreachable.add(ScriptContracts.Preflight.NAME.from(record));
       }
     }
-    List<String> unreachable = reply.objects().stream()
-        .filter(record -> "Server".equals(record.get("Kind")) && !"True".equalsIgnoreCase(record.get("Reachable")))
-        .map(record -> record.get("Name")).toList();
     if (!unreachable.isEmpty()) {
-      problems.add("PowerShell remoting (WinRM) does not reach " + unreachable.stream().collect(Collectors.joining(", "))
+      problems.add("PowerShell remoting (WinRM) does not reach " + String.join(", ", unreachable)
           + "; check that each is up and that Enable-PSRemoting was run on it");
     }
     return new Report(problems);
   }
 
-  private static void checkShell(Map<String, String> shell, List<String> problems) {
-    Matcher version = VERSION.matcher(shell.getOrDefault("PSVersion", ""));
+  private static void checkShell(Map<String, PsValue> shell, List<String> problems) {
+    String psVersion = ScriptContracts.Preflight.PS_VERSION.from(shell);
+    Matcher version = VERSION.matcher(psVersion);
     boolean atLeast51 = version.find() && (Integer.parseInt(version.group(1)) > 5
         || Integer.parseInt(version.group(1)) == 5 && Integer.parseInt(version.group(2)) >= 1);
     if (!atLeast51) {
-      problems.add("PowerShell " + shell.get("PSVersion") + " is too old: the Lync Server module needs 5.1");
+      problems.add("PowerShell " + psVersion + " is too old: the Lync Server module needs 5.1");
     }
-    if (!"True".equalsIgnoreCase(shell.get("LyncModule"))) {
+    if (!ScriptContracts.Preflight.LYNC_MODULE.from(shell)) {
       problems.add("the Lync Server module is not installed here: run from a machine with the Lync Server"
           + " administrative tools");
     }
-    if (!"True".equalsIgnoreCase(shell.get("CsAdministrator"))) {
+    if (!ScriptContracts.Preflight.CS_ADMINISTRATOR.from(shell)) {
       problems.add("the account is not a member of CsAdministrator (BE-1)");
     }
   }

@@ -1,13 +1,12 @@
-# lync-upgrade bootstrap, protocol 1: defines __Invoke, which runs one SDK script with its values
-# as data and writes the reply between markers. See Wire.java for the protocol.
+# lync-upgrade bootstrap, protocol 2: defines __Invoke, which runs one SDK script with its values
+# as data and writes the reply between markers, every value with its type. See Wire.java.
 $ProgressPreference = 'SilentlyContinue'
 $ConfirmPreference = 'None'
 $InformationPreference = 'SilentlyContinue'
 [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false
-$global:LyncUpgradeSessions = @{}
 
-function global:__B64([object]$value) {
-  [Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes([string]$value))
+function global:__B64([string]$text) {
+  [Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes($text))
 }
 
 function global:__Text([string]$base64) {
@@ -18,16 +17,81 @@ function global:__Emit([string]$line) {
   [Console]::Out.WriteLine($line)
 }
 
-# One remote session per server, reused; Get-CsPoolUpgradeReadinessState only runs locally on a Front End.
+# One record line: its kind, its object's index, the property's name, the value's first type name
+# (empty for $null, so absence is never read as an empty string) and its text.
+function global:__Record([string]$kind, [int]$index, [string]$name, [object]$value) {
+  if ($null -eq $value) {
+    __Emit ("$kind`t$index`t$name`t`t")
+  } else {
+    __Emit ("$kind`t$index`t$name`t" + @($value.PSObject.TypeNames)[0] + "`t" + (__B64 ([string]$value)))
+  }
+}
+
+# Helpers the scripts use locally and, defined there by __Open, inside their remote blocks: a value
+# as text that stays $null when absent, a list of names joined by commas that stays $null when
+# absent, and the probe's view of an object's own properties and their types.
+function global:__TextOrNull([object]$value) {
+  if ($null -ne $value) { [string]$value }
+}
+
+function global:__Names([object]$values) {
+  if ($null -ne $values) { (@($values) | ForEach-Object { [string]$_ }) -join ',' }
+}
+
+function global:__Shape([string]$of, [object]$object) {
+  if ($null -ne $object) {
+    foreach ($property in $object.PSObject.Properties) {
+      [pscustomobject]@{ Kind = 'Shape'; Of = $of; Property = $property.Name; Type = [string]$property.TypeNameOfValue }
+    }
+  }
+}
+
+# A remote session for one operation, which the script that opens it removes when done: no SDK
+# session outlives its operation, so none holds the Lync module open while an installer runs
+# (BE-6), the next operation loads the updated module (BE-8), and none is left dead by a restart.
+# OperationTimeout is the operation's own bound (never 0, which waits forever on a dead
+# connection); IdleTimeout closes the remote shell soon after this process is gone.
+function global:__Open([string]$server, [hashtable]$p) {
+  $timeout = [int]$p.OperationTimeoutMs
+  if ($timeout -le 0) {
+    throw "lync-upgrade: no operation timeout was given for the remote session to $server"
+  }
+  $options = New-PSSessionOption -OpenTimeout 60000 -OperationTimeout $timeout -IdleTimeout 120000
+  if ($p.SessionConfiguration) {
+    $session = New-PSSession -ComputerName $server -SessionOption $options -ConfigurationName $p.SessionConfiguration
+  } else {
+    $session = New-PSSession -ComputerName $server -SessionOption $options
+  }
+  $helpers = 'function global:__TextOrNull {' + ${function:__TextOrNull} + "}`n" +
+    'function global:__Names {' + ${function:__Names} + "}`n" + 'function global:__Shape {' + ${function:__Shape} + '}'
+  try {
+    Invoke-Command -Session $session -ArgumentList $helpers -ScriptBlock {
+      param($definitions)
+      . ([ScriptBlock]::Create($definitions))
+    }
+  } catch {
+    Remove-PSSession -Session $session
+    throw
+  }
+  $session
+}
+
+# The cached sessions of protocol 1, for topology.ps1 (discovery, being rebuilt in issue 18) until it
+# moves to __Open; no other script uses them. Discovery runs before anything is stopped or restarted.
+$global:LyncUpgradeSessions = @{}
+
 function global:__Session([string]$server) {
   $session = $global:LyncUpgradeSessions[$server]
   if ($null -eq $session -or $session.State -ne 'Opened') {
-    $options = New-PSSessionOption -OpenTimeout 60000 -OperationTimeout 0 -IdleTimeout 7200000
+    $options = New-PSSessionOption -OpenTimeout 60000 -OperationTimeout 600000 -IdleTimeout 120000
     $session = New-PSSession -ComputerName $server -SessionOption $options
     $global:LyncUpgradeSessions[$server] = $session
   }
   $session
 }
+
+# Properties remoting adds to every object it returns; they are not the script's.
+$global:LyncUpgradeRemotingProperties = @('PSComputerName', 'RunspaceId', 'PSShowComputerName')
 
 function global:__Invoke([string]$id, [string]$script, [string]$parameters) {
   $p = @{}
@@ -47,27 +111,29 @@ function global:__Invoke([string]$id, [string]$script, [string]$parameters) {
     foreach ($item in @(& $block $p *>&1)) {
       if ($item -is [System.Management.Automation.ErrorRecord]) {
         $status = 'ERROR'
-        __Emit ("E`t$index`tMessage`t" + (__B64 $item.ToString()))
-        __Emit ("E`t$index`tFullyQualifiedErrorId`t" + (__B64 $item.FullyQualifiedErrorId))
+        __Record 'E' $index 'Message' $item.ToString()
+        __Record 'E' $index 'FullyQualifiedErrorId' $item.FullyQualifiedErrorId
       } elseif ($item -is [System.Management.Automation.WarningRecord]) {
-        __Emit ("W`t$index`tMessage`t" + (__B64 $item.Message))
+        __Record 'W' $index 'Message' $item.Message
       } elseif ($item -is [System.Management.Automation.InformationalRecord] -or
                 $item -is [System.Management.Automation.InformationRecord]) {
         continue
       } else {
         foreach ($property in $item.PSObject.Properties) {
-          __Emit ("O`t$index`t" + $property.Name + "`t" + (__B64 $property.Value))
+          if ($global:LyncUpgradeRemotingProperties -notcontains $property.Name) {
+            __Record 'O' $index $property.Name $property.Value
+          }
         }
       }
       $index++
     }
     if ($null -ne $global:LASTEXITCODE) {
-      __Emit ("X`t0`tExitCode`t" + (__B64 $global:LASTEXITCODE))
+      __Record 'X' 0 'ExitCode' ([string]$global:LASTEXITCODE)
     }
   } catch {
     $status = 'ERROR'
-    __Emit ("E`t$index`tMessage`t" + (__B64 $_.ToString()))
-    __Emit ("E`t$index`tFullyQualifiedErrorId`t" + (__B64 $_.FullyQualifiedErrorId))
+    __Record 'E' $index 'Message' $_.ToString()
+    __Record 'E' $index 'FullyQualifiedErrorId' $_.FullyQualifiedErrorId
   }
   __Emit "<<<LYNCSDK:END:${id}:$status>>>"
   [Console]::Out.Flush()

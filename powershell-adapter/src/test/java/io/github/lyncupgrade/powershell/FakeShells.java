@@ -2,6 +2,7 @@ package io.github.lyncupgrade.powershell;
 
 import io.github.lyncupgrade.powershell.fakeshell.FakeShell;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,5 +20,11 @@ final class FakeShells {
     command.add(FakeShell.class.getName());
     command.addAll(List.of(flags));
     return PowerShellOptions.command(command);
+  }
+
+  /** {@code options} with every operation bounded by {@code bound} and a tenth of it as grace: for tests of hangs. */
+  static PowerShellOptions bounded(PowerShellOptions options, Duration bound) {
+    return options.withCommandTimeout(bound).withReadTimeout(bound).withRestartTimeout(bound)
+        .withFailoverWaitTime(bound).withTimeoutGrace(bound.dividedBy(10));
   }
 }

@@ -11,6 +11,7 @@ import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
 import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.PlanOptions;
 import io.github.lyncupgrade.core.plan.Planner;
+import io.github.lyncupgrade.core.plan.PoolFailoverMode;
 import io.github.lyncupgrade.core.run.DeploymentException;
 import io.github.lyncupgrade.core.run.Executor;
 import io.github.lyncupgrade.core.run.PoolReadiness;
@@ -65,7 +66,7 @@ class PowerShellDeploymentTest {
       deployment.startServices(sql01);
       deployment.updateDatabases(POOL01, DatabaseUpdateVariant.CONFIGURED_DATABASES_EXCLUDING_COLLOCATED, sql01);
 
-      deployment.failOver(POOL01, Fqdn.of("pool02.contoso.com"));
+      deployment.failOver(POOL01, Fqdn.of("pool02.contoso.com"), PoolFailoverMode.PLANNED);
       assertThat(deployment.isFailedOver(POOL01)).isTrue();
       deployment.failBack(POOL01, Fqdn.of("pool02.contoso.com"));
       assertThat(deployment.isFailedOver(POOL01)).isFalse();
@@ -145,7 +146,8 @@ class PowerShellDeploymentTest {
   @Test
   void missingReplicasAndAStaleDatabaseStopTheRunThroughTheAdapter() {
     try (PowerShellDeployment deployment = deployment("--sample=skype-2015", "--fault=replicas:pool10.fabrikam.com")) {
-      assertThat(deployment.fabricState(Fqdn.of("pool10.fabrikam.com")).missingReplicas()).containsExactly("rg-1");
+      assertThat(deployment.fabricState(Fqdn.of("pool10.fabrikam.com")).missingReplicas())
+          .as("the fake's rg-1 as the GUID a report shows").containsExactly("00000000-0000-0000-0000-000000000001");
       assertThat(runSkypeSample(deployment, PlanOptions.builder()).outcome())
           .isInstanceOfSatisfying(RunOutcome.SafetyStop.class, stop -> assertThat(stop.reason())
               .contains("Reset-CsPoolRegistrarState -PoolFqdn pool10.fabrikam.com -ResetType QuorumLossRecovery"));

@@ -28,6 +28,7 @@ class ReadmeRealDeploymentTest {
     try (PowerShellSession session = PowerShellSession.start(PowerShellOptions.ofDefaults());
          PowerShellDeployment deployment = PowerShellDeployment.over(session)) {
       Topology topology = TopologyDiscovery.discover(session);          // or build it yourself
+      Probe.run(session, topology).notMatched().forEach(System.out::println); // what does not read as the SDK reads it
       Preflight.check(session, topology).orThrow();                      // every problem at once
       UpgradePlan plan = Planner.create(options).plan(topology);
       Files.writeString(Path.of("upgrade.ps1"), RunbookWriter.write(plan)); // to review, or run by hand

@@ -67,16 +67,18 @@ class RunbookWriterTest {
 
     assertThat(fe101).containsSubsequence(
         "Assert-ReplicasPresent -Pool 'pool10.fabrikam.com' -Reset $false\n",
-        "[CR-3a] ", "Invoke-CsComputerFailOver -ComputerName 'fe101.fabrikam.com' -DrainingTimeout 1800 -Confirm:$false\n",
+        "[CR-3a] ", "Invoke-CsComputerFailOver -ComputerName 'fe101.fabrikam.com' -DrainingTimeout (New-TimeSpan -Seconds"
+            + " 1800) -Confirm:$false\n",
         "[CR-3b] ", "Install-Update -Server 'fe101.fabrikam.com'\n",
         "[CR-3b] ", "Restart-Computer -ComputerName 'fe101.fabrikam.com'",
         "[CR-3c] ", "Invoke-CsComputerFailBack -ComputerName 'fe101.fabrikam.com' -Confirm:$false\n",
-        "[CR-3c] ", "does not run all its Lync services");
+        "[CR-3c] ", "Assert-ServerRunning -Server 'fe101.fabrikam.com'\n");
     assertThat(runbook).doesNotContain("Wait-PoolReady -FrontEnd 'fe1")
         .doesNotContain("-ComputerName 'fe101.fabrikam.com' -ScriptBlock { Stop-CsWindowsService")
         .contains("Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn ag10.fabrikam.com\n"
             + "#endregion", "Assert-DatabasesCurrent -SqlServer 'ag10.fabrikam.com'\n", "Publish-CsTopology -FileName",
-            "# Invoke-CsManagementServerFailover -BackupSqlServerFqdn 'sql11.fabrikam.com' -Force -Confirm:$false\n");
+            "# Invoke-Command -ComputerName 'fe111.fabrikam.com' -ScriptBlock { Invoke-CsManagementServerFailover"
+                + " -Confirm:$false }   # to sql11.fabrikam.com\n");
   }
 
   @Test
@@ -89,11 +91,13 @@ class RunbookWriterTest {
     assertThat(skype.lines().filter(line -> line.startsWith("function "))).as("the same helpers")
         .containsExactlyElementsOf(lync.lines().filter(line -> line.startsWith("function ")).toList());
     assertThat(RunbookSyntax.problems(skype.replaceFirst("\\}\n", "\n"))).as("the check can fail")
-        .containsExactly("line 8: '{' is never closed");
+        .containsExactly("line 10: '{' is never closed");
     assertThat(RunbookSyntax.problems(skype.replaceFirst("\n#endregion\n", "\n"))).first().asString()
         .contains("a region opens inside another");
+    long end = skype.lines().count();
     assertThat(RunbookSyntax.problems(skype + "Write-Host \"$(Get-Date\n")).containsExactly(
-        "line 578: a $( subexpression is never closed", "line 577: a double-quoted string is never closed");
+        "line " + (end + 2) + ": a $( subexpression is never closed",
+        "line " + (end + 1) + ": a double-quoted string is never closed");
   }
 
   @Test

@@ -55,7 +55,7 @@ class ShellFaultMatrixTest {
   void deathHangAndGarbageAtEveryScriptEndTypedWithNothingLeftBehind() throws Exception {
     UpgradePlan plan = Planner.create(PlanOptions.builder().updatePackage(Simulation.SAMPLE_UPDATE)
         .concurrency(Concurrency.sequential()).build()).plan(SampleTopologies.contoso());
-    UpgradePlan skypePlan = Planner.create(PlanOptions.builder()
+    UpgradePlan skypePlan = Planner.create(PlanOptions.builder().drainingTimeout(Duration.ofSeconds(1))
         .updatePackage(Simulation.sampleUpdate(ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2015))
         .concurrency(Concurrency.sequential()).build()).plan(SampleTopologies.skypeForBusiness2015());
     long before = ProcessHandle.current().descendants().count();
@@ -93,8 +93,8 @@ class ShellFaultMatrixTest {
     List<String> shellFlags = new ArrayList<>(List.of("--deployment", "--" + fault + "=" + script));
     shellFlags.addAll(List.of(flags));
     RunReport report;
-    try (PowerShellSession session = PowerShellSession.start(FakeShells.options(shellFlags.toArray(String[]::new))
-        .withCommandTimeout(Duration.ofMillis(500)));
+    try (PowerShellSession session = PowerShellSession.start(FakeShells.bounded(
+        FakeShells.options(shellFlags.toArray(String[]::new)), Duration.ofMillis(400)));
          PowerShellDeployment deployment = PowerShellDeployment.over(session);
          Journal journal = FileJournal.open(path, FileJournal.Durability.FLUSH)) {
       report = Executor.builder(deployment).clock(VirtualClock.create()).journal(journal).build().run(plan);

@@ -39,6 +39,27 @@ class WireTest {
     assertThat(reply.succeeded()).isFalse();
   }
 
+  /** Protocol 2: each value with its type, $null as no type, so absence and a string "True" are not a Boolean. */
+  @Test
+  void everyValueArrivesWithItsTypeAndNullIsNotAnEmptyString() {
+    PsReply reply = Wire.reply(List.of(
+        Wire.record('O', 0, "ReadyForUpgrade", new PsReply.PsValue("System.Boolean", "True")),
+        Wire.record('O', 0, "UpgradeDomain", PsReply.PsValue.ofNull()),
+        "O\t0\tFrontEnds\tDeserialized.Microsoft.Rtc.Management.Hadr.FrontEnd\t" + Wire.encode("fe01")));
+
+    assertThat(reply.output()).singleElement().satisfies(object -> {
+      assertThat(object.get("ReadyForUpgrade")).isEqualTo(new PsReply.PsValue("System.Boolean", "True"));
+      assertThat(object.get("UpgradeDomain").isNull()).isTrue();
+      assertThat(object.get("UpgradeDomain").rendering()).isEqualTo("$null");
+      assertThat(object.get("FrontEnds").rendering()).isEqualTo("Deserialized.Microsoft.Rtc.Management.Hadr.FrontEnd 'fe01'");
+    });
+    assertThat(reply.objects()).as("the text view").containsExactly(java.util.Map.of("ReadyForUpgrade", "True",
+        "UpgradeDomain", "", "FrontEnds", "fe01"));
+    assertThat(Wire.record('O', 1, "Echo", "x")).isEqualTo("O\t1\tEcho\tSystem.String\t" + Wire.encode("x"));
+    assertThatThrownBy(() -> Wire.reply(List.of("O\t0\tEcho\t\t" + Wire.encode("text without a type"))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a $null value has no text");
+  }
+
   @Test
   void aLineThatIsNotARecordIsRefused() {
     assertThatThrownBy(() -> Wire.reply(List.of("O\t0\tEcho"))).isInstanceOf(IllegalArgumentException.class)

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 
 /**
- * CR-3a: {@code Invoke-CsComputerFailOver -ComputerName <fe> -DrainingTimeout <seconds>} moves the
+ * CR-3a: {@code Invoke-CsComputerFailOver -ComputerName <fe> -DrainingTimeout <TimeSpan>} moves the
  * server's users and routing groups to the pool's other servers, then stops and disables its
  * services. The cmdlet has no default draining timeout, so the plan always passes one.
  *
@@ -39,8 +39,8 @@ public record FailOverServer(StepScope scope, Duration drainingTimeout) implemen
 
   @Override
   public String description() {
-    return "Invoke-CsComputerFailOver -ComputerName " + target() + " -DrainingTimeout "
-        + drainingTimeout.toSeconds() + ": drain it (at most " + drainingTimeout.toMinutes()
+    return "Invoke-CsComputerFailOver -ComputerName " + target() + " -DrainingTimeout (New-TimeSpan -Seconds "
+        + drainingTimeout.toSeconds() + "): drain it (at most " + drainingTimeout.toMinutes()
         + " min), then stop and disable its services";
   }
 

@@ -98,13 +98,13 @@ final class PlanFingerprint {
 
     @Override
     public String visit(FailOverPool step) {
-      return "partner=" + step.partner() + " beforeUpdate=" + step.beforeUpdate();
+      return "partner=" + step.partner() + " mode=" + step.mode().name() + " beforeUpdate=" + step.beforeUpdate();
     }
 
     @Override
     public String visit(FailOverCentralManagementStore step) {
-      return "partner=" + step.partner() + " backupStore=" + step.backupStore() + " beforeUpdate="
-          + step.beforeUpdate();
+      return "partner=" + step.partner() + " backupStore=" + step.backupStore() + " runOn=" + step.runOn() + " mode="
+          + step.mode().name() + " beforeUpdate=" + step.beforeUpdate();
     }
 
     @Override

@@ -6,56 +6,48 @@ import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * What the planner is told beyond the topology. Immutable and thread-safe; build with
+ * What the planner is told beyond the topology, in two halves: what shapes the steps (part of the
+ * plan's fingerprint, {@link #canonical()}) and what only schedules them (the concurrency and the
+ * expected durations, which a run may change on resume). Immutable and thread-safe; build with
  * {@link #builder()} or take {@link #ofDefaults()}.
  */
 public final class PlanOptions {
-  private final boolean scheduledDowntime;
-  private final ReadinessPolicy readinessPolicy;
-  private final UpdatePackage updatePackage;
-  private final boolean backEndServerProcedure;
-  private final BackEndOrder backEndOrder;
-  private final boolean failoverOnPoolProblem;
-  private final boolean stageUpdatesAhead;
-  private final Concurrency concurrency;
-  private final StepDurations stepDurations;
-  private final FrontEndStrategy frontEndStrategy;
-  private final Map<Fqdn, FrontEndStrategy> poolStrategies;
-  private final Duration drainingTimeout;
-  private final SettlePolicy settlePolicy;
-  private final boolean resetRegistrarStateOnMissingReplicas;
-  private final boolean confirmMirroredDatabaseUpdate;
-  private final boolean failOverSingleServerPools;
+  /**
+   * What shapes the steps. {@code updatePackage} and {@code frontEndStrategy} may be null: no update
+   * named, each product's default strategy.
+   */
+  private record Shaping(boolean scheduledDowntime, ReadinessPolicy readinessPolicy, UpdatePackage updatePackage,
+      boolean backEndServerProcedure, BackEndOrder backEndOrder, boolean failoverOnPoolProblem,
+      PoolFailoverMode poolFailoverMode, boolean stageUpdatesAhead, FrontEndStrategy frontEndStrategy,
+      Map<Fqdn, FrontEndStrategy> poolStrategies, Duration drainingTimeout, SettlePolicy settlePolicy,
+      boolean resetRegistrarStateOnMissingReplicas, boolean confirmMirroredDatabaseUpdate,
+      boolean failOverSingleServerPools) {
+    Shaping {
+      poolStrategies = Map.copyOf(poolStrategies);
+    }
+  }
 
-  private PlanOptions(Builder builder) {
-    this.frontEndStrategy = builder.frontEndStrategy;
-    this.poolStrategies = Map.copyOf(builder.poolStrategies);
-    this.drainingTimeout = builder.drainingTimeout;
-    this.settlePolicy = builder.settlePolicy;
-    this.resetRegistrarStateOnMissingReplicas = builder.resetRegistrarStateOnMissingReplicas;
-    this.confirmMirroredDatabaseUpdate = builder.confirmMirroredDatabaseUpdate;
-    this.failOverSingleServerPools = builder.failOverSingleServerPools;
-    this.scheduledDowntime = builder.scheduledDowntime;
-    this.readinessPolicy = builder.readinessPolicy;
-    this.updatePackage = builder.updatePackage;
-    this.backEndServerProcedure = builder.backEndServerProcedure;
-    this.backEndOrder = builder.backEndOrder;
-    this.failoverOnPoolProblem = builder.failoverOnPoolProblem;
-    this.stageUpdatesAhead = builder.stageUpdatesAhead;
-    this.concurrency = builder.concurrency;
-    this.stepDurations = builder.stepDurations;
+  /** What only decides when steps run. */
+  private record Scheduling(Concurrency concurrency, StepDurations stepDurations) {}
+
+  private final Shaping shaping;
+  private final Scheduling scheduling;
+
+  private PlanOptions(Shaping shaping, Scheduling scheduling) {
+    this.shaping = shaping;
+    this.scheduling = scheduling;
   }
 
   /**
    * The defaults: graceful stops, the procedure's readiness policy, no update package named,
    * the full Back End procedure for Enterprise pools, the Back End after the Front Ends,
-   * failover of paired pools on a pool problem, the update staged ahead on every server,
-   * {@link Concurrency#DEFAULT}, {@link StepDurations#defaults()}, each pool's product's
+   * failover of paired pools on a pool problem in the planned form ({@link PoolFailoverMode#PLANNED}),
+   * the update staged ahead on every server, {@link Concurrency#DEFAULT},
+   * {@link StepDurations#defaults()}, each pool's product's
    * {@linkplain FrontEndStrategy#defaultFor default Front End strategy}, a 30-minute draining
    * timeout, {@link SettlePolicy#ofDefaults()}, no automatic registrar reset, no update of
    * mirrored databases, and no failover of single-server pools before their update.
@@ -71,23 +63,7 @@ public final class PlanOptions {
 
   /** A builder starting from these options. */
   public Builder toBuilder() {
-    return new Builder()
-        .scheduledDowntime(scheduledDowntime)
-        .readinessPolicy(readinessPolicy)
-        .backEndServerProcedure(backEndServerProcedure)
-        .backEndOrder(backEndOrder)
-        .failoverOnPoolProblem(failoverOnPoolProblem)
-        .stageUpdatesAhead(stageUpdatesAhead)
-        .concurrency(concurrency)
-        .stepDurations(stepDurations)
-        .updatePackage(updatePackage)
-        .frontEndStrategy(frontEndStrategy)
-        .poolStrategies(poolStrategies)
-        .drainingTimeout(drainingTimeout)
-        .settlePolicy(settlePolicy)
-        .resetRegistrarStateOnMissingReplicas(resetRegistrarStateOnMissingReplicas)
-        .confirmMirroredDatabaseUpdate(confirmMirroredDatabaseUpdate)
-        .failOverSingleServerPools(failOverSingleServerPools);
+    return new Builder(this);
   }
 
   /**
@@ -97,21 +73,21 @@ public final class PlanOptions {
    */
   public FrontEndStrategy frontEndStrategy(Pool pool) {
     requireNonNull(pool, "pool");
-    FrontEndStrategy chosen = poolStrategies.get(pool.fqdn());
+    FrontEndStrategy chosen = shaping.poolStrategies().get(pool.fqdn());
     if (chosen != null) {
       return chosen;
     }
-    return frontEndStrategy != null ? frontEndStrategy : FrontEndStrategy.defaultFor(pool.product());
+    return shaping.frontEndStrategy() != null ? shaping.frontEndStrategy() : FrontEndStrategy.defaultFor(pool.product());
   }
 
   /** The draining timeout passed to {@code Invoke-CsComputerFailOver} (CR-3a). */
   public Duration drainingTimeout() {
-    return drainingTimeout;
+    return shaping.drainingTimeout();
   }
 
   /** The settle rule between upgrade domains (CR-2). */
   public SettlePolicy settlePolicy() {
-    return settlePolicy;
+    return shaping.settlePolicy();
   }
 
   /**
@@ -120,7 +96,7 @@ public final class PlanOptions {
    * run stops and says so.
    */
   public boolean resetRegistrarStateOnMissingReplicas() {
-    return resetRegistrarStateOnMissingReplicas;
+    return shaping.resetRegistrarStateOnMissingReplicas();
   }
 
   /**
@@ -128,7 +104,7 @@ public final class PlanOptions {
    * mirrored databases (CR-5); otherwise a plan with a mirrored store is refused.
    */
   public boolean confirmMirroredDatabaseUpdate() {
-    return confirmMirroredDatabaseUpdate;
+    return shaping.confirmMirroredDatabaseUpdate();
   }
 
   /**
@@ -137,22 +113,27 @@ public final class PlanOptions {
    * its disaster-recovery partner before its update and failed back after (SDK-7).
    */
   public boolean failOverSingleServerPools() {
-    return failOverSingleServerPools;
+    return shaping.failOverSingleServerPools();
+  }
+
+  /** How FE-1c fails a pool over, and the Central Management Store before it (CR-9): planned unless set. */
+  public PoolFailoverMode poolFailoverMode() {
+    return shaping.poolFailoverMode();
   }
 
   /** Whether the upgrade runs in a scheduled downtime: FE-2a then stops without {@code -Graceful}. */
   public boolean scheduledDowntime() {
-    return scheduledDowntime;
+    return shaping.scheduledDowntime();
   }
 
   /** The readiness policy of FE-1a and FE-1b. */
   public ReadinessPolicy readinessPolicy() {
-    return readinessPolicy;
+    return shaping.readinessPolicy();
   }
 
   /** The update to install, when named; an executor that installs needs one. */
   public Optional<UpdatePackage> updatePackage() {
-    return Optional.ofNullable(updatePackage);
+    return Optional.ofNullable(shaping.updatePackage());
   }
 
   /**
@@ -160,17 +141,17 @@ public final class PlanOptions {
    * {@code Install-CsDatabase} (BE-11), or BE-11 alone. Standard Edition servers always get it all.
    */
   public boolean backEndServerProcedure() {
-    return backEndServerProcedure;
+    return shaping.backEndServerProcedure();
   }
 
   /** Where the Back End procedure goes relative to the Front End domains (SDK-1). */
   public BackEndOrder backEndOrder() {
-    return backEndOrder;
+    return shaping.backEndOrder();
   }
 
   /** Whether a paired pool with a problem is failed over (FE-1c) and back (SDK-3), rather than stopping. */
   public boolean failoverOnPoolProblem() {
-    return failoverOnPoolProblem;
+    return shaping.failoverOnPoolProblem();
   }
 
   /**
@@ -180,108 +161,72 @@ public final class PlanOptions {
    * installer copies it while the server is down.
    */
   public boolean stageUpdatesAhead() {
-    return stageUpdatesAhead;
+    return shaping.stageUpdatesAhead();
   }
 
   /** How much runs at once; not part of the plan's fingerprint (see {@link Concurrency}). */
   public Concurrency concurrency() {
-    return concurrency;
+    return scheduling.concurrency();
   }
 
   /** The expected step durations the plan's estimate and its pool order use; not part of the fingerprint. */
   public StepDurations stepDurations() {
-    return stepDurations;
+    return scheduling.stepDurations();
   }
 
   /**
    * The options that shape the steps (every option but the concurrency and the durations) as
-   * canonical pairs, the form a journal records them in. Keys: {@code scheduledDowntime},
-   * {@code readiness.busyInterval}, {@code readiness.maxConsecutiveBusy},
+   * canonical pairs, the form a journal records them in and the plan's fingerprint hashes. Keys:
+   * {@code scheduledDowntime}, {@code readiness.busyInterval}, {@code readiness.maxConsecutiveBusy},
    * {@code update.location}, {@code update.targetBuild} (both absent when no update is named),
    * {@code backEnd.serverProcedure}, {@code backEnd.order}, {@code failoverOnPoolProblem},
-   * {@code stageUpdatesAhead}, {@code frontEnd.strategy} ({@code PRODUCT_DEFAULT} unless set),
-   * {@code frontEnd.strategy.<pool FQDN>} for each pool given its own,
-   * {@code frontEnd.drainingTimeout}, {@code settle.time}, {@code settle.pollInterval},
+   * {@code pool.failoverMode}, {@code stageUpdatesAhead}, {@code frontEnd.strategy}
+   * ({@code PRODUCT_DEFAULT} unless set), {@code frontEnd.strategy.<pool FQDN>} for each pool given
+   * its own, {@code frontEnd.drainingTimeout}, {@code settle.time}, {@code settle.pollInterval},
    * {@code settle.giveUpAfter} (durations as ISO-8601, {@link java.time.Duration#toString()}),
    * {@code resetRegistrarStateOnMissingReplicas}, {@code confirmMirroredDatabaseUpdate} and
    * {@code failOverSingleServerPools}.
    */
   public CanonicalOptions canonical() {
     Map<String, String> entries = new TreeMap<>();
-    entries.put("scheduledDowntime", String.valueOf(scheduledDowntime));
-    entries.put("readiness.busyInterval", readinessPolicy.busyInterval().toString());
-    entries.put("readiness.maxConsecutiveBusy", String.valueOf(readinessPolicy.maxConsecutiveBusy()));
-    if (updatePackage != null) {
-      entries.put("update.location", updatePackage.location());
-      entries.put("update.targetBuild", updatePackage.targetVersion().toString());
-    }
-    entries.put("backEnd.serverProcedure", String.valueOf(backEndServerProcedure));
-    entries.put("backEnd.order", backEndOrder.name());
-    entries.put("failoverOnPoolProblem", String.valueOf(failoverOnPoolProblem));
-    entries.put("stageUpdatesAhead", String.valueOf(stageUpdatesAhead));
-    entries.put("frontEnd.strategy", frontEndStrategy == null ? "PRODUCT_DEFAULT" : frontEndStrategy.name());
-    poolStrategies.forEach((pool, strategy) -> entries.put("frontEnd.strategy." + pool, strategy.name()));
-    entries.put("frontEnd.drainingTimeout", drainingTimeout.toString());
-    entries.put("settle.time", settlePolicy.settleTime().toString());
-    entries.put("settle.pollInterval", settlePolicy.pollInterval().toString());
-    entries.put("settle.giveUpAfter", settlePolicy.giveUpAfter().toString());
-    entries.put("resetRegistrarStateOnMissingReplicas", String.valueOf(resetRegistrarStateOnMissingReplicas));
-    entries.put("confirmMirroredDatabaseUpdate", String.valueOf(confirmMirroredDatabaseUpdate));
-    entries.put("failOverSingleServerPools", String.valueOf(failOverSingleServerPools));
+    entries.put("scheduledDowntime", String.valueOf(shaping.scheduledDowntime()));
+    entries.put("readiness.busyInterval", shaping.readinessPolicy().busyInterval().toString());
+    entries.put("readiness.maxConsecutiveBusy", String.valueOf(shaping.readinessPolicy().maxConsecutiveBusy()));
+    updatePackage().ifPresent(update -> {
+      entries.put("update.location", update.location());
+      entries.put("update.targetBuild", update.targetVersion().toString());
+    });
+    entries.put("backEnd.serverProcedure", String.valueOf(shaping.backEndServerProcedure()));
+    entries.put("backEnd.order", shaping.backEndOrder().name());
+    entries.put("failoverOnPoolProblem", String.valueOf(shaping.failoverOnPoolProblem()));
+    entries.put("pool.failoverMode", shaping.poolFailoverMode().name());
+    entries.put("stageUpdatesAhead", String.valueOf(shaping.stageUpdatesAhead()));
+    entries.put("frontEnd.strategy", shaping.frontEndStrategy() == null ? "PRODUCT_DEFAULT"
+        : shaping.frontEndStrategy().name());
+    shaping.poolStrategies().forEach((pool, strategy) -> entries.put("frontEnd.strategy." + pool, strategy.name()));
+    entries.put("frontEnd.drainingTimeout", shaping.drainingTimeout().toString());
+    entries.put("settle.time", shaping.settlePolicy().settleTime().toString());
+    entries.put("settle.pollInterval", shaping.settlePolicy().pollInterval().toString());
+    entries.put("settle.giveUpAfter", shaping.settlePolicy().giveUpAfter().toString());
+    entries.put("resetRegistrarStateOnMissingReplicas", String.valueOf(shaping.resetRegistrarStateOnMissingReplicas()));
+    entries.put("confirmMirroredDatabaseUpdate", String.valueOf(shaping.confirmMirroredDatabaseUpdate()));
+    entries.put("failOverSingleServerPools", String.valueOf(shaping.failOverSingleServerPools()));
     return CanonicalOptions.of(entries);
-  }
-
-  /** What changes the steps themselves: every option but the concurrency and the durations. */
-  String procedureText() {
-    return "PlanOptions[scheduledDowntime=" + scheduledDowntime
-        + ", readinessPolicy=" + readinessPolicy
-        + ", updatePackage=" + updatePackage
-        + ", backEndServerProcedure=" + backEndServerProcedure
-        + ", backEndOrder=" + backEndOrder
-        + ", failoverOnPoolProblem=" + failoverOnPoolProblem
-        + ", stageUpdatesAhead=" + stageUpdatesAhead
-        + ", frontEndStrategy=" + (frontEndStrategy == null ? "product default" : frontEndStrategy)
-        + (poolStrategies.isEmpty() ? "" : ", poolStrategies=" + new TreeMap<>(poolStrategies))
-        + ", drainingTimeout=" + drainingTimeout
-        + ", settlePolicy=" + settlePolicy
-        + ", resetRegistrarStateOnMissingReplicas=" + resetRegistrarStateOnMissingReplicas
-        + ", confirmMirroredDatabaseUpdate=" + confirmMirroredDatabaseUpdate
-        + (failOverSingleServerPools ? ", failOverSingleServerPools=true" : "") + "]";
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof PlanOptions that
-        && scheduledDowntime == that.scheduledDowntime
-        && readinessPolicy.equals(that.readinessPolicy)
-        && Objects.equals(updatePackage, that.updatePackage)
-        && backEndServerProcedure == that.backEndServerProcedure
-        && backEndOrder == that.backEndOrder
-        && failoverOnPoolProblem == that.failoverOnPoolProblem
-        && stageUpdatesAhead == that.stageUpdatesAhead
-        && concurrency.equals(that.concurrency)
-        && stepDurations.equals(that.stepDurations)
-        && frontEndStrategy == that.frontEndStrategy
-        && poolStrategies.equals(that.poolStrategies)
-        && drainingTimeout.equals(that.drainingTimeout)
-        && settlePolicy.equals(that.settlePolicy)
-        && resetRegistrarStateOnMissingReplicas == that.resetRegistrarStateOnMissingReplicas
-        && confirmMirroredDatabaseUpdate == that.confirmMirroredDatabaseUpdate
-        && failOverSingleServerPools == that.failOverSingleServerPools;
+    return other instanceof PlanOptions that && shaping.equals(that.shaping) && scheduling.equals(that.scheduling);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(scheduledDowntime, readinessPolicy, updatePackage, backEndServerProcedure, backEndOrder,
-        failoverOnPoolProblem, stageUpdatesAhead, concurrency, stepDurations, frontEndStrategy, poolStrategies,
-        drainingTimeout, settlePolicy, resetRegistrarStateOnMissingReplicas, confirmMirroredDatabaseUpdate,
-        failOverSingleServerPools);
+    return 31 * shaping.hashCode() + scheduling.hashCode();
   }
 
   @Override
   public String toString() {
-    String procedure = procedureText();
-    return procedure.substring(0, procedure.length() - 1) + ", concurrency=" + concurrency + "]";
+    return "PlanOptions[" + canonical().entries() + ", concurrency=" + scheduling.concurrency() + "]";
   }
 
   /** Builds {@link PlanOptions}; not thread-safe. */
@@ -292,9 +237,8 @@ public final class PlanOptions {
     private boolean backEndServerProcedure = true;
     private BackEndOrder backEndOrder = BackEndOrder.AFTER_FRONT_ENDS;
     private boolean failoverOnPoolProblem = true;
+    private PoolFailoverMode poolFailoverMode = PoolFailoverMode.PLANNED;
     private boolean stageUpdatesAhead = true;
-    private Concurrency concurrency = Concurrency.DEFAULT;
-    private StepDurations stepDurations = StepDurations.defaults();
     private FrontEndStrategy frontEndStrategy;
     private final Map<Fqdn, FrontEndStrategy> poolStrategies = new TreeMap<>();
     private Duration drainingTimeout = Duration.ofMinutes(30);
@@ -302,8 +246,31 @@ public final class PlanOptions {
     private boolean resetRegistrarStateOnMissingReplicas;
     private boolean confirmMirroredDatabaseUpdate;
     private boolean failOverSingleServerPools;
+    private Concurrency concurrency = Concurrency.DEFAULT;
+    private StepDurations stepDurations = StepDurations.defaults();
 
     private Builder() {}
+
+    private Builder(PlanOptions from) {
+      Shaping shaping = from.shaping;
+      scheduledDowntime = shaping.scheduledDowntime();
+      readinessPolicy = shaping.readinessPolicy();
+      updatePackage = shaping.updatePackage();
+      backEndServerProcedure = shaping.backEndServerProcedure();
+      backEndOrder = shaping.backEndOrder();
+      failoverOnPoolProblem = shaping.failoverOnPoolProblem();
+      poolFailoverMode = shaping.poolFailoverMode();
+      stageUpdatesAhead = shaping.stageUpdatesAhead();
+      frontEndStrategy = shaping.frontEndStrategy();
+      poolStrategies.putAll(shaping.poolStrategies());
+      drainingTimeout = shaping.drainingTimeout();
+      settlePolicy = shaping.settlePolicy();
+      resetRegistrarStateOnMissingReplicas = shaping.resetRegistrarStateOnMissingReplicas();
+      confirmMirroredDatabaseUpdate = shaping.confirmMirroredDatabaseUpdate();
+      failOverSingleServerPools = shaping.failOverSingleServerPools();
+      concurrency = from.scheduling.concurrency();
+      stepDurations = from.scheduling.stepDurations();
+    }
 
     /** The Front End strategy of every pool not given its own; null for each product's default. */
     public Builder frontEndStrategy(FrontEndStrategy strategy) {
@@ -314,12 +281,6 @@ public final class PlanOptions {
     /** The Front End strategy of the pool named {@code poolFqdn}. */
     public Builder frontEndStrategy(String poolFqdn, FrontEndStrategy strategy) {
       poolStrategies.put(Fqdn.of(requireNonNull(poolFqdn, "poolFqdn")), requireNonNull(strategy, "strategy"));
-      return this;
-    }
-
-    private Builder poolStrategies(Map<Fqdn, FrontEndStrategy> strategies) {
-      poolStrategies.clear();
-      poolStrategies.putAll(strategies);
       return this;
     }
 
@@ -358,6 +319,12 @@ public final class PlanOptions {
     /** See {@link PlanOptions#failOverSingleServerPools()}. */
     public Builder failOverSingleServerPools(boolean failOver) {
       this.failOverSingleServerPools = failOver;
+      return this;
+    }
+
+    /** See {@link PlanOptions#poolFailoverMode()}. */
+    public Builder poolFailoverMode(PoolFailoverMode mode) {
+      this.poolFailoverMode = requireNonNull(mode, "mode");
       return this;
     }
 
@@ -417,7 +384,10 @@ public final class PlanOptions {
 
     /** The options; the builder may be used again. */
     public PlanOptions build() {
-      return new PlanOptions(this);
+      return new PlanOptions(new Shaping(scheduledDowntime, readinessPolicy, updatePackage, backEndServerProcedure,
+          backEndOrder, failoverOnPoolProblem, poolFailoverMode, stageUpdatesAhead, frontEndStrategy, poolStrategies,
+          drainingTimeout, settlePolicy, resetRegistrarStateOnMissingReplicas, confirmMirroredDatabaseUpdate,
+          failOverSingleServerPools), new Scheduling(concurrency, stepDurations));
     }
   }
 }

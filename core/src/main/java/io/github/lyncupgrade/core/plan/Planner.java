@@ -97,14 +97,16 @@ public final class Planner {
     boolean beforeUpdate = options.failOverSingleServerPools() && pool.frontEnds().size() == 1
         && pool.partnerPool().isPresent();
     boolean failover = beforeUpdate || (options.failoverOnPoolProblem() && pool.partnerPool().isPresent());
+    // a pool failed over for its update still runs: always the planned form
+    PoolFailoverMode mode = beforeUpdate ? PoolFailoverMode.PLANNED : options.poolFailoverMode();
     int[] previous = after;
     if (failover && topology.hostsCentralManagementStore(pool.fqdn())) {
       Pool partner = topology.pool(pool.partnerPool().get()).orElseThrow();
       previous = new int[] {graph.add(new FailOverCentralManagementStore(pool.fqdn(), partner.fqdn(),
-          storeOf(partner), beforeUpdate), previous)};
+          storeOf(partner), partner.frontEnds().get(0).fqdn(), mode, beforeUpdate), previous)};
     }
     if (failover) {
-      previous = new int[] {graph.add(new FailOverPool(pool.fqdn(), pool.partnerPool().get(), beforeUpdate),
+      previous = new int[] {graph.add(new FailOverPool(pool.fqdn(), pool.partnerPool().get(), mode, beforeUpdate),
           previous)};
     }
     if (pool instanceof EnterprisePool enterprise) {

@@ -3,6 +3,7 @@ package io.github.lyncupgrade.core.run;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.plan.PoolFailoverMode;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
 import java.util.Optional;
 
@@ -78,8 +79,11 @@ public interface LyncDeployment {
   /** {@code Install-CsDatabase -Update} with {@code variant} for {@code pool}'s store on {@code sqlServer} (BE-11). */
   void updateDatabases(Fqdn pool, DatabaseUpdateVariant variant, Fqdn sqlServer);
 
-  /** Fails {@code pool} over to its disaster-recovery partner {@code partner} (FE-1c). */
-  void failOver(Fqdn pool, Fqdn partner);
+  /**
+   * Fails {@code pool} over to its disaster-recovery partner {@code partner} (FE-1c):
+   * {@code Invoke-CsPoolFailOver}, with {@code -DisasterMode} only in {@link PoolFailoverMode#DISASTER}.
+   */
+  void failOver(Fqdn pool, Fqdn partner, PoolFailoverMode mode);
 
   /** Fails {@code pool} back from {@code partner} (SDK-3). */
   void failBack(Fqdn pool, Fqdn partner);

@@ -75,7 +75,8 @@ final class PoolFailovers {
 
   /** CR-9: the store moves before the pool fails over; the deployment does nothing if it is moved already. */
   StepResult failOverStore(FailOverCentralManagementStore step) {
-    run.capabilities().storeFailover().failOverCentralManagementStore(step.pool(), step.backupStore());
+    run.capabilities().storeFailover().failOverCentralManagementStore(step.pool(), step.backupStore(),
+        step.runOn(), step.mode());
     return new StepResult.Done("Central Management Store moved to " + step.backupStore());
   }
 
@@ -85,7 +86,7 @@ final class PoolFailovers {
       state.setFailedOver(step.pool(), true);
       return new StepResult.Done("re-checked: the pool is failed over to " + step.partner());
     }
-    deployment.failOver(step.pool(), step.partner());
+    deployment.failOver(step.pool(), step.partner(), step.mode());
     state.setFailedOver(step.pool(), true);
     events.emit(new RunEvent.PoolFailedOver(clock.now(), step.pool(), step.partner()));
     return new StepResult.Done("users moved to " + step.partner());

@@ -29,6 +29,7 @@ class CanonicalOptionsTest {
         failoverOnPoolProblem=true
         frontEnd.drainingTimeout=PT30M
         frontEnd.strategy=PRODUCT_DEFAULT
+        pool.failoverMode=PLANNED
         readiness.busyInterval=PT10M
         readiness.maxConsecutiveBusy=3
         resetRegistrarStateOnMissingReplicas=false
@@ -72,6 +73,7 @@ class CanonicalOptionsTest {
     EVERY_STEP_OPTION.put("resetRegistrarStateOnMissingReplicas", options -> options.resetRegistrarStateOnMissingReplicas(true));
     EVERY_STEP_OPTION.put("confirmMirroredDatabaseUpdate", options -> options.confirmMirroredDatabaseUpdate(true));
     EVERY_STEP_OPTION.put("failOverSingleServerPools", options -> options.failOverSingleServerPools(true));
+    EVERY_STEP_OPTION.put("pool.failoverMode", options -> options.poolFailoverMode(PoolFailoverMode.DISASTER));
   }
 
   @Test

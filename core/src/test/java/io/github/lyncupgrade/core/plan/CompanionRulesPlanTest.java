@@ -77,7 +77,7 @@ class CompanionRulesPlanTest {
     assertThat(failover.rule()).isEqualTo(ProcedureRule.CR_3A);
     assertThat(failover.drainingTimeout()).isEqualTo(Duration.ofMinutes(30));
     assertThat(failover.description()).contains("Invoke-CsComputerFailOver -ComputerName fe1-p.contoso.com"
-        + " -DrainingTimeout 1800");
+        + " -DrainingTimeout (New-TimeSpan -Seconds 1800)");
     assertThat(plan.step(id("p.contoso.com/UD1/fe1-p.contoso.com/check-fabric-state")).orElseThrow().description())
         .contains("Get-CsPoolFabricState -PoolFqdn p.contoso.com",
             "stop: the operator decides on Reset-CsPoolRegistrarState -ResetType QuorumLossRecovery");
@@ -248,6 +248,10 @@ class CompanionRulesPlanTest {
         id("pool01.contoso.com/fail-over-central-management-store")).orElseThrow();
     assertThat(store.isContingent()).isTrue();
     assertThat(store.backupStore()).isEqualTo("sql02.contoso.com\\RTC");
+    assertThat(store.runOn()).as("the cmdlet runs on a server of the pool that takes the store")
+        .isEqualTo(Fqdn.of("fe11.contoso.com"));
+    assertThat(store.mode()).isEqualTo(PoolFailoverMode.PLANNED);
+    assertThat(store.description()).contains("(Invoke-CsManagementServerFailover, on fe11.contoso.com)");
     assertThat(plan.step(id("pool02.contoso.com/fail-over-central-management-store"))).isEmpty();
     assertThat(plan.warnings()).filteredOn(warning -> warning.rule() == ProcedureRule.CR_9).singleElement()
         .satisfies(warning -> {

@@ -16,7 +16,7 @@ class PlanFingerprintTest {
   private static final UpdatePackage UPDATE = UpdatePackage.of("\\\\files.contoso.com\\cu\\LyncServerUpdateInstaller.exe",
       "5.0.8308.1001");
   private static final String GOLDEN = "fixture-plan.canonical.txt";
-  private static final String GOLDEN_FINGERPRINT = "ac5e511f76b577a9b6554b467aa576cb599390bc9445c005c8bb3a19ea6e59bb";
+  private static final String GOLDEN_FINGERPRINT = "12b11c574a17d7d589c4129e8956d976aa7baa63fd52128af9ebfd60a779e7cd";
 
   private static UpgradePlan plan() {
     return PlanFixtures.plan(PlanOptions.builder().updatePackage(UPDATE).build());

@@ -102,12 +102,29 @@ class PlannerTest {
     assertThat(gate.description()).contains("wait 15 min", "5 Busy in a row");
   }
 
+  /** Microsoft's reference keeps -DisasterMode for a pool no longer accessible; a pool with a problem still answered. */
+  @Test
+  void fe1c_theFailoverIsPlannedUnlessTheOptionsAskForDisasterMode() {
+    FailOverPool planned = (FailOverPool) plan.step(id("pool01.contoso.com/fail-over")).orElseThrow();
+    FailOverPool disaster = (FailOverPool) plan(PlanOptions.builder().poolFailoverMode(PoolFailoverMode.DISASTER).build())
+        .step(id("pool01.contoso.com/fail-over")).orElseThrow();
+
+    assertThat(planned.mode()).isEqualTo(PoolFailoverMode.PLANNED);
+    assertThat(planned.description()).contains("(Invoke-CsPoolFailOver), then update").doesNotContain("DisasterMode");
+    assertThat(disaster.mode()).isEqualTo(PoolFailoverMode.DISASTER);
+    assertThat(disaster.description()).contains("(Invoke-CsPoolFailOver -DisasterMode), then update");
+    assertThat(PlanOptions.ofDefaults().poolFailoverMode()).isEqualTo(PoolFailoverMode.PLANNED);
+    assertThat(PlanOptions.builder().poolFailoverMode(PoolFailoverMode.DISASTER).build().toString())
+        .contains("pool.failoverMode=DISASTER");
+  }
+
   @Test
   void fe1c_aPairedPoolGetsContingentFailoverAndFailback() {
     Step failover = plan.step(id("pool01.contoso.com/fail-over")).orElseThrow();
     Step failback = plan.step(id("pool01.contoso.com/fail-back")).orElseThrow();
 
-    assertThat(failover).isEqualTo(new FailOverPool(Fqdn.of("pool01.contoso.com"), Fqdn.of("pool02.contoso.com")));
+    assertThat(failover).isEqualTo(new FailOverPool(Fqdn.of("pool01.contoso.com"), Fqdn.of("pool02.contoso.com"),
+        PoolFailoverMode.PLANNED));
     assertThat(failover.isContingent()).isTrue();
     assertThat(failover.rule()).isEqualTo(ProcedureRule.FE_1C);
     assertThat(failback.rule()).isEqualTo(ProcedureRule.SDK_3);

@@ -8,6 +8,7 @@ import io.github.lyncupgrade.core.run.JournalMismatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -38,6 +39,8 @@ final class OptionWords {
           value -> value.equals("PRODUCT_DEFAULT") ? null : Text.printable(value))),
       Map.entry("frontEnd.drainingTimeout", valued("--draining-timeout", OptionWords::minutes)),
       Map.entry("settle.time", valued("--settle-minutes", OptionWords::minutes)),
+      Map.entry("pool.failoverMode", valued("--pool-failover", value -> value.equals("PLANNED") ? null
+          : Text.printable(value).toLowerCase(Locale.ROOT))),
       Map.entry("update.location", valued("--update", value -> "'" + Text.safe(value, false) + "'")),
       Map.entry("update.targetBuild", valued("--target-build", Text::printable)));
 

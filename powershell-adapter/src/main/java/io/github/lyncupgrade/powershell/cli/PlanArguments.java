@@ -6,6 +6,7 @@ import io.github.lyncupgrade.core.plan.BackEndOrder;
 import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.FrontEndStrategy;
 import io.github.lyncupgrade.core.plan.PlanOptions;
+import io.github.lyncupgrade.core.plan.PoolFailoverMode;
 import io.github.lyncupgrade.core.plan.SettlePolicy;
 import io.github.lyncupgrade.core.plan.Step;
 import io.github.lyncupgrade.core.plan.StepDurations;
@@ -18,7 +19,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The options every command that plans shares: the update and the plan options. The topology
@@ -43,6 +46,24 @@ final class PlanArguments {
 
   @Option(names = "--no-failover", description = "Stop on a pool problem instead of failing a paired pool over (FE-1c).")
   boolean noFailover;
+
+  @Option(names = "--pool-failover", paramLabel = "MODE", converter = FailoverModeConverter.class,
+      description = "How a paired pool with a problem is failed over (FE-1c): planned (the default: the pool still"
+          + " runs, Invoke-CsPoolFailOver without -DisasterMode, the Central Management Store moved in its planned"
+          + " form) or disaster (-DisasterMode; the store with -BackupSqlServerFqdn -Force).")
+  PoolFailoverMode poolFailover = PoolFailoverMode.PLANNED;
+
+  /** Reads {@code planned} and {@code disaster}. */
+  static final class FailoverModeConverter implements ITypeConverter<PoolFailoverMode> {
+    @Override
+    public PoolFailoverMode convert(String value) {
+      return switch (value) {
+        case "planned" -> PoolFailoverMode.PLANNED;
+        case "disaster" -> PoolFailoverMode.DISASTER;
+        default -> throw new TypeConversionException("'" + value + "' is not a failover mode: planned or disaster");
+      };
+    }
+  }
 
   @Option(names = "--databases-only",
       description = "Plan only Install-CsDatabase (BE-11) for Enterprise Back Ends, not BE-1..BE-10.")
@@ -122,6 +143,7 @@ final class PlanArguments {
         .scheduledDowntime(scheduledDowntime)
         .backEndOrder(backEndFirst ? BackEndOrder.BEFORE_FRONT_ENDS : BackEndOrder.AFTER_FRONT_ENDS)
         .failoverOnPoolProblem(!noFailover)
+        .poolFailoverMode(poolFailover)
         .backEndServerProcedure(!databasesOnly)
         .stageUpdatesAhead(!noStagingAhead)
         .concurrency(new Concurrency(poolsAtOnce, serversAtOnce, stagingCopies))

@@ -26,6 +26,11 @@ final class ShellArguments {
       description = "A whole command that speaks the session protocol, arguments separated by '|' (for tests).")
   List<String> shellCommand;
 
+  @Option(names = "--session-configuration", paramLabel = "NAME",
+      description = "The session configuration to open on the servers (Register-PSSessionConfiguration), for example"
+          + " one whose RunAs account reaches the Central Management Store without a second hop. Default: PowerShell's.")
+  String sessionConfiguration = "";
+
   PowerShellOptions options() {
     PowerShellOptions options;
     if (shellCommand != null && !shellCommand.isEmpty()) {
@@ -34,6 +39,6 @@ final class ShellArguments {
       options = powershell == null ? PowerShellOptions.ofDefaults() : PowerShellOptions.pwsh(powershell);
     }
     return options.withStartTimeout(Duration.ofSeconds(startTimeoutSeconds))
-        .withCommandTimeout(Duration.ofMinutes(commandTimeoutMinutes));
+        .withCommandTimeout(Duration.ofMinutes(commandTimeoutMinutes)).withSessionConfiguration(sessionConfiguration);
   }
 }

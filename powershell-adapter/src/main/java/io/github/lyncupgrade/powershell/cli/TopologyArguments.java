@@ -74,7 +74,7 @@ final class TopologyArguments {
     }
   }
 
-  /** {@code run}, {@code resume}, {@code status}: they act on a real deployment, so its file is required. */
+  /** {@code run}, {@code resume}, {@code status}, {@code probe}: they act on a real deployment, so its file is required. */
   static final class FileOnly {
     @Option(names = "--topology", paramLabel = "FILE", required = true,
         description = "The deployment's topology: " + TOPOLOGY + "; discover writes the JSON one. Required.")
@@ -89,8 +89,8 @@ final class TopologyArguments {
 
     Topology read(PrintWriter err) {
       if (sample != null) {
-        throw new BadInputException("--sample is for plan, runbook and simulate: run, resume and status act on a real"
-            + " deployment, the one the --topology file describes");
+        throw new BadInputException("--sample is for plan, runbook and simulate: run, resume, status and probe act on"
+            + " a real deployment, the one the --topology file describes");
       }
       return TopologyArguments.read(file, overlay, err);
     }

@@ -16,8 +16,10 @@ import java.util.TreeMap;
  * The session protocol, both ways. A request is one ASCII line,
  * {@code __Invoke '<id>' '<base64 script>' '<name>:<base64 value>,...'}: Base64 has no quote,
  * space or separator, so nothing in a script or a value can break the line or become code. A
- * reply is {@code <<<LYNCSDK:BEGIN:<id>>>}, record lines {@code kind TAB index TAB name TAB
- * base64(value)}, then {@code <<<LYNCSDK:END:<id>:<OK|ERROR>>>}; anything else is noise.
+ * reply is {@code <<<LYNCSDK:BEGIN:<id>>>}, record lines {@code kind TAB index TAB name TAB type
+ * TAB base64(value)}, then {@code <<<LYNCSDK:END:<id>:<OK|ERROR>>>}; anything else is noise.
+ * Protocol 2: the type is the value's first PowerShell type name, empty for {@code $null}, so
+ * the reader can tell a Boolean from the string a remoting hop turned it into.
  */
 public final class Wire {
   private static final String MARK = "<<<LYNCSDK:";
@@ -53,9 +55,14 @@ public final class Wire {
     return MARK + "END:" + id + ":" + (ok ? "OK" : "ERROR") + ">>>";
   }
 
-  /** One record line. */
+  /** One record line with a string value. */
   public static String record(char kind, int index, String name, String value) {
-    return kind + "\t" + index + "\t" + name + "\t" + encode(value);
+    return record(kind, index, name, PsReply.PsValue.text(value));
+  }
+
+  /** One record line. */
+  public static String record(char kind, int index, String name, PsReply.PsValue value) {
+    return kind + "\t" + index + "\t" + name + "\t" + value.type() + "\t" + encode(value.text());
   }
 
   /**
@@ -64,19 +71,20 @@ public final class Wire {
    * @throws IllegalArgumentException if a line is not a record
    */
   public static PsReply reply(List<String> records) {
-    Map<Integer, Map<String, String>> objects = new TreeMap<>();
+    Map<Integer, Map<String, PsReply.PsValue>> objects = new TreeMap<>();
     Map<Integer, Map<String, String>> errors = new TreeMap<>();
     List<String> warnings = new ArrayList<>();
     OptionalInt exitCode = OptionalInt.empty();
     for (String line : records) {
       String[] fields = line.split("\t", -1);
-      if (fields.length != 4 || fields[0].length() != 1) {
+      if (fields.length != 5 || fields[0].length() != 1) {
         throw new IllegalArgumentException("not a reply record: " + abbreviate(line));
       }
       int index = Integer.parseInt(fields[1]);
-      String value = decode(fields[3]);
+      String value = decode(fields[4]);
       switch (fields[0].charAt(0)) {
-        case 'O' -> objects.computeIfAbsent(index, i -> new LinkedHashMap<>()).put(fields[2], value);
+        case 'O' -> objects.computeIfAbsent(index, i -> new LinkedHashMap<>())
+            .put(fields[2], new PsReply.PsValue(fields[3], value));
         case 'E' -> errors.computeIfAbsent(index, i -> new LinkedHashMap<>()).put(fields[2], value);
         case 'W' -> warnings.add(value);
         case 'X' -> exitCode = OptionalInt.of(Integer.parseInt(value.trim()));

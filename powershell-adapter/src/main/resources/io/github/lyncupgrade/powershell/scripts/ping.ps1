@@ -1,3 +1,3 @@
 # lync-upgrade:ping
 param($p)
-[pscustomobject]@{ PSVersion = $PSVersionTable.PSVersion.ToString(); Echo = $p.Echo }
+[pscustomobject]@{ Kind = 'Pong'; PSVersion = $PSVersionTable.PSVersion.ToString(); Echo = [string]$p.Echo }

@@ -1,14 +1,30 @@
 # lync-upgrade:server-status
 param($p)
-# FE-2c: every Lync service runs; w3svc; the build of the installed Lync Server core.
-Invoke-Command -Session (__Session $p.Server) -ScriptBlock {
-  $services = @(Get-CsWindowsService)
-  $stopped = @($services | Where-Object { $_.Status -ne 'Running' })
-  $web = Get-Service -Name W3SVC -ErrorAction SilentlyContinue
-  $core = Get-Item -Path "$env:ProgramFiles\Microsoft Lync Server 2013\Server\Core\RtcHost.exe" -ErrorAction SilentlyContinue
-  [pscustomobject]@{
-    ServicesRunning = [string]($services.Count -gt 0 -and $stopped.Count -eq 0)
-    WebServiceRunning = [string]($null -ne $web -and [string]$web.Status -eq 'Running')
-    Version = if ($core) { [string]$core.VersionInfo.ProductVersion } else { '0.0.0.0' }
+# FE-2c: each Lync service and its status, w3svc's status, and the build of Server\Core\RtcHost.exe
+# under the folder of whichever product is installed: Lync Server 2013, Skype for Business Server
+# 2015 or 2019. The SDK reads exactly one build: none found is no build, never 0.0.0.0.
+$session = __Open $p.Server $p
+try {
+  Invoke-Command -Session $session -ArgumentList ($p.Shapes -eq 'True') -ScriptBlock {
+    param($shapes)
+    $ErrorActionPreference = 'Stop'
+    $services = @(Get-CsWindowsService)
+    foreach ($service in $services) {
+      [pscustomobject]@{ Kind = 'Service'; Name = __TextOrNull $service.Name; Status = __TextOrNull $service.Status }
+    }
+    $web = Get-Service -Name W3SVC
+    [pscustomobject]@{ Kind = 'WebService'; Status = __TextOrNull $web.Status }
+    foreach ($product in 'Microsoft Lync Server 2013', 'Skype for Business Server 2015', 'Skype for Business Server 2019') {
+      $path = Join-Path $env:ProgramFiles "$product\Server\Core\RtcHost.exe"
+      if (Test-Path -LiteralPath $path) {
+        $core = Get-Item -LiteralPath $path
+        [pscustomobject]@{ Kind = 'Build'; Product = $product; ProductVersion = __TextOrNull $core.VersionInfo.ProductVersion }
+      }
+    }
+    if ($shapes) {
+      __Shape 'Get-CsWindowsService' @($services)[0]
+    }
   }
-} | Select-Object ServicesRunning, WebServiceRunning, Version
+} finally {
+  Remove-PSSession -Session $session
+}

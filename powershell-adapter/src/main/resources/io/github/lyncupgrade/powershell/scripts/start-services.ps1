@@ -1,3 +1,11 @@
 # lync-upgrade:start-services
 param($p)
-$null = Invoke-Command -Session (__Session $p.Server) -ScriptBlock { Start-CsWindowsService }
+$session = __Open $p.Server $p
+try {
+  $null = Invoke-Command -Session $session -ScriptBlock {
+    $ErrorActionPreference = 'Stop'
+    Start-CsWindowsService
+  }
+} finally {
+  Remove-PSSession -Session $session
+}

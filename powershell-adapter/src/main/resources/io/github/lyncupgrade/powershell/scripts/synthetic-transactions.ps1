@@ -5,8 +5,8 @@ param($p)
 foreach ($test in @('Test-CsRegistration', 'Test-CsIM')) {
   try {
     $result = & $test -TargetFqdn $p.Pool -ErrorAction Stop
-    [pscustomobject]@{ Test = $test; Result = [string]$result.Result; Detail = [string]$result.Error }
+    [pscustomobject]@{ Kind = 'Test'; Test = $test; Result = __TextOrNull $result.Result; Detail = [string]$result.Error }
   } catch {
-    [pscustomobject]@{ Test = $test; Result = 'Failure'; Detail = $_.Exception.Message }
+    [pscustomobject]@{ Kind = 'Test'; Test = $test; Result = 'Failure'; Detail = $_.Exception.Message }
   }
 }

@@ -63,7 +63,7 @@ class CommandLineTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"plan", "runbook", "simulate", "discover", "run", "resume", "status"})
+  @ValueSource(strings = {"plan", "runbook", "simulate", "discover", "run", "resume", "status", "probe"})
   void everySubcommandHasHelp(String subcommand) {
     Result result = run(subcommand, "--help");
 
@@ -102,7 +102,7 @@ class CommandLineTest {
 
     commandLine.getSubcommands().forEach((name, subcommand) -> assertThat(
         subcommand.getCommandSpec().findOption("--powershell") != null).as(name)
-        .isEqualTo(List.of("discover", "run", "resume").contains(name)));
+        .isEqualTo(List.of("discover", "run", "resume", "probe").contains(name)));
   }
 
   @Test
@@ -257,7 +257,7 @@ class CommandLineTest {
         "WARNING CR-5: pool11.fabrikam.com", "pool10.fabrikam.com: Skype for Business Server 2015 Enterprise Edition,"
             + " 2 upgrade domains, 4 Front End servers patched server by server, Back End sql10.fabrikam.com (AlwaysOn,"
             + " listener ag10.fabrikam.com)", "Invoke-CsComputerFailOver -ComputerName fe101.fabrikam.com"
-            + " -DrainingTimeout 1800", "Test-CsDatabase -ConfiguredDatabases -SqlServerFqdn ag10.fabrikam.com");
+            + " -DrainingTimeout (New-TimeSpan -Seconds 1800)", "Test-CsDatabase -ConfiguredDatabases -SqlServerFqdn ag10.fabrikam.com");
 
     Result byDomain = run("plan", "--topology", file.toString(), "--confirm-mirrored-update", "--strategy",
         "BY_UPGRADE_DOMAIN", "--settle-minutes", "30");
@@ -320,6 +320,42 @@ class CommandLineTest {
     assertThat(resumed.exitCode()).as(resumed.err()).isZero();
     assertThat(resumed.out()).contains("Run COMPLETED");
     assertThat(run(concat(new String[] {"status"}, plan)).out()).startsWith("98 of 98 steps done (succeeded or skipped)");
+  }
+
+  @Test
+  void probeReadsTheDeploymentChangesNothingAndSaysWhatDidNotMatch() throws IOException {
+    Path file = directory.resolve("topology.json");
+    try (var out = Files.newOutputStream(file)) {
+      TopologyFile.write(SampleTopologies.contoso(), out);
+    }
+
+    Result matched = run("probe", fakeShell(), "--topology", file.toString());
+    assertThat(matched.exitCode()).as(matched.err()).isZero();
+    assertThat(matched.out()).startsWith("lync-upgrade probe: 40 checks, 40 matched; nothing was changed on any server.")
+        .contains("MATCHED    test-databases (Test-CsDatabase -ConfiguredDatabases) on sql01.contoso.com: 5 databases");
+
+    Result unreadable = run("probe", fakeShell("--break=test-databases:Database.ExpectedVersion:absent"), "--topology",
+        file.toString());
+    assertThat(unreadable.exitCode()).isEqualTo(3);
+    assertThat(unreadable.out()).contains("37 matched, 3 unreadable", "UNREADABLE test-databases",
+        "test-databases.ps1: Test-CsDatabase -ConfiguredDatabases's ExpectedVersion (Database record 1): expected a"
+            + " non-empty System.String, got nothing: the reply has no such property", "Send this whole report back");
+
+    Result missing = run("probe", fakeShell());
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("Missing required option: '--topology=FILE'");
+  }
+
+  @Test
+  void poolFailoverIsPlannedUnlessTheOperatorAsksForDisasterMode() {
+    assertThat(run("plan").out()).contains("(Invoke-CsPoolFailOver), then update its servers")
+        .doesNotContain("-DisasterMode");
+    assertThat(run("plan", "--pool-failover", "disaster").out())
+        .contains("(Invoke-CsPoolFailOver -DisasterMode), then update its servers");
+
+    Result wrong = run("plan", "--pool-failover", "now");
+    assertThat(wrong.exitCode()).isEqualTo(2);
+    assertThat(wrong.err()).contains("'now' is not a failover mode: planned or disaster");
   }
 
   @Test

@@ -8,7 +8,6 @@ import io.github.lyncupgrade.testkit.SampleTopologies;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -9,15 +9,23 @@ import io.github.lyncupgrade.core.model.Server;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.model.UpgradeDomain;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.plan.PoolFailoverMode;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
+import io.github.lyncupgrade.core.run.DatabaseCheck;
 import io.github.lyncupgrade.core.run.DomainReadiness;
 import io.github.lyncupgrade.core.run.PoolFabricState;
 import io.github.lyncupgrade.core.run.PoolReadiness;
 import io.github.lyncupgrade.core.run.RoutingGroup;
 import io.github.lyncupgrade.core.run.ServerStatus;
 import io.github.lyncupgrade.core.run.UpdateInstallFailedException;
+import io.github.lyncupgrade.powershell.PsReply.PsValue;
+import io.github.lyncupgrade.powershell.internal.ReplyField;
+import io.github.lyncupgrade.powershell.internal.ReplyKind;
+import io.github.lyncupgrade.powershell.internal.ScriptContract;
+import io.github.lyncupgrade.powershell.internal.ScriptContracts;
 import io.github.lyncupgrade.testkit.SampleTopologies;
 import io.github.lyncupgrade.testkit.fake.FakeDeployment;
+import io.github.lyncupgrade.testkit.fake.FakeEvent;
 import io.github.lyncupgrade.testkit.fake.FakeTimings;
 import io.github.lyncupgrade.testkit.fake.Fault;
 import io.github.lyncupgrade.testkit.fake.FaultSchedule;
@@ -33,16 +41,21 @@ import java.util.stream.Collectors;
 /**
  * Answers the SDK's deployment scripts from a {@link FakeDeployment} of the sample topology, or
  * of {@link SampleTopologies#skypeForBusiness2015()} with {@code --sample=skype-2015}
- * (instant timings: this process's virtual clock is not the caller's). Faults come from flags:
+ * (instant timings: this process's virtual clock is not the caller's), every reply built through
+ * the script's contract ({@link ScriptContracts}) with the types the script's projection gives.
+ * Faults come from flags:
  * {@code --fault=install:<server>}, {@code --fault=restart-required:<server>} (exit 3010),
  * {@code --fault=lost:<server>} (never comes back),
  * {@code --fault=busy:<pool>:<checks>}, {@code --fault=insufficient:<pool>:<checks>},
  * {@code --fault=replicas:<pool>}, {@code --fault=stale:<pool>:<database>}; {@code --failover-state-unknown} answers the failover
  * state as the SDK's own script does on a real deployment; {@code --state=FILE} keeps the servers' state across
  * shells ({@link FakeShellState}). A fake exception becomes a PowerShell error whose FullyQualifiedErrorId is the
- * exception's simple name.
+ * exception's simple name. With {@code $p.Shapes} the reading scripts add the probe's Shape records, the cmdlet's
+ * properties with the types the contract expects.
  */
-final class DeploymentScripts implements BiFunction<String, Map<String, String>, List<Map<String, String>>> {
+final class DeploymentScripts implements BiFunction<String, Map<String, String>, List<Map<String, PsValue>>> {
+  private static final List<String> LYNC_SERVICES = List.of("RTCSRV", "RTCREPLICA", "RTCMRAUTH");
+
   private final FakeDeployment fake;
   private final boolean failoverStateUnknown;
   private final List<String> flags;
@@ -81,7 +94,7 @@ final class DeploymentScripts implements BiFunction<String, Map<String, String>,
   }
 
   @Override
-  public List<Map<String, String>> apply(String script, Map<String, String> p) {
+  public List<Map<String, PsValue>> apply(String script, Map<String, String> p) {
     try {
       return answer(script, p);
     } finally {
@@ -91,24 +104,34 @@ final class DeploymentScripts implements BiFunction<String, Map<String, String>,
     }
   }
 
-  private List<Map<String, String>> answer(String script, Map<String, String> p) {
+  private List<Map<String, PsValue>> answer(String script, Map<String, String> p) {
+    boolean shapes = "True".equalsIgnoreCase(p.get("Shapes"));
     return switch (script) {
       case "pool-readiness" -> readiness(fake.poolReadiness(fqdn(p, "Pool"), fqdn(p, "Server"),
-          ProductVersion.valueOf(p.get("Product"))));
-      case "fabric-state" -> fabric(fake.fabricState(fqdn(p, "Pool")));
+          ProductVersion.valueOf(p.get("Product"))), shapes);
+      case "fabric-state" -> List.of(ScriptContracts.FabricState.CONTRACT.record(ScriptContracts.FabricState.REPORT)
+          .with(ScriptContracts.FabricState.TEXT, report(fake.fabricState(fqdn(p, "Pool")))).build());
       case "reset-registrar-state" -> none(() -> fake.resetRegistrarState(fqdn(p, "Pool")));
       case "computer-failover" -> none(() -> fake.failOverComputer(fqdn(p, "Server"),
-          Duration.ofSeconds(Long.parseLong(p.get("DrainingTimeout")))));
+          Duration.ofSeconds(Long.parseLong(p.get("DrainingTimeoutSeconds")))));
       case "computer-failback" -> none(() -> fake.failBackComputer(fqdn(p, "Server")));
-      case "test-databases" -> databases(p);
+      case "test-databases" -> databases(fqdn(p, "SqlServer"), shapes);
+      case "local-databases" -> localDatabases(fqdn(p, "Server"), shapes);
       case "publish-topology" -> none(() -> fake.publishTopology(fake.topology().centralManagementStorePool()
           .orElse(fake.topology().pools().get(0).fqdn())));
       case "cms-failover" -> none(() -> fake.failOverCentralManagementStore(fqdn(p, "Pool"),
-          p.get("SqlInstance").isEmpty() ? p.get("SqlServer") : p.get("SqlServer") + "\\" + p.get("SqlInstance")));
+          p.get("SqlInstance").isEmpty() ? p.get("SqlServer") : p.get("SqlServer") + "\\" + p.get("SqlInstance"),
+          fqdn(p, "Server"), Boolean.parseBoolean(p.get("DisasterMode")) ? PoolFailoverMode.DISASTER
+              : PoolFailoverMode.PLANNED));
+      case "cms-location" -> List.of(ScriptContracts.CmsLocation.CONTRACT.record(ScriptContracts.CmsLocation.STORE)
+          .with(ScriptContracts.CmsLocation.LOCATION, storeLocation()).build());
+      case "backup-relationship" -> backupRelationship(fqdn(p, "Pool"), shapes);
       case "stop-services" -> none(() -> fake.stopServices(fqdn(p, "Server"), Boolean.parseBoolean(p.get("Graceful"))));
       case "start-services" -> none(() -> fake.startServices(fqdn(p, "Server")));
-      case "server-status" -> status(fake.serverStatus(fqdn(p, "Server")));
-      case "is-administrator" -> List.of(Map.of("Member", String.valueOf(fake.isCsAdministrator(fqdn(p, "Server")))));
+      case "server-status" -> status(fake.serverStatus(fqdn(p, "Server")), shapes);
+      case "is-administrator" -> List.of(ScriptContracts.IsAdministrator.CONTRACT
+          .record(ScriptContracts.IsAdministrator.MEMBERSHIP)
+          .with(ScriptContracts.IsAdministrator.MEMBER, fake.isCsAdministrator(fqdn(p, "Server"))).build());
       case "stage-update" -> none(() -> fake.stageUpdate(fqdn(p, "Server"), update(p)));
       case "install-update" -> install(p);
       case "restart" -> none(() -> fake.restart(fqdn(p, "Server")));
@@ -121,13 +144,18 @@ final class DeploymentScripts implements BiFunction<String, Map<String, String>,
       });
       case "update-databases" -> none(() -> fake.updateDatabases(fqdn(p, "Pool"),
           DatabaseUpdateVariant.valueOf(p.get("Variant")), fqdn(p, "SqlServer")));
-      case "fail-over" -> none(() -> fake.failOver(fqdn(p, "Pool"), fqdn(p, "Partner")));
+      case "fail-over" -> none(() -> fake.failOver(fqdn(p, "Pool"), fqdn(p, "Partner"),
+          Boolean.parseBoolean(p.get("DisasterMode")) ? PoolFailoverMode.DISASTER : PoolFailoverMode.PLANNED));
       case "fail-back" -> none(() -> fake.failBack(fqdn(p, "Pool"), fqdn(p, "Partner")));
-      case "failover-state" -> List.of(Map.of("FailedOver", failoverStateUnknown ? "Unknown"
-          : fake.isFailedOver(fqdn(p, "Pool")) ? "True" : "False"));
+      case "failover-state" -> List.of(ScriptContracts.FailoverState.CONTRACT.record(ScriptContracts.FailoverState.STATE)
+          .with(ScriptContracts.FailoverState.FAILED_OVER, failoverStateUnknown ? "Unknown"
+              : fake.isFailedOver(fqdn(p, "Pool")) ? "True" : "False").build());
       case "synthetic-transactions" -> fake.syntheticTransactions(fqdn(p, "Pool")).stream()
-          .map(result -> Map.of("Test", result.test(), "Result", result.passed() ? "Success" : "Failure",
-              "Detail", result.detail()))
+          .map(result -> ScriptContracts.SyntheticTransactions.CONTRACT
+              .record(ScriptContracts.SyntheticTransactions.RESULT_KIND)
+              .with(ScriptContracts.SyntheticTransactions.TEST, result.test())
+              .with(ScriptContracts.SyntheticTransactions.RESULT, result.passed() ? "Success" : "Failure")
+              .with(ScriptContracts.SyntheticTransactions.DETAIL, result.detail()).build())
           .toList();
       case "topology" -> topology();
       case "preflight" -> preflight(p.get("Servers"));
@@ -135,20 +163,22 @@ final class DeploymentScripts implements BiFunction<String, Map<String, String>,
     };
   }
 
-  private List<Map<String, String>> preflight(String servers) {
-    List<Map<String, String>> records = new ArrayList<>();
-    records.add(Map.of("Kind", "Shell", "PSVersion", flags.contains("--old-shell") ? "4.0" : "5.1.17763.1",
-        "LyncModule", flags.contains("--no-lync-module") ? "False" : "True",
-        "CsAdministrator", flags.contains("--not-administrator") ? "False" : "True"));
+  private List<Map<String, PsValue>> preflight(String servers) {
+    ScriptContract contract = ScriptContracts.Preflight.CONTRACT;
+    List<Map<String, PsValue>> records = new ArrayList<>();
+    records.add(contract.record(ScriptContracts.Preflight.SHELL)
+        .with(ScriptContracts.Preflight.PS_VERSION, flags.contains("--old-shell") ? "4.0" : "5.1.17763.1")
+        .with(ScriptContracts.Preflight.LYNC_MODULE, !flags.contains("--no-lync-module"))
+        .with(ScriptContracts.Preflight.CS_ADMINISTRATOR, !flags.contains("--not-administrator")).build());
     for (String server : servers.split(",")) {
-      records.add(Map.of("Kind", "Server", "Name", server,
-          "Reachable", flags.contains("--unreachable=" + server) ? "False" : "True"));
+      records.add(contract.record(ScriptContracts.Preflight.SERVER).with(ScriptContracts.Preflight.NAME, server)
+          .with(ScriptContracts.Preflight.REACHABLE, !flags.contains("--unreachable=" + server)).build());
     }
     return records;
   }
 
-  /** The fake's topology as the discovery script reports one. */
-  private List<Map<String, String>> topology() {
+  /** The fake's topology as the discovery script reports one (discovery has no contract yet: issue 18). */
+  private List<Map<String, PsValue>> topology() {
     List<Map<String, String>> records = new ArrayList<>();
     fake.topology().centralManagementStorePool().ifPresent(pool ->
         records.add(Map.of("Kind", "CentralManagementStore", "Pool", pool.toString())));
@@ -181,69 +211,197 @@ final class DeploymentScripts implements BiFunction<String, Map<String, String>,
         }
       }
     }
-    return records;
+    return records.stream().map(DeploymentScripts::texts).toList();
+  }
+
+  private static Map<String, PsValue> texts(Map<String, String> record) {
+    Map<String, PsValue> values = new LinkedHashMap<>();
+    record.forEach((name, value) -> values.put(name, PsValue.text(value)));
+    return values;
   }
 
   /** {@code Test-CsDatabase} answers for a store; the fake knows which pool's store it is. */
-  private List<Map<String, String>> databases(Map<String, String> p) {
-    Fqdn sqlServer = fqdn(p, "SqlServer");
+  private List<DatabaseCheck> checks(Fqdn sqlServer) {
     Pool pool = fake.topology().pools().stream()
         .filter(candidate -> candidate.databaseTarget().equals(sqlServer))
         .findFirst().orElseThrow(() -> new IllegalArgumentException("no store on " + sqlServer));
-    return fake.testDatabases(pool.fqdn(), sqlServer).stream()
-        .map(check -> Map.of("Name", check.name(), "SqlServer", check.sqlServer(), "Expected", check.expectedVersion(),
-            "Installed", check.installedVersion()))
-        .toList();
+    return fake.testDatabases(pool.fqdn(), sqlServer);
   }
 
-  private static List<Map<String, String>> fabric(PoolFabricState fabric) {
-    List<Map<String, String>> groups = new ArrayList<>();
+  private List<Map<String, PsValue>> databases(Fqdn sqlServer, boolean shapes) {
+    List<Map<String, PsValue>> records = new ArrayList<>(checks(sqlServer).stream()
+        .map(check -> ScriptContracts.TestDatabases.CONTRACT.record(ScriptContracts.TestDatabases.DATABASE)
+            .with(ScriptContracts.TestDatabases.DATABASE_NAME, check.name())
+            .with(ScriptContracts.TestDatabases.SQL_SERVER, check.sqlServer())
+            .with(ScriptContracts.TestDatabases.EXPECTED, check.expectedVersion())
+            .with(ScriptContracts.TestDatabases.INSTALLED, check.installedVersion()).build())
+        .toList());
+    if (shapes) {
+      records.addAll(shape(ScriptContracts.TestDatabases.CONTRACT, "Test-CsDatabase", ScriptContracts.TestDatabases.DATABASE));
+    }
+    return records;
+  }
+
+  private List<Map<String, PsValue>> localDatabases(Fqdn server, boolean shapes) {
+    List<Map<String, PsValue>> records = new ArrayList<>(checks(server).stream()
+        .map(check -> ScriptContracts.LocalDatabases.CONTRACT.record(ScriptContracts.LocalDatabases.DATABASE)
+            .with(ScriptContracts.LocalDatabases.DATABASE_NAME, check.name())
+            .with(ScriptContracts.LocalDatabases.EXPECTED, check.expectedVersion())
+            .with(ScriptContracts.LocalDatabases.INSTALLED, check.installedVersion()).build())
+        .toList());
+    if (shapes) {
+      records.addAll(shape(ScriptContracts.LocalDatabases.CONTRACT, "Test-CsDatabase -LocalService", ScriptContracts.LocalDatabases.DATABASE));
+    }
+    return records;
+  }
+
+  /** The cmdlet throws for a pool without a partner; the script reports that as NoRelationship. */
+  private List<Map<String, PsValue>> backupRelationship(Fqdn poolFqdn, boolean shapes) {
+    Pool pool = fake.topology().pool(poolFqdn).orElseThrow(() -> new IllegalArgumentException("no pool " + poolFqdn));
+    List<Map<String, PsValue>> records = new ArrayList<>();
+    if (pool.partnerPool().isPresent()) {
+      records.add(ScriptContracts.BackupRelationship.CONTRACT.record(ScriptContracts.BackupRelationship.RELATIONSHIP)
+          .with(ScriptContracts.BackupRelationship.BACKUP_POOL, pool.partnerPool().get().toString()).build());
+      if (shapes) {
+        records.addAll(shape(ScriptContracts.BackupRelationship.CONTRACT, "Get-CsPoolBackupRelationship", ScriptContracts.BackupRelationship.RELATIONSHIP));
+      }
+    } else {
+      records.add(ScriptContracts.BackupRelationship.CONTRACT.record(ScriptContracts.BackupRelationship.NONE)
+          .with(ScriptContracts.BackupRelationship.MESSAGE, "The pool " + poolFqdn + " has no backup pool.").build());
+    }
+    return records;
+  }
+
+  /**
+   * Where the store is: on the Back End of the pool the topology says hosts it, moved if the fake
+   * moved it; when the topology names none, on a SQL Server of no pool of the topology.
+   */
+  private String storeLocation() {
+    List<FakeEvent.CentralManagementStoreMoved> moves = fake.history().events(FakeEvent.CentralManagementStoreMoved.class);
+    if (!moves.isEmpty()) {
+      return moves.get(moves.size() - 1).backupStore();
+    }
+    Topology topology = fake.topology();
+    return topology.centralManagementStorePool().flatMap(topology::pool)
+        .map(host -> host instanceof EnterprisePool enterprise ? enterprise.backEnd().storeName()
+            : host.backEndHost() + "\\RTC")
+        .orElseGet(() -> "sqlcms." + topology.pools().get(0).fqdn().toString().replaceFirst("^[^.]*\\.", "")
+            + "\\RTC");
+  }
+
+  /**
+   * The report as {@code Get-CsPoolFabricState} writes it, as far as the SDK reads it: each routing
+   * group's GUID (made from the fake's id), its primary and its secondaries, or that replicas are missing.
+   */
+  static String report(PoolFabricState fabric) {
+    StringBuilder text = new StringBuilder("Pool " + fabric.pool() + "\n");
     for (RoutingGroup group : fabric.routingGroups()) {
-      groups.add(Map.of("Kind", fabric.missingReplicas().contains(group.id()) ? "Missing" : "Group", "Id", group.id(),
-          "Primary", group.primary().toString(),
-          "Secondaries", group.secondaries().stream().map(Fqdn::toString).collect(Collectors.joining(","))));
+      text.append("Routing group ").append(guid(group.id()));
+      if (fabric.missingReplicas().contains(group.id())) {
+        text.append("\n  replicas missing: quorum loss\n");
+        continue;
+      }
+      text.append("\n  Primary: ").append(group.primary()).append("\n  Secondaries: ")
+          .append(group.secondaries().stream().map(Fqdn::toString).collect(Collectors.joining(", "))).append('\n');
     }
     fabric.missingReplicas().stream().filter(id -> fabric.routingGroups().stream().noneMatch(g -> g.id().equals(id)))
-        .forEach(id -> groups.add(Map.of("Kind", "Missing", "Id", id, "Primary", "", "Secondaries", "")));
-    return groups;
+        .forEach(id -> text.append("Routing group ").append(guid(id)).append("\n  no primary: replicas missing\n"));
+    return text.toString();
   }
 
-  private List<Map<String, String>> install(Map<String, String> p) {
+  /** The fake's routing group {@code rg-N} as the GUID a real report shows: {@code 00000000-0000-0000-0000-00000000000N}. */
+  public static String guid(String id) {
+    return String.format("00000000-0000-0000-0000-%012d", Long.parseLong(id.substring(id.indexOf('-') + 1)));
+  }
+
+  private List<Map<String, PsValue>> install(Map<String, String> p) {
+    ScriptContract contract = ScriptContracts.InstallUpdate.CONTRACT;
+    long exitCode;
+    String log;
     try {
-      boolean restartRequired = fake.installUpdate(fqdn(p, "Server"), update(p));
-      return List.of(Map.of("ExitCode", restartRequired ? "3010" : "0", "Log", "C:\\LyncUpgrade on " + p.get("Server")));
+      exitCode = fake.installUpdate(fqdn(p, "Server"), update(p)) ? 3010 : 0;
+      log = "C:\\LyncUpgrade on " + p.get("Server");
     } catch (UpdateInstallFailedException e) {
-      return List.of(Map.of("ExitCode", String.valueOf(e.exitCode()), "Log", e.logLocation()));
+      exitCode = e.exitCode();
+      log = e.logLocation();
     }
+    return List.of(contract.record(ScriptContracts.InstallUpdate.INSTALLER)
+        .with(ScriptContracts.InstallUpdate.EXIT_CODE, exitCode).with(ScriptContracts.InstallUpdate.LOG, log).build());
   }
 
-  private static List<Map<String, String>> readiness(PoolReadiness readiness) {
-    List<Map<String, String>> objects = new ArrayList<>();
-    Map<String, String> pool = new LinkedHashMap<>();
-    pool.put("Kind", "Pool");
-    pool.put("State", switch (readiness.state()) {
-      case READY -> "Ready";
-      case BUSY -> "Busy";
-      case INSUFFICIENT_ACTIVE_FRONT_ENDS -> "InsufficientActiveFrontEnds";
-    });
-    pool.put("FrontEnds", String.valueOf(readiness.frontEndCount()));
-    pool.put("ActiveFrontEnds", String.valueOf(readiness.activeFrontEnds()));
-    objects.add(pool);
+  private static List<Map<String, PsValue>> readiness(PoolReadiness readiness, boolean shapes) {
+    ScriptContract contract = ScriptContracts.PoolReadiness.CONTRACT;
+    List<Map<String, PsValue>> objects = new ArrayList<>();
+    objects.add(contract.record(ScriptContracts.PoolReadiness.POOL)
+        .with(ScriptContracts.PoolReadiness.STATE, switch (readiness.state()) {
+          case READY -> "Ready";
+          case BUSY -> "Busy";
+          case INSUFFICIENT_ACTIVE_FRONT_ENDS -> "InsufficientActiveFrontEnds";
+        })
+        .with(ScriptContracts.PoolReadiness.TOTAL_FRONT_ENDS, (long) readiness.frontEndCount())
+        .with(ScriptContracts.PoolReadiness.ACTIVE_FRONT_ENDS, (long) readiness.activeFrontEnds()).build());
     for (DomainReadiness domain : readiness.upgradeDomains()) {
-      objects.add(Map.of("Kind", "Domain", "Name", domain.name(),
-          "FrontEnds", domain.frontEnds().stream().map(Fqdn::toString).collect(Collectors.joining(",")),
-          "ReadyForUpgrade", domain.readyForUpgrade() ? "True" : "False"));
+      objects.add(contract.record(ScriptContracts.PoolReadiness.DOMAIN)
+          .with(ScriptContracts.PoolReadiness.UPGRADE_DOMAIN, domain.name())
+          .with(ScriptContracts.PoolReadiness.FRONT_ENDS,
+              domain.frontEnds().stream().map(Fqdn::toString).collect(Collectors.joining(",")))
+          .with(ScriptContracts.PoolReadiness.READY_FOR_UPGRADE, domain.readyForUpgrade()).build());
+    }
+    if (shapes) {
+      objects.addAll(shape(contract, "PoolUpgradeState", ScriptContracts.PoolReadiness.POOL));
+      objects.addAll(shape(contract, "UpgradeDomains[0]", ScriptContracts.PoolReadiness.DOMAIN));
     }
     return objects;
   }
 
-  private static List<Map<String, String>> status(ServerStatus status) {
-    return List.of(Map.of("ServicesRunning", status.servicesRunning() ? "True" : "False",
-        "WebServiceRunning", status.webServiceRunning() ? "True" : "False",
-        "Version", status.installedVersion().toString()));
+  private List<Map<String, PsValue>> status(ServerStatus status, boolean shapes) {
+    ScriptContract contract = ScriptContracts.ServerStatus.CONTRACT;
+    List<Map<String, PsValue>> records = new ArrayList<>();
+    for (String service : LYNC_SERVICES) {
+      records.add(contract.record(ScriptContracts.ServerStatus.SERVICE).with(ScriptContracts.ServerStatus.NAME, service)
+          .with(ScriptContracts.ServerStatus.STATUS, status.servicesRunning() ? "Running" : "Stopped").build());
+    }
+    records.add(contract.record(ScriptContracts.ServerStatus.WEB_SERVICE)
+        .with(ScriptContracts.ServerStatus.WEB_STATUS, status.webServiceRunning() ? "Running" : "Stopped").build());
+    records.add(contract.record(ScriptContracts.ServerStatus.BUILD)
+        .with(ScriptContracts.ServerStatus.PRODUCT, folder(productOf(status.server())))
+        .with(ScriptContracts.ServerStatus.PRODUCT_VERSION, status.installedVersion().toString()).build());
+    if (shapes) {
+      records.addAll(shape(contract, "Get-CsWindowsService", ScriptContracts.ServerStatus.SERVICE));
+    }
+    return records;
   }
 
-  private static List<Map<String, String>> none(Runnable action) {
+  /** The product of the pool {@code server} serves, whose folder its RtcHost.exe is under. */
+  private ProductVersion productOf(Fqdn server) {
+    return fake.topology().pools().stream()
+        .filter(pool -> pool.backEndHost().equals(server)
+            || pool.frontEnds().stream().anyMatch(frontEnd -> frontEnd.fqdn().equals(server)))
+        .findFirst().map(Pool::product).orElseThrow(() -> new IllegalArgumentException("no server " + server));
+  }
+
+  static String folder(ProductVersion product) {
+    return switch (product) {
+      case LYNC_SERVER_2013 -> "Microsoft Lync Server 2013";
+      case SKYPE_FOR_BUSINESS_SERVER_2015 -> "Skype for Business Server 2015";
+      case SKYPE_FOR_BUSINESS_SERVER_2019 -> "Skype for Business Server 2019";
+    };
+  }
+
+  /** The probe's view of the cmdlet's object: the kind's properties, with the types the contract expects. */
+  private static List<Map<String, PsValue>> shape(ScriptContract contract, String of, ReplyKind kind) {
+    List<Map<String, PsValue>> shapes = new ArrayList<>();
+    for (ReplyField<?> field : kind.fields()) {
+      if (field.fromCmdlet()) {
+        shapes.add(contract.record(ScriptContracts.Shapes.SHAPE).with(ScriptContracts.Shapes.OF, of)
+            .with(ScriptContracts.Shapes.PROPERTY, field.name())
+            .with(ScriptContracts.Shapes.TYPE, field.type().typeName()).build());
+      }
+    }
+    return shapes;
+  }
+
+  private static List<Map<String, PsValue>> none(Runnable action) {
     action.run();
     return List.of();
   }

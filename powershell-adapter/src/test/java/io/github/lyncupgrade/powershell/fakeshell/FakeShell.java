@@ -1,5 +1,7 @@
 package io.github.lyncupgrade.powershell.fakeshell;
 
+import io.github.lyncupgrade.powershell.PsReply.PsValue;
+import io.github.lyncupgrade.powershell.internal.ScriptContracts;
 import io.github.lyncupgrade.powershell.internal.Wire;
 import java.io.BufferedReader;
 import java.io.FileDescriptor;
@@ -32,7 +34,11 @@ import java.util.regex.Pattern;
  * markers around every reply), {@code --stderr-flood} (a megabyte on standard error first),
  * {@code --child} (start a long-lived child process, to test that the tree dies),
  * {@code --die-on=SCRIPT}, {@code --hang-on=SCRIPT}, {@code --garbage-on=SCRIPT} (die in the middle
- * of the reply, never answer, or answer with a broken frame whenever that script runs), and
+ * of the reply, never answer, or answer with a broken frame whenever that script runs),
+ * {@code --break=SCRIPT:KIND.FIELD:HOW} (in every KIND record of SCRIPT's replies, FIELD is
+ * {@code absent}, {@code null}, of the wrong {@code type} (a Boolean or a number as the string a
+ * remoting hop makes of it, a string as an array) or {@code text=VALUE}), {@code --drop=SCRIPT:KIND}
+ * (SCRIPT's replies without their KIND records), and
  * {@code --record=FILE} (append every request as parsed, for tests of what arrived). The {@code ping}
  * script's {@code Echo} value also steers it: {@code hang} never answers, {@code die} exits in
  * the middle of the reply, {@code huge:N} answers with N megabytes, {@code wait-for:PORT} answers
@@ -44,13 +50,13 @@ public final class FakeShell {
       Pattern.compile("__Invoke '([0-9a-f]{32})' '([A-Za-z0-9+/=]*)' '([A-Za-z0-9+/=:,]*)'");
 
   private final PrintStream out;
-  private final BiFunction<String, Map<String, String>, List<Map<String, String>>> handler;
+  private final BiFunction<String, Map<String, String>, List<Map<String, PsValue>>> handler;
   private final boolean noise;
   private final String childPid;
   private final List<String> flags;
   private boolean held;
 
-  private FakeShell(PrintStream out, BiFunction<String, Map<String, String>, List<Map<String, String>>> handler,
+  private FakeShell(PrintStream out, BiFunction<String, Map<String, String>, List<Map<String, PsValue>>> handler,
       boolean noise, String childPid, List<String> flags) {
     this.out = out;
     this.handler = handler;
@@ -79,7 +85,7 @@ public final class FakeShell {
     if (flags.contains("--child")) {
       childPid = String.valueOf(new ProcessBuilder("sleep", "600").start().pid());
     }
-    BiFunction<String, Map<String, String>, List<Map<String, String>>> handler = flags.contains("--deployment")
+    BiFunction<String, Map<String, String>, List<Map<String, PsValue>>> handler = flags.contains("--deployment")
         ? new DeploymentScripts(flags) : (script, parameters) -> {
           throw new IllegalArgumentException("no handler for " + script);
         };
@@ -148,17 +154,17 @@ public final class FakeShell {
     String name = script.lines().findFirst().orElse("").replace("# lync-upgrade:", "");
     String echo = parameters.getOrDefault("Echo", "");
     record(script, parameters);
-    if (name.equals(flag("hang-on"))) {
+    if (flags.contains("--hang-on=" + name)) {
       new CountDownLatch(1).await(); // this script hangs: nothing ever answers
     }
-    if (name.equals(flag("garbage-on"))) {
+    if (flags.contains("--garbage-on=" + name)) {
       out.println(Wire.begin(id));
       out.println("\u0000garbage\tthat is no record");
       out.println("<<<LYNCSDK:END:" + id + ":MAYBE>>>");
       out.flush();
       return;
     }
-    if (name.equals(flag("die-on"))) {
+    if (flags.contains("--die-on=" + name)) {
       out.println(Wire.begin(id));
       out.flush();
       System.exit(4);
@@ -187,7 +193,8 @@ public final class FakeShell {
     List<String> records = new ArrayList<>();
     boolean ok = true;
     try {
-      List<Map<String, String>> objects = name.equals("ping") ? List.of(ping(parameters, echo)) : handler.apply(name, parameters);
+      List<Map<String, PsValue>> objects = broken(name, name.equals("ping") ? List.of(ping(parameters, echo))
+          : handler.apply(name, parameters));
       for (int i = 0; i < objects.size(); i++) {
         int index = i;
         objects.get(i).forEach((property, value) -> records.add(Wire.record('O', index, property, value)));
@@ -206,12 +213,54 @@ public final class FakeShell {
     out.flush();
   }
 
-  private Map<String, String> ping(Map<String, String> parameters, String echo) {
-    Map<String, String> pong = new LinkedHashMap<>();
-    pong.put("PSVersion", "fake-5.1");
-    pong.put("Echo", echo.startsWith("huge:") ? "x".repeat(Integer.parseInt(echo.substring(5)) * 1024 * 1024) : echo);
-    pong.put("Child", childPid);
-    pong.put("Parameters", String.join(",", parameters.keySet()));
+  /** The Pong of ping's contract, plus what the tests of the session read: the child's pid and the parameters' names. */
+  private Map<String, PsValue> ping(Map<String, String> parameters, String echo) {
+    Map<String, PsValue> pong = new LinkedHashMap<>(ScriptContracts.Ping.CONTRACT.record(ScriptContracts.Ping.PONG)
+        .with(ScriptContracts.Ping.PS_VERSION, "fake-5.1")
+        .with(ScriptContracts.Ping.ECHO, echo.startsWith("huge:")
+            ? "x".repeat(Integer.parseInt(echo.substring(5)) * 1024 * 1024) : echo).build());
+    pong.put("Child", PsValue.text(childPid));
+    pong.put("Parameters", PsValue.text(String.join(",", parameters.keySet())));
     return pong;
+  }
+
+  /** The replies with every {@code --break} for {@code script} applied. */
+  private List<Map<String, PsValue>> broken(String script, List<Map<String, PsValue>> objects) {
+    List<Map<String, PsValue>> replies = new ArrayList<>();
+    for (Map<String, PsValue> object : objects) {
+      PsValue objectKind = object.get("Kind");
+      if (objectKind != null && flags.contains("--drop=" + script + ":" + objectKind.text())) {
+        continue;
+      }
+      Map<String, PsValue> reply = new LinkedHashMap<>(object);
+      for (String flag : flags) {
+        if (!flag.startsWith("--break=" + script + ":")) {
+          continue;
+        }
+        String[] parts = flag.substring(("--break=" + script + ":").length()).split(":", 2);
+        String kind = parts[0].substring(0, parts[0].indexOf('.'));
+        String field = parts[0].substring(parts[0].indexOf('.') + 1);
+        PsValue kindValue = reply.get("Kind");
+        if (kindValue == null || !kindValue.text().equals(kind) || !reply.containsKey(field)) {
+          continue;
+        }
+        PsValue value = reply.get(field);
+        String how = parts[1];
+        if (how.equals("absent")) {
+          reply.remove(field);
+        } else if (how.equals("null")) {
+          reply.put(field, PsValue.ofNull());
+        } else if (how.equals("type")) {
+          reply.put(field, value.type().equals("System.String") ? new PsValue("System.Object[]", value.text())
+              : PsValue.text(value.text()));
+        } else if (how.startsWith("text=")) {
+          reply.put(field, PsValue.text(how.substring(5)));
+        } else {
+          throw new IllegalArgumentException("unknown --break " + flag);
+        }
+      }
+      replies.add(reply);
+    }
+    return replies;
   }
 }

@@ -15,6 +15,7 @@ import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.model.UpgradeDomain;
 import io.github.lyncupgrade.core.plan.BackEndDowntime;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.plan.PoolFailoverMode;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
 import io.github.lyncupgrade.core.run.DatabaseCheck;
 import io.github.lyncupgrade.core.run.DeploymentException;
@@ -543,14 +544,26 @@ public final class FakeDeployment implements LyncDeployment, PoolFabric, Compute
     });
   }
 
+  /**
+   * Moves the store; refuses, as the cmdlet's reference asks, to run anywhere but on a server of
+   * the partner pool that takes it.
+   */
   @Override
-  public void failOverCentralManagementStore(Fqdn pool, String backupStore) {
+  public void failOverCentralManagementStore(Fqdn pool, String backupStore, Fqdn runOn, PoolFailoverMode mode) {
     requireNonNull(backupStore, "backupStore");
+    requireNonNull(runOn, "runOn");
+    requireNonNull(mode, "mode");
     run("Invoke-CsManagementServerFailover", pool, () -> {
       PoolState state = poolState(pool);
       if (!topology.hostsCentralManagementStore(pool)) {
         throw new DeploymentException("Invoke-CsManagementServerFailover", pool,
             pool + " does not host the Central Management Store");
+      }
+      Fqdn partner = state.pool.partnerPool().orElseThrow(() -> new DeploymentException(
+          "Invoke-CsManagementServerFailover", pool, pool + " has no disaster-recovery partner to take the store"));
+      if (poolState(partner).pool.frontEnds().stream().noneMatch(server -> server.fqdn().equals(runOn))) {
+        throw new DeploymentException("Invoke-CsManagementServerFailover", runOn, runOn + " is not a server of "
+            + partner + ", the pool that takes the store; the cmdlet runs there");
       }
       if (state.storeMoved) {
         return;
@@ -561,10 +574,20 @@ public final class FakeDeployment implements LyncDeployment, PoolFabric, Compute
     });
   }
 
+  /**
+   * Fails the pool over; a planned failover (no {@code -DisasterMode}) needs the pool to run,
+   * so it is refused when none of its Front Ends is up.
+   */
   @Override
-  public void failOver(Fqdn pool, Fqdn partner) {
+  public void failOver(Fqdn pool, Fqdn partner, PoolFailoverMode mode) {
+    requireNonNull(mode, "mode");
     run("Invoke-CsPoolFailOver", pool, () -> {
       PoolState state = pairedPool("Invoke-CsPoolFailOver", pool, partner);
+      if (mode == PoolFailoverMode.PLANNED
+          && state.pool.frontEnds().stream().noneMatch(server -> nodes.get(server.fqdn()).state.isUp())) {
+        throw new DeploymentException("Invoke-CsPoolFailOver", pool, "none of its Front Ends runs, so the pool can"
+            + " only be failed over in disaster mode (-DisasterMode; PlanOptions.poolFailoverMode(DISASTER))");
+      }
       if (state.failedOver) {
         throw new DeploymentException("Invoke-CsPoolFailOver", pool, "the pool is already failed over to " + partner);
       }

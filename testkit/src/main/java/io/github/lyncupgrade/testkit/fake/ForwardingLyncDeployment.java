@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.plan.PoolFailoverMode;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
 import io.github.lyncupgrade.core.run.DeploymentCapability;
 import io.github.lyncupgrade.core.run.LyncDeployment;
@@ -101,8 +102,8 @@ public abstract class ForwardingLyncDeployment implements LyncDeployment {
   }
 
   @Override
-  public void failOver(Fqdn pool, Fqdn partner) {
-    delegate.failOver(pool, partner);
+  public void failOver(Fqdn pool, Fqdn partner, PoolFailoverMode mode) {
+    delegate.failOver(pool, partner, mode);
   }
 
   @Override

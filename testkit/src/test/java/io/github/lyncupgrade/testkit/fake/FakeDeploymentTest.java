@@ -7,6 +7,7 @@ import io.github.lyncupgrade.core.model.BuildVersion;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.plan.PoolFailoverMode;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
 import io.github.lyncupgrade.core.run.DeploymentException;
 import io.github.lyncupgrade.core.run.DomainReadiness;
@@ -173,16 +174,45 @@ class FakeDeploymentTest {
   @Test
   void fe1c_failoverNeedsThePartnerAndFailbackNeedsAFailover() {
     assertThatThrownBy(() -> fake.failBack(POOL01, POOL02)).hasMessageContaining("not failed over");
-    assertThatThrownBy(() -> fake.failOver(POOL01, fqdn("se01.contoso.com"))).hasMessageContaining("is not the disaster-recovery partner");
+    assertThatThrownBy(() -> fake.failOver(POOL01, fqdn("se01.contoso.com"), PoolFailoverMode.PLANNED)).hasMessageContaining("is not the disaster-recovery partner");
 
-    fake.failOver(POOL01, POOL02);
+    fake.failOver(POOL01, POOL02, PoolFailoverMode.PLANNED);
     assertThat(fake.isFailedOver("pool01.contoso.com")).isTrue();
-    assertThatThrownBy(() -> fake.failOver(POOL02, POOL01)).hasMessageContaining("is itself failed over");
+    assertThatThrownBy(() -> fake.failOver(POOL02, POOL01, PoolFailoverMode.PLANNED)).hasMessageContaining("is itself failed over");
     fake.failBack(POOL01, POOL02);
 
     assertThat(fake.isFailedOver("pool01.contoso.com")).isFalse();
     assertThat(fake.history().events(FakeEvent.PoolFailedOver.class)).hasSize(1);
     assertThat(fake.history().events(FakeEvent.PoolFailedBack.class)).hasSize(1);
+  }
+
+  /** Microsoft's reference: without -DisasterMode the pool still runs; a pool none of whose Front Ends runs needs it. */
+  @Test
+  void fe1c_aPlannedFailoverNeedsThePoolRunningADisasterModeOneDoesNot() {
+    fake.stopServices(fqdn("fe11.contoso.com"), false);
+    fake.stopServices(fqdn("fe12.contoso.com"), false);
+    fake.stopServices(fqdn("fe13.contoso.com"), false);
+    assertThat(fake.state("fe14.contoso.com")).as("quorum lost: the last one stops too").isEqualTo(ServerState.STOPPED);
+
+    assertThatThrownBy(() -> fake.failOver(POOL02, POOL01, PoolFailoverMode.PLANNED))
+        .hasMessageContaining("none of its Front Ends runs").hasMessageContaining("-DisasterMode");
+    fake.failOver(POOL02, POOL01, PoolFailoverMode.DISASTER);
+
+    assertThat(fake.isFailedOver("pool02.contoso.com")).isTrue();
+  }
+
+  @Test
+  void cr9_theStoreFailoverRunsOnAServerOfThePoolThatTakesIt() {
+    FakeDeployment skype = FakeDeployment.of(SampleTopologies.skypeForBusiness2015());
+    Fqdn pool10 = fqdn("pool10.fabrikam.com");
+
+    assertThatThrownBy(() -> skype.failOverCentralManagementStore(pool10, "sql11.fabrikam.com",
+        fqdn("fe101.fabrikam.com"), PoolFailoverMode.PLANNED))
+        .hasMessageContaining("fe101.fabrikam.com is not a server of pool11.fabrikam.com");
+    skype.failOverCentralManagementStore(pool10, "sql11.fabrikam.com", fqdn("fe111.fabrikam.com"),
+        PoolFailoverMode.PLANNED);
+
+    assertThat(skype.history().events(FakeEvent.CentralManagementStoreMoved.class)).hasSize(1);
   }
 
   @Test

@@ -94,6 +94,14 @@ public final class PowerShellDeployment implements LyncDeployment, PoolFabric, C
         requireNonNull(observer, "observer"));
   }
 
+  /**
+   * A deployment for reads outside a run (discovery's): over {@code session}, which it does not own
+   * (closing it does nothing).
+   */
+  static PowerShellDeployment reading(PowerShellSession session) {
+    return new PowerShellDeployment(new Shell(session::invoke, () -> { }, session.toString(), session.options()));
+  }
+
   /** A deployment that acts through {@code session}, which it then owns: one request at a time. */
   public static PowerShellDeployment over(PowerShellSession session) {
     requireNonNull(session, "session");
@@ -321,8 +329,11 @@ public final class PowerShellDeployment implements LyncDeployment, PoolFabric, C
     shell.closer().run();
   }
 
-  /** A read of the probe's own: {@code script} for {@code operation} on {@code target}, bounded by the read timeout. */
-  Reading probe(ScriptContract contract, String operation, Fqdn target, PsInvocation invocation) {
+  /**
+   * A read outside the {@link LyncDeployment} operations (the probe's, discovery's): {@code contract}'s
+   * script for {@code operation} on {@code target}, bounded by the read timeout.
+   */
+  Reading query(ScriptContract contract, String operation, Fqdn target, PsInvocation invocation) {
     return read(contract, operation, target, invocation, shell.options().readTimeout());
   }
 

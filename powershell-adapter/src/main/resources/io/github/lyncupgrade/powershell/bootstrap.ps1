@@ -38,6 +38,13 @@ function global:__Names([object]$values) {
   if ($null -ne $values) { (@($values) | ForEach-Object { [string]$_ }) -join ',' }
 }
 
+# A property's value as text where the object has the property ('' when its value is $null, as for
+# a mirror never configured), and $null where the object has no such property: a property the
+# cmdlet does not return stays absent. For local objects (discovery's Test-CsDatabase).
+function global:__PropertyText([object]$object, [string]$name) {
+  if ($null -ne $object -and $null -ne $object.PSObject.Properties[$name]) { [string]$object.$name }
+}
+
 function global:__Shape([string]$of, [object]$object) {
   if ($null -ne $object) {
     foreach ($property in $object.PSObject.Properties) {
@@ -72,20 +79,6 @@ function global:__Open([string]$server, [hashtable]$p) {
   } catch {
     Remove-PSSession -Session $session
     throw
-  }
-  $session
-}
-
-# The cached sessions of protocol 1, for topology.ps1 (discovery, being rebuilt in issue 18) until it
-# moves to __Open; no other script uses them. Discovery runs before anything is stopped or restarted.
-$global:LyncUpgradeSessions = @{}
-
-function global:__Session([string]$server) {
-  $session = $global:LyncUpgradeSessions[$server]
-  if ($null -eq $session -or $session.State -ne 'Opened') {
-    $options = New-PSSessionOption -OpenTimeout 60000 -OperationTimeout 600000 -IdleTimeout 120000
-    $session = New-PSSession -ComputerName $server -SessionOption $options
-    $global:LyncUpgradeSessions[$server] = $session
   }
   $session
 }

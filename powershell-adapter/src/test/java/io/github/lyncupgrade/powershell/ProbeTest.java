@@ -23,7 +23,7 @@ class ProbeTest {
   /** The scripts that only read. */
   private static final Set<String> READING_SCRIPTS = Set.of("ping", "preflight", "pool-readiness", "fabric-state",
       "server-status", "is-administrator", "test-databases", "local-databases", "backup-relationship", "cms-location",
-      "topology");
+      "topology", "store-mirror");
   /** Every command a reading script may run: gets, tests, pipeline plumbing, its own remote session. */
   private static final Pattern COMMAND = Pattern.compile("\\b([A-Z][a-z]+)-([A-Z][A-Za-z]+)\\b");
   private static final Set<String> READ_ONLY_VERBS = Set.of("Get", "Test", "Join", "Split", "ForEach", "Where",
@@ -69,7 +69,7 @@ class ProbeTest {
           .allMatch(command -> READ_ONLY_VERBS.contains(command.substring(0, command.indexOf('-')))
               || READ_ONLY_COMMANDS.contains(command))
           .contains("Get-CsPoolUpgradeReadinessState", "Get-CsPoolFabricState", "Get-CsWindowsService",
-              "Test-CsDatabase", "Get-CsPoolBackupRelationship", "Get-CsConfigurationStoreLocation");
+              "Test-CsDatabase", "Get-CsPoolBackupRelationship", "Get-CsConfigurationStoreLocation", "Get-CsTopology");
     }
   }
 
@@ -120,7 +120,7 @@ class ProbeTest {
             + " pool01.contoso.com on fe01.contoso.com: the pool reports upgrade domains {UpgradeDomain1=[fe01.contoso.com,"
             + " fe02.contoso.com], UpgradeDomain2=",
         "DIFFERS    backup-relationship (Get-CsPoolBackupRelationship) on pool01.contoso.com: the cmdlet reports backup"
-            + " pool pool02.contoso.com; the topology names no partner",
+            + " pool pool02.contoso.com (Get-CsPoolBackupRelationship); the topology names no partner",
         "DIFFERS    topology (discovery) on the deployment: discovery reads another topology: pool01.contoso.com is"
             + " discovered as pool01.contoso.com (Lync Server 2013, partner pool02.contoso.com, domains");
     assertThat(report.checks()).filteredOn(check -> check.what().startsWith("backup-relationship"))

@@ -27,7 +27,7 @@ class ReadmeRealDeploymentTest {
     // real-deployment:begin
     try (PowerShellSession session = PowerShellSession.start(PowerShellOptions.ofDefaults());
          PowerShellDeployment deployment = PowerShellDeployment.over(session)) {
-      Topology topology = TopologyDiscovery.discover(session);          // or build it yourself
+      Topology topology = TopologyDiscovery.discover(session).topology(); // or build it yourself
       Probe.run(session, topology).notMatched().forEach(System.out::println); // what does not read as the SDK reads it
       Preflight.check(session, topology).orThrow();                      // every problem at once
       UpgradePlan plan = Planner.create(options).plan(topology);

@@ -286,7 +286,7 @@ class ReferenceFactsTest {
     String text = code(script("backup-relationship"));
 
     assertThat(text).doesNotContain("SilentlyContinue").contains("try {\n  $relations = @(Get-CsPoolBackupRelationship"
-        + " -PoolFqdn $p.Pool)\n} catch {\n  [pscustomobject]@{ Kind = 'NoRelationship'");
+        + " -PoolFqdn $p.Pool)\n} catch {\n  [pscustomobject]@{\n    Kind = 'TerminatingError'");
   }
 
   /** Item 9: Test-CsDatabase reporting nothing, and a fabric report naming no routing group, are not answers. */

@@ -3,6 +3,7 @@ package io.github.lyncupgrade.powershell.cli;
 import io.github.lyncupgrade.core.internal.Text;
 import io.github.lyncupgrade.core.model.InvalidTopologyException;
 import io.github.lyncupgrade.core.plan.PlanRefusedException;
+import io.github.lyncupgrade.core.run.DeploymentException;
 import io.github.lyncupgrade.core.run.JournalException;
 import io.github.lyncupgrade.powershell.PowerShellException;
 import io.github.lyncupgrade.powershell.Preflight;
@@ -104,7 +105,8 @@ public final class Main {
     if (exception instanceof OutputFailedException) {
       return ExitCodes.OUTPUT_FAILED;
     }
-    if (exception instanceof PowerShellException || exception instanceof Preflight.PreflightFailedException) {
+    if (exception instanceof PowerShellException || exception instanceof Preflight.PreflightFailedException
+        || exception instanceof DeploymentException) {
       return ExitCodes.ENVIRONMENT;
     }
     if (exception instanceof BadInputException || exception instanceof TopologyFileException

@@ -1,6 +1,7 @@
 package io.github.lyncupgrade.powershell;
 
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.run.DeploymentException;
 import io.github.lyncupgrade.powershell.internal.ScriptContract.Reading;
 import io.github.lyncupgrade.powershell.internal.ScriptContract.Row;
 import io.github.lyncupgrade.powershell.internal.ScriptContracts.BackupRelationship;
@@ -38,7 +39,7 @@ final class BackupRelationships {
    * Reads {@code reading}, the backup-relationship script's reply for {@code pool}.
    *
    * @throws UnreadableReplyException if the reply holds no answer, several, or a backup pool that is no FQDN
-   * @throws PowerShellException if the cmdlet failed with another error than "no backup pool"
+   * @throws DeploymentException if the cmdlet failed with another error than "no backup pool"
    */
   static Answer read(Reading reading, Fqdn pool) {
     List<Row> relationships = reading.all(BackupRelationship.RELATIONSHIP);
@@ -55,9 +56,9 @@ final class BackupRelationships {
       if (isUnpaired(error)) {
         return new Answer(Optional.empty(), "no backup pool (" + CMDLET + " threw " + thrown + ")");
       }
-      throw new PowerShellException(CMDLET + " -PoolFqdn " + pool + " failed: it threw " + thrown + ". Only the"
-          + " cmdlet's own " + UNPAIRED_CATEGORY + " error, for a pool without a backup pool, reads as no partner;"
-          + " this one says nothing about the pool's partner", "");
+      throw new DeploymentException(CMDLET, pool, "it threw " + thrown + ". Only the cmdlet's own "
+          + UNPAIRED_CATEGORY + " error, for a pool without a backup pool, reads as no partner; this one says nothing"
+          + " about the pool's partner");
     }
     throw reading.problem(BackupRelationship.RELATIONSHIP, "BackupPoolFqdn", "one backup relationship, or the"
         + " cmdlet's error for a pool without one", relationships.size() + " relationships and " + errors.size()

@@ -7,6 +7,7 @@ import io.github.lyncupgrade.core.model.BackEndStore;
 import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.run.DeploymentException;
 import io.github.lyncupgrade.powershell.internal.ScriptContract.Reading;
 import io.github.lyncupgrade.powershell.internal.ScriptContracts;
 import io.github.lyncupgrade.powershell.topology.DocumentFinding;
@@ -38,13 +39,14 @@ import java.util.stream.Collectors;
  * <p>Everything is read fail closed: a reply without the document, with something else than one
  * string in it, or with a document that is empty, not XML or not a usable topology is a
  * {@link TopologyDocumentException} naming what arrived; a reply of the other scripts that does
- * not hold to its contract, an {@link UnreadableReplyException}; never an empty topology.
+ * not hold to its contract, an {@link UnreadableReplyException}; a partner's error that is not the
+ * unpaired pool's, a {@link DeploymentException} naming it; never an empty topology.
  */
 public final class TopologyDiscovery {
   /** The name discovery gives the published topology in every message: the cmdlet that returned it. */
   public static final String SOURCE = "Get-CsTopology -AsXml";
   /** The name of the overlay the live cmdlets' answers make, in the reader's messages. */
-  static final String LIVE = "discovery's live cmdlets";
+  private static final String LIVE = "discovery's live cmdlets";
 
   private TopologyDiscovery() {}
 
@@ -54,8 +56,9 @@ public final class TopologyDiscovery {
    * @throws TopologyDocumentException if the published topology did not arrive, or cannot be used
    *     (every problem, with its line in the document)
    * @throws UnreadableReplyException if a backup relationship's or a store's reply cannot be read
-   * @throws PowerShellException if a script fails or cannot run, or {@code Get-CsPoolBackupRelationship}
-   *     fails with another error than the one for a pool without a partner
+   * @throws DeploymentException if a backup relationship's or a store's script fails, or
+   *     {@code Get-CsPoolBackupRelationship} fails with another error than the one for a pool without a partner
+   * @throws PowerShellException if the published topology's script fails, or the session cannot run it
    */
   public static DiscoveredTopology discover(PowerShellSession session) {
     requireNonNull(session, "session");

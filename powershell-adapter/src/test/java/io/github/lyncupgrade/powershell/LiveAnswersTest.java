@@ -8,6 +8,7 @@ import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Topology;
+import io.github.lyncupgrade.core.run.DeploymentException;
 import io.github.lyncupgrade.powershell.PsReply.PsValue;
 import io.github.lyncupgrade.powershell.internal.ScriptContract;
 import io.github.lyncupgrade.powershell.internal.ScriptContract.Reading;
@@ -34,8 +35,8 @@ class LiveAnswersTest {
 
     for (Map<String, PsValue> other : List.of(error("ObjectNotFound", ""), error("ObjectNotFound", "Get-CsPool"),
         error("PermissionDenied", "Get-CsPoolBackupRelationship"), error("NotSpecified", "Get-CsPoolBackupRelationship"))) {
-      assertThatThrownBy(() -> partner(other)).isInstanceOf(PowerShellException.class)
-          .hasMessageContaining("Get-CsPoolBackupRelationship -PoolFqdn pool01.contoso.com failed: it threw")
+      assertThatThrownBy(() -> partner(other)).isInstanceOf(DeploymentException.class)
+          .hasMessageContaining("Get-CsPoolBackupRelationship on pool01.contoso.com failed: it threw")
           .hasMessageContaining("says nothing about the pool's partner");
     }
   }

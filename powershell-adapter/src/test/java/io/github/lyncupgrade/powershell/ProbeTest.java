@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,6 +126,30 @@ class ProbeTest {
             + " discovered as pool01.contoso.com (Lync Server 2013, partner pool02.contoso.com, domains");
     assertThat(report.checks()).filteredOn(check -> check.what().startsWith("backup-relationship"))
         .extracting(Check::outcome).containsExactly(Outcome.DIFFERS, Outcome.DIFFERS, Outcome.MATCHED);
+  }
+
+  /** The unpaired pool's error is shown for the lab to confirm; another error is a failure naming it, never "no partner". */
+  @Test
+  void t4_theProbeShowsEachUnpairedPoolsErrorAndFailsOnAnyOther() {
+    ProbeReport matched;
+    ProbeReport failed;
+    try (PowerShellSession session = PowerShellSession.start(FakeShells.options("--deployment"))) {
+      matched = Probe.run(session, SampleTopologies.contoso());
+    }
+    try (PowerShellSession session = PowerShellSession.start(FakeShells.options("--deployment",
+        "--backup-throws=se01.contoso.com:PermissionDenied:Get-CsPoolBackupRelationship"))) {
+      failed = Probe.run(session, SampleTopologies.contoso());
+    }
+
+    assertThat(matched.toText()).contains("backup-relationship (Get-CsPoolBackupRelationship) on se01.contoso.com: no"
+        + " backup pool (Get-CsPoolBackupRelationship threw ObjectNotFound,Microsoft.Rtc.Management.Hadr"
+        + ".GetPoolBackupRelationshipCmdlet (ObjectNotFound, from Get-CsPoolBackupRelationship): No backup relationship"
+        + " was found for the pool se01.contoso.com.), as the topology has it");
+    assertThat(failed.notMatched()).extracting(Check::what, Check::outcome).containsExactly(
+        Tuple.tuple("backup-relationship (Get-CsPoolBackupRelationship)", Outcome.FAILED),
+        Tuple.tuple("topology (discovery)", Outcome.FAILED));
+    assertThat(failed.notMatched()).allSatisfy(check -> assertThat(check.detail()).contains("Get-CsPoolBackupRelationship"
+        + " on se01.contoso.com failed: it threw PermissionDenied"));
   }
 
   private static String withoutComments(String script) {

@@ -7,6 +7,7 @@ import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Topology;
+import io.github.lyncupgrade.core.run.DeploymentException;
 import io.github.lyncupgrade.powershell.topology.LyncDocuments;
 import io.github.lyncupgrade.powershell.topology.SkippedCluster;
 import io.github.lyncupgrade.powershell.topology.TopologyDocumentException;
@@ -144,14 +145,14 @@ class TopologyDiscoveryTest {
         + " -PoolFqdn $p.Pool)\n} catch {\n  [pscustomobject]@{\n    Kind = 'TerminatingError'");
 
     assertThatThrownBy(() -> discover("--backup-throws=pool01.contoso.com:PermissionDenied:Get-CsPoolBackupRelationship"))
-        .isInstanceOf(PowerShellException.class)
-        .hasMessageContaining("Get-CsPoolBackupRelationship -PoolFqdn pool01.contoso.com failed: it threw"
+        .isInstanceOf(DeploymentException.class)
+        .hasMessageContaining("Get-CsPoolBackupRelationship on pool01.contoso.com failed: it threw"
             + " PermissionDenied,Microsoft.Rtc.Management.Hadr.GetPoolBackupRelationshipCmdlet (PermissionDenied, from"
             + " Get-CsPoolBackupRelationship): The pool pool01.contoso.com cannot be read: PermissionDenied. Only the"
             + " cmdlet's own ObjectNotFound error, for a pool without a backup pool, reads as no partner");
     // The Lync module not loaded: CommandNotFoundException is ObjectNotFound too, but raised by no cmdlet.
     assertThatThrownBy(() -> discover("--backup-throws=se01.contoso.com:ObjectNotFound:"))
-        .isInstanceOf(PowerShellException.class)
+        .isInstanceOf(DeploymentException.class)
         .hasMessageContaining("se01.contoso.com failed: it threw CommandNotFoundException (ObjectNotFound, from no command)");
   }
 

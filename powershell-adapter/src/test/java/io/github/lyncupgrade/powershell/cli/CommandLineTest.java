@@ -320,7 +320,7 @@ class CommandLineTest {
     Result failed = run("discover", fakeShell("--backup-throws=pool02.contoso.com:PermissionDenied:Get-CsPoolBackupRelationship"),
         "-o", file.toString());
     assertThat(failed.exitCode()).isEqualTo(3);
-    assertThat(failed.err()).contains("Get-CsPoolBackupRelationship -PoolFqdn pool02.contoso.com failed: it threw"
+    assertThat(failed.err()).contains("Get-CsPoolBackupRelationship on pool02.contoso.com failed: it threw"
         + " PermissionDenied");
 
     Result unreadable = run("discover", fakeShell("--break=store-mirror:Database.MirrorSqlServerFqdn:absent"), "-o",

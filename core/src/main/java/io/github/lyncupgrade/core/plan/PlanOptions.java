@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.procedure.PoolFailoverMode;
+import io.github.lyncupgrade.core.procedure.ReadinessPolicy;
+import io.github.lyncupgrade.core.procedure.SettlePolicy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.github.lyncupgrade.core.plan;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.procedure.ProcedureRule;
@@ -311,9 +312,7 @@ public final class StepDurations {
 
   private static Duration checked(Duration duration) {
     requireNonNull(duration, "duration");
-    if (duration.isNegative()) {
-      throw new IllegalArgumentException("a step cannot take a negative time: " + duration);
-    }
+    checkArgument(!duration.isNegative(), "a step cannot take a negative time: %s", duration);
     return duration;
   }
 

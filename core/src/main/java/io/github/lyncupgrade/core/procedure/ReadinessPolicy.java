@@ -1,7 +1,9 @@
 package io.github.lyncupgrade.core.procedure;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.internal.Durations;
 import java.time.Duration;
 
 /**
@@ -16,12 +18,8 @@ public record ReadinessPolicy(Duration busyInterval, int maxConsecutiveBusy) {
   /** Rejects a null, zero or negative interval and a count below one. */
   public ReadinessPolicy {
     requireNonNull(busyInterval, "busyInterval");
-    if (busyInterval.isNegative() || busyInterval.isZero()) {
-      throw new IllegalArgumentException("busyInterval must be positive, was " + busyInterval);
-    }
-    if (maxConsecutiveBusy < 1) {
-      throw new IllegalArgumentException("maxConsecutiveBusy must be at least 1, was " + maxConsecutiveBusy);
-    }
+    checkArgument(Durations.isPositive(busyInterval), "busyInterval must be positive, was %s", busyInterval);
+    checkArgument(maxConsecutiveBusy >= 1, "maxConsecutiveBusy must be at least 1, was %s", maxConsecutiveBusy);
   }
 
   /** The procedure's policy: wait 10 minutes on Busy, a problem after 3 Busy in a row (FE-1a, FE-1b). */

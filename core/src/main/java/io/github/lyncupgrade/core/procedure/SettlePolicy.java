@@ -1,7 +1,9 @@
 package io.github.lyncupgrade.core.procedure;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.internal.Durations;
 import java.time.Duration;
 
 /**
@@ -33,17 +35,11 @@ public record SettlePolicy(Duration settleTime, Duration pollInterval, Duration 
     requireNonNull(settleTime, "settleTime");
     requireNonNull(pollInterval, "pollInterval");
     requireNonNull(giveUpAfter, "giveUpAfter");
-    if (settleTime.isNegative() || settleTime.compareTo(MAX_SETTLE_TIME) > 0) {
-      throw new IllegalArgumentException("settleTime must be between 0 and " + MAX_SETTLE_TIME.toHours()
-          + " hours, was " + settleTime);
-    }
-    if (pollInterval.isNegative() || pollInterval.isZero()) {
-      throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
-    }
-    if (giveUpAfter.isNegative() || giveUpAfter.compareTo(MAX_GIVE_UP) > 0) {
-      throw new IllegalArgumentException("giveUpAfter must be between 0 and " + MAX_GIVE_UP.toHours()
-          + " hours, was " + giveUpAfter);
-    }
+    checkArgument(!settleTime.isNegative() && settleTime.compareTo(MAX_SETTLE_TIME) <= 0,
+        "settleTime must be between 0 and %s hours, was %s", MAX_SETTLE_TIME.toHours(), settleTime);
+    checkArgument(Durations.isPositive(pollInterval), "pollInterval must be positive, was %s", pollInterval);
+    checkArgument(!giveUpAfter.isNegative() && giveUpAfter.compareTo(MAX_GIVE_UP) <= 0,
+        "giveUpAfter must be between 0 and %s hours, was %s", MAX_GIVE_UP.toHours(), giveUpAfter);
   }
 
   /** Microsoft's rule: 20 minutes of Ready, asked every 5 minutes, giving up after 2 hours. */

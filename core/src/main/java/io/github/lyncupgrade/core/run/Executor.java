@@ -1,10 +1,12 @@
 package io.github.lyncupgrade.core.run;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.deployment.DeploymentCapability;
 import io.github.lyncupgrade.core.deployment.LyncDeployment;
 import io.github.lyncupgrade.core.deployment.UpgradeClock;
+import io.github.lyncupgrade.core.internal.Durations;
 import io.github.lyncupgrade.core.internal.engine.CancelSignal;
 import io.github.lyncupgrade.core.internal.engine.Engine;
 import io.github.lyncupgrade.core.journal.Journal;
@@ -195,9 +197,7 @@ public final class Executor {
      */
     public Builder backEndDowntimeWarning(Duration threshold) {
       requireNonNull(threshold, "threshold");
-      if (threshold.isNegative() || threshold.isZero()) {
-        throw new IllegalArgumentException("the warning threshold must be positive, was " + threshold);
-      }
+      checkArgument(Durations.isPositive(threshold), "the warning threshold must be positive, was %s", threshold);
       this.downtimeWarning = threshold;
       return this;
     }
@@ -221,9 +221,7 @@ public final class Executor {
      */
     public Builder hookTimeout(Duration timeout) {
       requireNonNull(timeout, "timeout");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("the hook timeout must be positive, was " + timeout);
-      }
+      checkArgument(Durations.isPositive(timeout), "the hook timeout must be positive, was %s", timeout);
       this.hookTimeout = timeout;
       return this;
     }

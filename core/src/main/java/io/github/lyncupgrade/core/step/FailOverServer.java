@@ -1,7 +1,9 @@
 package io.github.lyncupgrade.core.step;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.internal.Durations;
 import io.github.lyncupgrade.core.procedure.ProcedureRule;
 import java.time.Duration;
 
@@ -18,9 +20,7 @@ public record FailOverServer(StepScope scope, Duration drainingTimeout) implemen
   public FailOverServer {
     requireNonNull(scope, "scope");
     requireNonNull(drainingTimeout, "drainingTimeout");
-    if (drainingTimeout.isNegative() || drainingTimeout.isZero()) {
-      throw new IllegalArgumentException("drainingTimeout must be positive, was " + drainingTimeout);
-    }
+    checkArgument(Durations.isPositive(drainingTimeout), "drainingTimeout must be positive, was %s", drainingTimeout);
   }
 
   @Override

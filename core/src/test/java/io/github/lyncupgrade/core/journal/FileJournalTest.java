@@ -288,7 +288,7 @@ class FileJournalTest {
     UpgradePlan plan = plan();
     Path path = directory.resolve("earlier.journal");
     String earlierOptions = "PlanOptions[scheduledDowntime=false, ...]";
-    Files.writeString(path, line(FileJournal.MAGIC, "1", plan.fingerprint(), earlierOptions)
+    Files.writeString(path, line(JournalFormat.MAGIC, "1", plan.fingerprint(), earlierOptions)
         + line("1", T0.toString(), "STARTED", plan.steps().get(0).id().value(), ""), StandardCharsets.UTF_8);
 
     try (FileJournal journal = FileJournal.open(path, FileJournal.Durability.FLUSH)) {

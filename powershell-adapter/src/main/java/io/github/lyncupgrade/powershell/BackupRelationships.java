@@ -1,7 +1,7 @@
 package io.github.lyncupgrade.powershell;
 
+import io.github.lyncupgrade.core.deployment.DeploymentException;
 import io.github.lyncupgrade.core.model.Fqdn;
-import io.github.lyncupgrade.core.run.DeploymentException;
 import io.github.lyncupgrade.powershell.internal.ScriptContract.Reading;
 import io.github.lyncupgrade.powershell.internal.ScriptContract.Row;
 import io.github.lyncupgrade.powershell.internal.ScriptContracts.BackupRelationship;

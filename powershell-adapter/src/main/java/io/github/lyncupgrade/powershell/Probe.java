@@ -2,6 +2,12 @@ package io.github.lyncupgrade.powershell;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.deployment.DatabaseCheck;
+import io.github.lyncupgrade.core.deployment.DeploymentException;
+import io.github.lyncupgrade.core.deployment.DomainReadiness;
+import io.github.lyncupgrade.core.deployment.PoolFabricState;
+import io.github.lyncupgrade.core.deployment.PoolReadiness;
+import io.github.lyncupgrade.core.deployment.ServerStatus;
 import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
@@ -9,12 +15,6 @@ import io.github.lyncupgrade.core.model.Server;
 import io.github.lyncupgrade.core.model.StandardEditionPool;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.model.UpgradeDomain;
-import io.github.lyncupgrade.core.run.DatabaseCheck;
-import io.github.lyncupgrade.core.run.DeploymentException;
-import io.github.lyncupgrade.core.run.DomainReadiness;
-import io.github.lyncupgrade.core.run.PoolFabricState;
-import io.github.lyncupgrade.core.run.PoolReadiness;
-import io.github.lyncupgrade.core.run.ServerStatus;
 import io.github.lyncupgrade.powershell.ProbeReport.Check;
 import io.github.lyncupgrade.powershell.ProbeReport.Outcome;
 import io.github.lyncupgrade.powershell.ProbeReport.Shape;

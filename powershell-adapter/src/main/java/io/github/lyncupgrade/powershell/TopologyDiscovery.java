@@ -2,12 +2,12 @@ package io.github.lyncupgrade.powershell;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.deployment.DeploymentException;
 import io.github.lyncupgrade.core.model.BackEndHighAvailability;
 import io.github.lyncupgrade.core.model.BackEndStore;
 import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
-import io.github.lyncupgrade.core.run.DeploymentException;
 import io.github.lyncupgrade.powershell.internal.ScriptContract.Reading;
 import io.github.lyncupgrade.powershell.internal.ScriptContracts;
 import io.github.lyncupgrade.powershell.topology.DocumentFinding;

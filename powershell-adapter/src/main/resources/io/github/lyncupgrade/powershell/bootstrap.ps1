@@ -5,6 +5,19 @@ $ConfirmPreference = 'None'
 $InformationPreference = 'SilentlyContinue'
 [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false
 
+# Ctrl-C in the operator's console reaches every process attached to it. The lync-upgrade command
+# decides what a Ctrl-C stops (a run stops at its next safe point), so this shell ignores it and a
+# cmdlet in flight is never cut off half-way: SetConsoleCtrlHandler(NULL, TRUE) is Windows' switch
+# for that. Without it the shell is as it was; the reason is left on standard error for diagnosis.
+if ($env:OS -eq 'Windows_NT') {
+  try {
+    Add-Type -Namespace LyncUpgrade -Name ConsoleControl -MemberDefinition '[System.Runtime.InteropServices.DllImport("kernel32.dll")] public static extern bool SetConsoleCtrlHandler(System.IntPtr handler, bool add);'
+    $null = [LyncUpgrade.ConsoleControl]::SetConsoleCtrlHandler([System.IntPtr]::Zero, $true)
+  } catch {
+    [Console]::Error.WriteLine("lync-upgrade: this shell still takes the console's Ctrl-C: " + $_.Exception.Message)
+  }
+}
+
 function global:__B64([string]$text) {
   [Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes($text))
 }

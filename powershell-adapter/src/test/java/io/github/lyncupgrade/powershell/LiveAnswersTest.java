@@ -3,15 +3,15 @@ package io.github.lyncupgrade.powershell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.lyncupgrade.core.deployment.DeploymentException;
 import io.github.lyncupgrade.core.model.BackEndStore;
 import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Topology;
-import io.github.lyncupgrade.core.run.DeploymentException;
 import io.github.lyncupgrade.powershell.PsReply.PsValue;
-import io.github.lyncupgrade.powershell.internal.ScriptContract;
 import io.github.lyncupgrade.powershell.internal.ScriptContract.Reading;
+import io.github.lyncupgrade.powershell.internal.ScriptContract;
 import io.github.lyncupgrade.powershell.internal.ScriptContracts.BackupRelationship;
 import io.github.lyncupgrade.powershell.internal.ScriptContracts.StoreMirror;
 import java.util.Arrays;

@@ -3,11 +3,11 @@ package io.github.lyncupgrade.powershell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.lyncupgrade.core.deployment.DeploymentException;
 import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Topology;
-import io.github.lyncupgrade.core.run.DeploymentException;
 import io.github.lyncupgrade.powershell.topology.LyncDocuments;
 import io.github.lyncupgrade.powershell.topology.SkippedCluster;
 import io.github.lyncupgrade.powershell.topology.TopologyDocumentException;

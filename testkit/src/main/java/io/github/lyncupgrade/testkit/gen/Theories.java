@@ -17,6 +17,14 @@ public final class Theories {
   public static QuickTheory qt(int defaultExamples) {
     return QuickTheory.qt()
         .withFixedSeed(Long.getLong("lyncupgrade.seed", DEFAULT_SEED))
-        .withExamples(Integer.getInteger("lyncupgrade.examples", defaultExamples));
+        .withExamples(examples(defaultExamples));
+  }
+
+  /**
+   * How many examples a theory given {@code defaultExamples} runs: {@code lyncupgrade.examples} when
+   * set (the mutation profile runs fewer), for a test that checks enough distinct cases ran.
+   */
+  public static int examples(int defaultExamples) {
+    return Integer.getInteger("lyncupgrade.examples", defaultExamples);
   }
 }

@@ -5,8 +5,10 @@ import io.github.lyncupgrade.testkit.VirtualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -49,6 +51,16 @@ final class Calls {
       record(new FakeEvent.OperationCalled(clock.now(), call, operation, target, arguments));
       return body.apply(call);
     });
+  }
+
+  /** A call's arguments as the history records them, from names and values in turn, in order. */
+  static Map<String, String> arguments(Object... namesAndValues) {
+    Map<String, String> arguments = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      String name = (String) namesAndValues[i];
+      arguments.put(name, String.valueOf(Objects.requireNonNull(namesAndValues[i + 1], name)));
+    }
+    return arguments;
   }
 
   /** Runs {@code body} under the lock: an inspection, or setting the fake up. */

@@ -1,5 +1,6 @@
 package io.github.lyncupgrade.testkit.fake;
 
+import static io.github.lyncupgrade.testkit.fake.Calls.arguments;
 import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.model.BuildVersion;
@@ -187,14 +188,14 @@ public final class FakeDeployment implements LyncDeployment, PoolFabric, Compute
   @Override
   public void stageUpdate(Fqdn server, UpdatePackage update) {
     requireNonNull(update, "update");
-    run(Operation.STAGE_UPDATE, server, arguments(update),
+    run(Operation.STAGE_UPDATE, server, updateArguments(update),
         () -> inventory.reachable(Operation.STAGE_UPDATE, server).stage());
   }
 
   @Override
   public boolean installUpdate(Fqdn server, UpdatePackage update) {
     requireNonNull(update, "update");
-    return call(Operation.INSTALL_UPDATE, server, arguments(update),
+    return call(Operation.INSTALL_UPDATE, server, updateArguments(update),
         () -> inventory.reachable(Operation.INSTALL_UPDATE, server).install(update));
   }
 
@@ -318,18 +319,8 @@ public final class FakeDeployment implements LyncDeployment, PoolFabric, Compute
     return calls.call(operation, target, arguments, call -> faults.around(call, operation, target, inventory, body));
   }
 
-  /** The arguments as the history records them, from names and values in turn. */
-  private static Map<String, String> arguments(Object... namesAndValues) {
-    Map<String, String> arguments = new LinkedHashMap<>();
-    for (int i = 0; i < namesAndValues.length; i += 2) {
-      arguments.put((String) namesAndValues[i], String.valueOf(requireNonNull(namesAndValues[i + 1],
-          (String) namesAndValues[i])));
-    }
-    return arguments;
-  }
-
-  private static Map<String, String> arguments(UpdatePackage update) {
-    return arguments("Update", update.location(), "TargetBuild", update.targetVersion());
+  private static Map<String, String> updateArguments(UpdatePackage update) {
+    return Calls.arguments("Update", update.location(), "TargetBuild", update.targetVersion());
   }
 
   @Override

@@ -156,7 +156,8 @@ public final class FakeDeployment implements LyncDeployment, PoolFabric, Compute
   @Override
   public PoolReadiness poolReadiness(Fqdn pool, Fqdn runOn, ProductVersion product) {
     Operation cmdlet = Operation.readinessOf(product);
-    return call(cmdlet, runOn, arguments("Pool", pool), () -> inventory.pool(pool).readiness(cmdlet, runOn, inventory));
+    return call(cmdlet, runOn, arguments("Pool", pool),
+        () -> inventory.pool(pool).readiness(cmdlet, runOn, inventory));
   }
 
   @Override
@@ -292,7 +293,7 @@ public final class FakeDeployment implements LyncDeployment, PoolFabric, Compute
     return call(Operation.FAILOVER_STATE, pool, Map.of(), () -> inventory.pool(pool).isFailedOver());
   }
 
-  /** They pass when every Front End of the pool runs, unless a {@link Fault#syntheticTransactionsFail} says otherwise. */
+  /** They pass when every Front End of the pool runs, unless a {@link Fault#syntheticTransactionsFail} says no. */
   @Override
   public List<SyntheticTransactions.Result> syntheticTransactions(Fqdn pool) {
     return call(Operation.SYNTHETIC_TRANSACTIONS, pool, Map.of(), () -> inventory.pool(pool).syntheticTransactions());

@@ -4,7 +4,7 @@
  * values passed as data.
  */
 module io.github.lyncupgrade.powershell {
-  requires io.github.lyncupgrade.core;
+  requires transitive io.github.lyncupgrade.core;
   requires org.slf4j;
   requires com.sun.jna;
   requires com.sun.jna.platform;

@@ -3,11 +3,11 @@ package com.example.consumer;
 import static io.github.lyncupgrade.testkit.assertions.LyncAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
 import io.github.lyncupgrade.core.plan.PlanOptions;
 import io.github.lyncupgrade.core.plan.Planner;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
+import io.github.lyncupgrade.core.procedure.DatabaseUpdateVariant;
 import io.github.lyncupgrade.core.run.Executor;
 import io.github.lyncupgrade.core.run.RunReport;
 import io.github.lyncupgrade.testkit.fake.FakeDeployment;

@@ -1,8 +1,8 @@
 package io.github.lyncupgrade.powershell;
 
+import io.github.lyncupgrade.core.deployment.PoolFabricState;
+import io.github.lyncupgrade.core.deployment.RoutingGroup;
 import io.github.lyncupgrade.core.model.Fqdn;
-import io.github.lyncupgrade.core.run.PoolFabricState;
-import io.github.lyncupgrade.core.run.RoutingGroup;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

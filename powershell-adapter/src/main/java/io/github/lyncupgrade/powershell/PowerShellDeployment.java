@@ -2,35 +2,35 @@ package io.github.lyncupgrade.powershell;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.deployment.CentralManagementStoreFailover;
+import io.github.lyncupgrade.core.deployment.ComputerFailover;
+import io.github.lyncupgrade.core.deployment.DatabaseCheck;
+import io.github.lyncupgrade.core.deployment.DatabaseTests;
+import io.github.lyncupgrade.core.deployment.DeploymentException;
+import io.github.lyncupgrade.core.deployment.DomainReadiness;
+import io.github.lyncupgrade.core.deployment.LyncDeployment;
+import io.github.lyncupgrade.core.deployment.PoolFabric;
+import io.github.lyncupgrade.core.deployment.PoolFabricState;
+import io.github.lyncupgrade.core.deployment.PoolReadiness;
+import io.github.lyncupgrade.core.deployment.PoolUpgradeState;
+import io.github.lyncupgrade.core.deployment.ServerStatus;
+import io.github.lyncupgrade.core.deployment.ServerUnreachableException;
+import io.github.lyncupgrade.core.deployment.SyntheticTransactions;
+import io.github.lyncupgrade.core.deployment.TopologyPublishing;
+import io.github.lyncupgrade.core.deployment.UpdateInstallFailedException;
 import io.github.lyncupgrade.core.model.BuildVersion;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.ProductVersion;
-import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
-import io.github.lyncupgrade.core.run.DatabaseCheck;
-import io.github.lyncupgrade.core.run.DeploymentException;
-import io.github.lyncupgrade.core.run.DomainReadiness;
-import io.github.lyncupgrade.core.run.CentralManagementStoreFailover;
-import io.github.lyncupgrade.core.run.ComputerFailover;
-import io.github.lyncupgrade.core.run.DatabaseTests;
-import io.github.lyncupgrade.core.run.LyncDeployment;
-import io.github.lyncupgrade.core.run.PoolFabric;
-import io.github.lyncupgrade.core.run.TopologyPublishing;
-import io.github.lyncupgrade.core.run.PoolFabricState;
-import io.github.lyncupgrade.core.run.PoolReadiness;
-import io.github.lyncupgrade.core.run.PoolUpgradeState;
-import io.github.lyncupgrade.core.run.ServerStatus;
-import io.github.lyncupgrade.core.run.ServerUnreachableException;
-import io.github.lyncupgrade.core.run.SyntheticTransactions;
-import io.github.lyncupgrade.core.run.UpdateInstallFailedException;
-import java.time.Duration;
-import io.github.lyncupgrade.core.plan.PoolFailoverMode;
+import io.github.lyncupgrade.core.procedure.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.procedure.PoolFailoverMode;
 import io.github.lyncupgrade.powershell.internal.ReplyField;
-import io.github.lyncupgrade.powershell.internal.ScriptContract;
 import io.github.lyncupgrade.powershell.internal.ScriptContract.Reading;
 import io.github.lyncupgrade.powershell.internal.ScriptContract.Row;
-import io.github.lyncupgrade.powershell.internal.ScriptContracts;
+import io.github.lyncupgrade.powershell.internal.ScriptContract;
 import io.github.lyncupgrade.powershell.internal.ScriptContracts.Actions;
+import io.github.lyncupgrade.powershell.internal.ScriptContracts;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -92,6 +92,14 @@ public final class PowerShellDeployment implements LyncDeployment, PoolFabric, C
   static PowerShellDeployment probing(PowerShellSession session, Consumer<Exchange> observer) {
     return new PowerShellDeployment(new Shell(session::invoke, () -> { }, session.toString(), session.options()),
         requireNonNull(observer, "observer"));
+  }
+
+  /**
+   * A deployment for reads outside a run (discovery's): over {@code session}, which it does not own
+   * (closing it does nothing).
+   */
+  static PowerShellDeployment reading(PowerShellSession session) {
+    return new PowerShellDeployment(new Shell(session::invoke, () -> { }, session.toString(), session.options()));
   }
 
   /** A deployment that acts through {@code session}, which it then owns: one request at a time. */
@@ -321,8 +329,11 @@ public final class PowerShellDeployment implements LyncDeployment, PoolFabric, C
     shell.closer().run();
   }
 
-  /** A read of the probe's own: {@code script} for {@code operation} on {@code target}, bounded by the read timeout. */
-  Reading probe(ScriptContract contract, String operation, Fqdn target, PsInvocation invocation) {
+  /**
+   * A read outside the {@link LyncDeployment} operations (the probe's, discovery's): {@code contract}'s
+   * script for {@code operation} on {@code target}, bounded by the read timeout.
+   */
+  Reading query(ScriptContract contract, String operation, Fqdn target, PsInvocation invocation) {
     return read(contract, operation, target, invocation, shell.options().readTimeout());
   }
 

@@ -2,6 +2,12 @@ package io.github.lyncupgrade.powershell;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.deployment.DatabaseCheck;
+import io.github.lyncupgrade.core.deployment.DeploymentException;
+import io.github.lyncupgrade.core.deployment.DomainReadiness;
+import io.github.lyncupgrade.core.deployment.PoolFabricState;
+import io.github.lyncupgrade.core.deployment.PoolReadiness;
+import io.github.lyncupgrade.core.deployment.ServerStatus;
 import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
@@ -9,12 +15,6 @@ import io.github.lyncupgrade.core.model.Server;
 import io.github.lyncupgrade.core.model.StandardEditionPool;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.model.UpgradeDomain;
-import io.github.lyncupgrade.core.run.DatabaseCheck;
-import io.github.lyncupgrade.core.run.DeploymentException;
-import io.github.lyncupgrade.core.run.DomainReadiness;
-import io.github.lyncupgrade.core.run.PoolFabricState;
-import io.github.lyncupgrade.core.run.PoolReadiness;
-import io.github.lyncupgrade.core.run.ServerStatus;
 import io.github.lyncupgrade.powershell.ProbeReport.Check;
 import io.github.lyncupgrade.powershell.ProbeReport.Outcome;
 import io.github.lyncupgrade.powershell.ProbeReport.Shape;
@@ -177,7 +177,7 @@ public final class Probe {
   }
 
   private String localDatabases(Fqdn server) {
-    int databases = deployment.probe(ScriptContracts.LocalDatabases.CONTRACT, "Test-CsDatabase -LocalService", server,
+    int databases = deployment.query(ScriptContracts.LocalDatabases.CONTRACT, "Test-CsDatabase -LocalService", server,
         PowerShellDeployment.invocation("local-databases").with("Server", server))
         .all(ScriptContracts.LocalDatabases.DATABASE).size();
     return databases + " local databases answered in a remote session: Install-CsDatabase -LocalDatabases (BE-11c)"
@@ -185,27 +185,18 @@ public final class Probe {
   }
 
   private String partner(Pool pool) {
-    ScriptContract.Reading reading = deployment.probe(ScriptContracts.BackupRelationship.CONTRACT,
-        "Get-CsPoolBackupRelationship", pool.fqdn(), PowerShellDeployment.invocation("backup-relationship")
-            .with("Pool", pool.fqdn()));
-    List<String> backups = reading.all(ScriptContracts.BackupRelationship.RELATIONSHIP).stream()
-        .map(row -> row.get(ScriptContracts.BackupRelationship.BACKUP_POOL).toLowerCase(java.util.Locale.ROOT)).toList();
-    String none = reading.all(ScriptContracts.BackupRelationship.NONE).stream()
-        .map(row -> row.get(ScriptContracts.BackupRelationship.MESSAGE)).collect(Collectors.joining("; "));
-    Optional<Fqdn> partner = pool.partnerPool();
-    if (partner.isPresent() && backups.equals(List.of(partner.get().toString()))) {
-      return "backup pool " + partner.get() + ", as the topology pairs it";
+    BackupRelationships.Answer answer = BackupRelationships.read(deployment.query(
+        ScriptContracts.BackupRelationship.CONTRACT, BackupRelationships.CMDLET, pool.fqdn(),
+        PowerShellDeployment.invocation("backup-relationship").with("Pool", pool.fqdn())), pool.fqdn());
+    if (answer.partner().equals(pool.partnerPool())) {
+      return answer.evidence() + ", as the topology " + (pool.partnerPool().isPresent() ? "pairs it" : "has it");
     }
-    if (partner.isEmpty() && backups.isEmpty()) {
-      return "no backup pool, as the topology has it" + (none.isEmpty() ? "" : " (the cmdlet: " + none + ")");
-    }
-    throw new Differs("the cmdlet reports " + (backups.isEmpty() ? "no backup pool" + (none.isEmpty() ? "" : " (" + none
-        + ")") : "backup pool " + String.join(", ", backups)) + "; the topology " + partner.map(p -> "pairs it with " + p)
-        .orElse("names no partner"));
+    throw new Differs("the cmdlet reports " + answer.evidence() + "; the topology " + pool.partnerPool()
+        .map(partner -> "pairs it with " + partner).orElse("names no partner"));
   }
 
   private String store(Fqdn label) {
-    String location = deployment.probe(ScriptContracts.CmsLocation.CONTRACT, "Get-CsConfigurationStoreLocation", label,
+    String location = deployment.query(ScriptContracts.CmsLocation.CONTRACT, "Get-CsConfigurationStoreLocation", label,
         PowerShellDeployment.invocation("cms-location")).one(ScriptContracts.CmsLocation.STORE)
         .get(ScriptContracts.CmsLocation.LOCATION);
     String server = location.split("[\\\\/]")[0].toLowerCase(java.util.Locale.ROOT);
@@ -236,7 +227,7 @@ public final class Probe {
   private String discovery() {
     Topology discovered;
     try {
-      discovered = TopologyDiscovery.discover(session);
+      discovered = TopologyDiscovery.discover(session).topology();
     } catch (IllegalArgumentException e) {
       throw new Differs("discovery reads a topology the SDK refuses: " + e.getMessage());
     }
@@ -246,9 +237,9 @@ public final class Probe {
       Optional<Pool> same = topology.pool(pool.fqdn());
       if (same.isEmpty()) {
         differences.add(pool.fqdn() + " is not in the topology");
-      } else if (!discoverable(same.get()).equals(discoverable(pool))) {
-        differences.add(pool.fqdn() + " is discovered as " + discoverable(pool) + ", the topology has "
-            + discoverable(same.get()));
+      } else if (!same.get().equals(pool)) {
+        differences.add(pool.fqdn() + " is discovered as " + described(pool) + ", the topology has "
+            + described(same.get()));
       }
       file.remove(pool.fqdn());
     }
@@ -258,20 +249,17 @@ public final class Probe {
           + " as the Central Management Store's");
     }
     if (differences.isEmpty()) {
-      return "discovery reads the same " + discovered.pools().size() + " pools as the topology"
-          + (discovered.equals(topology) ? "" : " (an AlwaysOn listener is named in a topology file, not discovered)");
+      return "discovery reads the same " + discovered.pools().size() + " pools as the topology";
     }
     throw new Differs("discovery reads another topology: " + String.join("; ", differences));
   }
 
-  /** What discovery reads of a pool: everything but an AlwaysOn listener, which only a topology file names. */
-  private static String discoverable(Pool pool) {
+  /** A pool in one phrase: its product, partner, and domains and Back End, or its Standard Edition server. */
+  private static String described(Pool pool) {
     String common = pool.fqdn() + " (" + pool.product() + ", partner " + pool.partnerPool().map(Fqdn::toString)
         .orElse("none");
     if (pool instanceof EnterprisePool enterprise) {
-      return common + ", domains " + enterprise.upgradeDomains() + ", Back End " + enterprise.backEnd().storeName()
-          + " collocated " + enterprise.backEnd().collocatedDatabases() + " mirror "
-          + enterprise.backEnd().mirror().map(Fqdn::toString).orElse("none") + ")";
+      return common + ", domains " + enterprise.upgradeDomains() + ", Back End " + enterprise.backEnd() + ")";
     }
     return common + ", Standard Edition on " + pool.backEndHost() + ")";
   }

@@ -2,120 +2,119 @@ package io.github.lyncupgrade.powershell;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.lyncupgrade.core.model.CollocatedDatabase;
-import io.github.lyncupgrade.core.model.InvalidTopologyException;
+import io.github.lyncupgrade.core.deployment.DeploymentException;
+import io.github.lyncupgrade.core.model.BackEndHighAvailability;
+import io.github.lyncupgrade.core.model.BackEndStore;
+import io.github.lyncupgrade.core.model.EnterprisePool;
+import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
-import io.github.lyncupgrade.core.model.ProductVersion;
-import io.github.lyncupgrade.core.model.Topology;
+import io.github.lyncupgrade.powershell.internal.ScriptContract.Reading;
+import io.github.lyncupgrade.powershell.internal.ScriptContracts;
+import io.github.lyncupgrade.powershell.topology.DocumentFinding;
+import io.github.lyncupgrade.powershell.topology.ImportedTopology;
+import io.github.lyncupgrade.powershell.topology.LyncTopologyReader;
+import io.github.lyncupgrade.powershell.topology.SourceLocation;
+import io.github.lyncupgrade.powershell.topology.TopologyDocumentException;
+import io.github.lyncupgrade.powershell.topology.TopologyOverlay;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Reads a live deployment's topology: pools with their product (the Registrar's version: 6 is
- * Lync Server 2013, 7 Skype for Business Server 2015, 8 Skype for Business Server 2019) and
- * edition, Front Ends in their upgrade domains (from the readiness cmdlet, run on a Front End of
- * each pool), Back End stores with their collocated databases and mirror, disaster-recovery
- * partners, and the pool that hosts the Central Management Store. An AlwaysOn listener is not
- * discovered: name it in a topology file. The result is built
- * and validated like any topology, so a deployment the SDK cannot upgrade safely is refused with
- * every problem listed.
+ * Reads a live deployment's topology from Lync's own published topology: one call,
+ * {@code Get-CsTopology -AsXml}, mapped by the reader {@code --topology} uses
+ * ({@link LyncTopologyReader}), so that the pools (user pools only: Directors, branch appliances,
+ * Edge and the rest are skipped by the reader's rules and listed), their Front Ends in topology
+ * order, upgrade domains, Back Ends, collocated stores, AlwaysOn listeners, products and the
+ * Central Management Store all come from the document. Only what the document does not carry
+ * comes from live cmdlets, fed to the reader as a {@link TopologyOverlay}: each user pool's
+ * disaster-recovery partner ({@code Get-CsPoolBackupRelationship}, whose error for a pool without
+ * one is read as "no partner" and no other error is) and whether each standalone Enterprise Back
+ * End is mirrored ({@code Test-CsDatabase -ConfiguredDatabases}, once per SQL Server). What the
+ * live cmdlets say is checked against the document like any overlay: a partner the document has
+ * no user pool of, or a pair whose pools do not name each other, is refused.
+ *
+ * <p>Everything is read fail closed: a reply without the document, with something else than one
+ * string in it, or with a document that is empty, not XML or not a usable topology is a
+ * {@link TopologyDocumentException} naming what arrived; a reply of the other scripts that does
+ * not hold to its contract, an {@link UnreadableReplyException}; a partner's error that is not the
+ * unpaired pool's, a {@link DeploymentException} naming it; never an empty topology.
  */
 public final class TopologyDiscovery {
+  /** The name discovery gives the published topology in every message: the cmdlet that returned it. */
+  public static final String SOURCE = "Get-CsTopology -AsXml";
+  /** The name of the overlay the live cmdlets' answers make, in the reader's messages. */
+  private static final String LIVE = "discovery's live cmdlets";
+
   private TopologyDiscovery() {}
 
   /**
-   * The topology the deployment behind {@code session} reports.
+   * The topology of the deployment behind {@code session}, which stays open.
    *
-   * @throws PowerShellException if the discovery script fails or cannot run
-   * @throws InvalidTopologyException if what it reports is not a valid topology
+   * @throws TopologyDocumentException if the published topology did not arrive, or cannot be used
+   *     (every problem, with its line in the document)
+   * @throws UnreadableReplyException if a backup relationship's or a store's reply cannot be read
+   * @throws DeploymentException if a backup relationship's or a store's script fails, or
+   *     {@code Get-CsPoolBackupRelationship} fails with another error than the one for a pool without a partner
+   * @throws PowerShellException if the published topology's script fails, or the session cannot run it
    */
-  public static Topology discover(PowerShellSession session) {
+  public static DiscoveredTopology discover(PowerShellSession session) {
     requireNonNull(session, "session");
-    PsReply reply = session.invoke(PsInvocation.of(PsScript.named("topology")));
+    String document = document(session);
+    ImportedTopology published = LyncTopologyReader.create().read(document, SOURCE);
+    PowerShellDeployment deployment = PowerShellDeployment.reading(session);
+    TopologyOverlay.Builder live = TopologyOverlay.builder(LIVE);
+    List<String> answers = new ArrayList<>();
+    Map<Fqdn, Reading> databasesBySqlServer = new HashMap<>();
+    for (Pool pool : published.topology().pools()) {
+      BackupRelationships.Answer partner = BackupRelationships.read(deployment.query(
+          ScriptContracts.BackupRelationship.CONTRACT, BackupRelationships.CMDLET, pool.fqdn(),
+          PowerShellDeployment.invocation("backup-relationship").with("Pool", pool.fqdn())), pool.fqdn());
+      answers.add(pool.fqdn() + ": " + partner.evidence());
+      partner.partner().ifPresent(backup -> live.at(0, BackupRelationships.CMDLET + " -PoolFqdn " + pool.fqdn())
+          .partnerPool(pool.fqdn().toString(), backup.toString()));
+      if (pool instanceof EnterprisePool enterprise
+          && enterprise.backEnd().highAvailability() == BackEndHighAvailability.STANDALONE) {
+        BackEndStore store = enterprise.backEnd();
+        Reading databases = databasesBySqlServer.computeIfAbsent(store.sqlServer(), sqlServer -> deployment.query(
+            ScriptContracts.StoreMirror.CONTRACT, StoreMirrors.CMDLET, sqlServer,
+            PowerShellDeployment.invocation("store-mirror").with("SqlServer", sqlServer)));
+        StoreMirrors.Answer mirror = StoreMirrors.read(databases, store);
+        answers.add(pool.fqdn() + ": Back End " + store.storeName() + " " + mirror.evidence());
+        mirror.mirror().ifPresent(sqlServer -> live.at(0, StoreMirrors.CMDLET + " -SqlServerFqdn " + store.sqlServer())
+            .mirror(pool.fqdn().toString(), sqlServer.toString()));
+      }
+    }
+    TopologyOverlay additions = live.build();
+    ImportedTopology imported = additions.isEmpty() ? published
+        : LyncTopologyReader.builder().overlay(additions).build().read(document, SOURCE);
+    return new DiscoveredTopology(imported, document, answers);
+  }
+
+  /** The published topology's text, as {@code Get-CsTopology -AsXml} returned it: one string, and XML. */
+  private static String document(PowerShellSession session) {
+    PsReply reply = session.invoke(PowerShellDeployment.invocation("topology"), session.options().readTimeout());
     if (!reply.succeeded()) {
-      throw new PowerShellException("the topology could not be read: " + reply.errors(), session.stderrTail());
+      throw new PowerShellException(SOURCE + " failed: " + reply.errors().stream().map(PsReply.PsError::toString)
+          .collect(Collectors.joining("; ")), session.stderrTail());
     }
-    return fromRecords(reply.objects());
+    List<ReplyProblem> problems = ScriptContracts.Topology.CONTRACT.check(reply);
+    if (!problems.isEmpty()) {
+      throw refused(problems.stream().map(problem -> "the published topology did not arrive: " + problem.describe())
+          .toList());
+    }
+    PsReply.PsValue value = reply.output().get(0).get(ScriptContracts.Topology.DOCUMENT.name());
+    String text = value.text();
+    if (!(text.startsWith("\uFEFF") ? text.substring(1) : text).stripLeading().startsWith("<")) {
+      throw refused(List.of("not XML: the cmdlet returned " + value.rendering()));
+    }
+    return text;
   }
 
-  static Topology fromRecords(List<Map<String, String>> records) {
-    Map<String, Pool.Builder> pools = new LinkedHashMap<>();
-    for (Map<String, String> record : records) {
-      if ("Pool".equals(record.get("Kind"))) {
-        pools.put(key(record.get("Fqdn")), pool(record));
-      }
-    }
-    for (Map<String, String> record : records) {
-      if ("Domain".equals(record.get("Kind"))) {
-        Pool.Builder pool = pools.get(key(record.get("Pool")));
-        if (pool == null) {
-          throw new PowerShellException("an upgrade domain names the unknown pool " + record.get("Pool"), "");
-        }
-        pool.upgradeDomain(record.get("Name"), list(record.get("FrontEnds")));
-      }
-    }
-    Topology.Builder topology = Topology.builder();
-    pools.values().forEach(topology::pool);
-    records.stream().filter(record -> "CentralManagementStore".equals(record.get("Kind"))).findFirst()
-        .ifPresent(record -> topology.centralManagementStore(record.get("Pool")));
-    return topology.build();
-  }
-
-  private static Pool.Builder pool(Map<String, String> record) {
-    String fqdn = record.get("Fqdn");
-    ProductVersion product = product(fqdn, record.getOrDefault("Version", ""));
-    if ("Standard".equals(record.get("Edition"))) {
-      Pool.Builder pool = Pool.standard(fqdn).product(product);
-      list(record.get("Servers")).forEach(pool::server);
-      partner(pool, record);
-      return pool;
-    }
-    CollocatedDatabase[] collocated = list(record.get("Collocated")).stream()
-        .map(name -> CollocatedDatabase.valueOf(name.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase(Locale.ROOT)))
-        .toArray(CollocatedDatabase[]::new);
-    Pool.Builder pool = Pool.enterprise(fqdn).product(product).backEnd(record.get("SqlServer"), collocated);
-    String mirror = record.getOrDefault("Mirror", "");
-    if (!mirror.isBlank()) {
-      pool.mirroredTo(mirror);
-    }
-    String instance = record.getOrDefault("SqlInstance", "");
-    if (!instance.isBlank()) {
-      pool.sqlInstance(instance);
-    }
-    partner(pool, record);
-    return pool;
-  }
-
-  /** The Registrar service's version: none reported is taken as Lync Server 2013, the oldest this SDK knows. */
-  private static ProductVersion product(String pool, String version) {
-    return switch (version.trim()) {
-      case "", "6" -> ProductVersion.LYNC_SERVER_2013;
-      case "7" -> ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2015;
-      case "8" -> ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2019;
-      default -> throw new PowerShellException("pool " + pool + " reports Registrar version '" + version
-          + "'; this SDK knows 6 (Lync Server 2013), 7 (Skype for Business Server 2015) and 8 (2019)", "");
-    };
-  }
-
-  private static void partner(Pool.Builder pool, Map<String, String> record) {
-    String partner = record.getOrDefault("Partner", "");
-    if (!partner.isBlank()) {
-      pool.partnerPool(partner);
-    }
-  }
-
-  private static List<String> list(String commaSeparated) {
-    if (commaSeparated == null || commaSeparated.isBlank()) {
-      return List.of();
-    }
-    return new ArrayList<>(Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList());
-  }
-
-  private static String key(String fqdn) {
-    return String.valueOf(fqdn).toLowerCase(Locale.ROOT);
+  private static TopologyDocumentException refused(List<String> messages) {
+    return new TopologyDocumentException(SOURCE, messages.stream()
+        .map(message -> new DocumentFinding(new SourceLocation(SOURCE, 0, "its reply"), message)).toList());
   }
 }

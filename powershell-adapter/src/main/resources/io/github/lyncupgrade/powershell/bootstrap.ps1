@@ -5,6 +5,19 @@ $ConfirmPreference = 'None'
 $InformationPreference = 'SilentlyContinue'
 [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false
 
+# Ctrl-C in the operator's console reaches every process attached to it. The lync-upgrade command
+# decides what a Ctrl-C stops (a run stops at its next safe point), so this shell ignores it and a
+# cmdlet in flight is never cut off half-way: SetConsoleCtrlHandler(NULL, TRUE) is Windows' switch
+# for that. Without it the shell is as it was; the reason is left on standard error for diagnosis.
+if ($env:OS -eq 'Windows_NT') {
+  try {
+    Add-Type -Namespace LyncUpgrade -Name ConsoleControl -MemberDefinition '[System.Runtime.InteropServices.DllImport("kernel32.dll")] public static extern bool SetConsoleCtrlHandler(System.IntPtr handler, bool add);'
+    $null = [LyncUpgrade.ConsoleControl]::SetConsoleCtrlHandler([System.IntPtr]::Zero, $true)
+  } catch {
+    [Console]::Error.WriteLine("lync-upgrade: this shell still takes the console's Ctrl-C: " + $_.Exception.Message)
+  }
+}
+
 function global:__B64([string]$text) {
   [Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes($text))
 }
@@ -36,6 +49,13 @@ function global:__TextOrNull([object]$value) {
 
 function global:__Names([object]$values) {
   if ($null -ne $values) { (@($values) | ForEach-Object { [string]$_ }) -join ',' }
+}
+
+# A property's value as text where the object has the property ('' when its value is $null, as for
+# a mirror never configured), and $null where the object has no such property: a property the
+# cmdlet does not return stays absent. For local objects (discovery's Test-CsDatabase).
+function global:__PropertyText([object]$object, [string]$name) {
+  if ($null -ne $object -and $null -ne $object.PSObject.Properties[$name]) { [string]$object.$name }
 }
 
 function global:__Shape([string]$of, [object]$object) {
@@ -72,20 +92,6 @@ function global:__Open([string]$server, [hashtable]$p) {
   } catch {
     Remove-PSSession -Session $session
     throw
-  }
-  $session
-}
-
-# The cached sessions of protocol 1, for topology.ps1 (discovery, being rebuilt in issue 18) until it
-# moves to __Open; no other script uses them. Discovery runs before anything is stopped or restarted.
-$global:LyncUpgradeSessions = @{}
-
-function global:__Session([string]$server) {
-  $session = $global:LyncUpgradeSessions[$server]
-  if ($null -eq $session -or $session.State -ne 'Opened') {
-    $options = New-PSSessionOption -OpenTimeout 60000 -OperationTimeout 600000 -IdleTimeout 120000
-    $session = New-PSSession -ComputerName $server -SessionOption $options
-    $global:LyncUpgradeSessions[$server] = $session
   }
   $session
 }

@@ -1,6 +1,7 @@
 package io.github.lyncupgrade.powershell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.github.lyncupgrade.core.model.Fqdn;
@@ -16,6 +17,7 @@ import io.github.lyncupgrade.powershell.internal.ReplyKind;
 import io.github.lyncupgrade.powershell.internal.ReplyType;
 import io.github.lyncupgrade.powershell.internal.ScriptContract;
 import io.github.lyncupgrade.powershell.internal.ScriptContracts;
+import io.github.lyncupgrade.powershell.topology.TopologyDocumentException;
 import io.github.lyncupgrade.testkit.SampleTopologies;
 import io.github.lyncupgrade.testkit.Simulation;
 import io.github.lyncupgrade.testkit.VirtualClock;
@@ -38,7 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Reliability: every property the SDK reads, taken from the contracts themselves, is left out of
  * the fake shell's replies or sent with the wrong type (a Boolean or a number as the string a
  * remoting hop makes of it, a string as an array), and whatever reads it stops with an
- * {@link UnreadableReplyException} naming the script, the cmdlet, the property and what arrived.
+ * {@link UnreadableReplyException} naming the script, the cmdlet, the property and what arrived
+ * (discovery's published topology, read before any pool or server is known, with a
+ * {@link TopologyDocumentException} naming the same).
  * Through a run of the sample, the run stops there and nothing is stopped, installed, restarted
  * or failed over after the broken read.
  */
@@ -46,7 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FailClosedReadingTest {
   private static final Fqdn POOL01 = Fqdn.of("pool01.contoso.com");
   /** How each script the SDK reads is reached; ping's reply is only logged, so it is not among them. */
-  private enum Reader { RUN, PREFLIGHT, FAILOVER_STATE, SYNTHETIC_TRANSACTIONS, PROBE }
+  private enum Reader { RUN, PREFLIGHT, FAILOVER_STATE, SYNTHETIC_TRANSACTIONS, PROBE, DISCOVERY }
 
   private static final Map<String, Reader> READERS = Map.ofEntries(Map.entry("pool-readiness", Reader.RUN),
       Map.entry("fabric-state", Reader.RUN), Map.entry("server-status", Reader.RUN),
@@ -54,7 +58,8 @@ class FailClosedReadingTest {
       Map.entry("install-update", Reader.RUN), Map.entry("preflight", Reader.PREFLIGHT),
       Map.entry("failover-state", Reader.FAILOVER_STATE),
       Map.entry("synthetic-transactions", Reader.SYNTHETIC_TRANSACTIONS), Map.entry("local-databases", Reader.PROBE),
-      Map.entry("backup-relationship", Reader.PROBE), Map.entry("cms-location", Reader.PROBE));
+      Map.entry("backup-relationship", Reader.PROBE), Map.entry("cms-location", Reader.PROBE),
+      Map.entry("topology", Reader.DISCOVERY), Map.entry("store-mirror", Reader.DISCOVERY));
   private static final Set<String> ACTIONS = ScriptContracts.ALL.stream().filter(contract -> contract.kinds().isEmpty())
       .map(ScriptContract::script).collect(Collectors.toSet());
 
@@ -106,7 +111,8 @@ class FailClosedReadingTest {
     }
 
     System.out.printf("RELIABILITY fail-closed reading: %d cases (%d properties of %d scripts, each left out and of the"
-        + " wrong type), read by %s, each stopped with UnreadableReplyException naming it, 0 failures%n", cases.size(),
+        + " wrong type), read by %s, each stopped with UnreadableReplyException (TopologyDocumentException for"
+        + " discovery's published topology) naming it, 0 failures%n", cases.size(),
         cases.size() / 2, READERS.size(), counts);
   }
 
@@ -124,6 +130,7 @@ class FailClosedReadingTest {
         case PROBE -> Probe.run(session, SampleTopologies.contoso()).notMatched().stream()
             .filter(check -> check.outcome() == ProbeReport.Outcome.UNREADABLE)
             .flatMap(check -> check.problems().stream()).map(ReplyProblem::describe).collect(Collectors.joining("\n"));
+        case DISCOVERY -> discoveryFailure(session, c);
       };
     }
     assertThat(said).as(c.flag()).contains(c.contract().script() + ".ps1: " + c.kind().cmdlet() + "'s "
@@ -143,6 +150,17 @@ class FailClosedReadingTest {
     List<String> after = scripts.subList(scripts.indexOf(c.contract().script()) + 1, scripts.size());
     assertThat(after).as("%s: what ran after the broken read", c.flag()).noneMatch(ACTIONS::contains);
     return ((RunOutcome.StepFailed) report.outcome()).reason();
+  }
+
+  /**
+   * Discovery stops: a broken published topology is a {@link TopologyDocumentException} (no pool or
+   * server to name yet), any other reply an {@link UnreadableReplyException}.
+   */
+  private static String discoveryFailure(PowerShellSession session, Case c) {
+    Throwable thrown = catchThrowable(() -> TopologyDiscovery.discover(session));
+    assertThat(thrown).as(c.flag()).isInstanceOf(c.contract() == ScriptContracts.Topology.CONTRACT
+        ? TopologyDocumentException.class : UnreadableReplyException.class);
+    return thrown.getMessage();
   }
 
   private static String thrown(Runnable read) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,7 +24,7 @@ class ProbeTest {
   /** The scripts that only read. */
   private static final Set<String> READING_SCRIPTS = Set.of("ping", "preflight", "pool-readiness", "fabric-state",
       "server-status", "is-administrator", "test-databases", "local-databases", "backup-relationship", "cms-location",
-      "topology");
+      "topology", "store-mirror");
   /** Every command a reading script may run: gets, tests, pipeline plumbing, its own remote session. */
   private static final Pattern COMMAND = Pattern.compile("\\b([A-Z][a-z]+)-([A-Z][A-Za-z]+)\\b");
   private static final Set<String> READ_ONLY_VERBS = Set.of("Get", "Test", "Join", "Split", "ForEach", "Where",
@@ -69,7 +70,7 @@ class ProbeTest {
           .allMatch(command -> READ_ONLY_VERBS.contains(command.substring(0, command.indexOf('-')))
               || READ_ONLY_COMMANDS.contains(command))
           .contains("Get-CsPoolUpgradeReadinessState", "Get-CsPoolFabricState", "Get-CsWindowsService",
-              "Test-CsDatabase", "Get-CsPoolBackupRelationship", "Get-CsConfigurationStoreLocation");
+              "Test-CsDatabase", "Get-CsPoolBackupRelationship", "Get-CsConfigurationStoreLocation", "Get-CsTopology");
     }
   }
 
@@ -120,11 +121,35 @@ class ProbeTest {
             + " pool01.contoso.com on fe01.contoso.com: the pool reports upgrade domains {UpgradeDomain1=[fe01.contoso.com,"
             + " fe02.contoso.com], UpgradeDomain2=",
         "DIFFERS    backup-relationship (Get-CsPoolBackupRelationship) on pool01.contoso.com: the cmdlet reports backup"
-            + " pool pool02.contoso.com; the topology names no partner",
+            + " pool pool02.contoso.com (Get-CsPoolBackupRelationship); the topology names no partner",
         "DIFFERS    topology (discovery) on the deployment: discovery reads another topology: pool01.contoso.com is"
             + " discovered as pool01.contoso.com (Lync Server 2013, partner pool02.contoso.com, domains");
     assertThat(report.checks()).filteredOn(check -> check.what().startsWith("backup-relationship"))
         .extracting(Check::outcome).containsExactly(Outcome.DIFFERS, Outcome.DIFFERS, Outcome.MATCHED);
+  }
+
+  /** The unpaired pool's error is shown for the lab to confirm; another error is a failure naming it, never "no partner". */
+  @Test
+  void t4_theProbeShowsEachUnpairedPoolsErrorAndFailsOnAnyOther() {
+    ProbeReport matched;
+    ProbeReport failed;
+    try (PowerShellSession session = PowerShellSession.start(FakeShells.options("--deployment"))) {
+      matched = Probe.run(session, SampleTopologies.contoso());
+    }
+    try (PowerShellSession session = PowerShellSession.start(FakeShells.options("--deployment",
+        "--backup-throws=se01.contoso.com:PermissionDenied:Get-CsPoolBackupRelationship"))) {
+      failed = Probe.run(session, SampleTopologies.contoso());
+    }
+
+    assertThat(matched.toText()).contains("backup-relationship (Get-CsPoolBackupRelationship) on se01.contoso.com: no"
+        + " backup pool (Get-CsPoolBackupRelationship threw ObjectNotFound,Microsoft.Rtc.Management.Hadr"
+        + ".GetPoolBackupRelationshipCmdlet (ObjectNotFound, from Get-CsPoolBackupRelationship): No backup relationship"
+        + " was found for the pool se01.contoso.com.), as the topology has it");
+    assertThat(failed.notMatched()).extracting(Check::what, Check::outcome).containsExactly(
+        Tuple.tuple("backup-relationship (Get-CsPoolBackupRelationship)", Outcome.FAILED),
+        Tuple.tuple("topology (discovery)", Outcome.FAILED));
+    assertThat(failed.notMatched()).allSatisfy(check -> assertThat(check.detail()).contains("Get-CsPoolBackupRelationship"
+        + " on se01.contoso.com failed: it threw PermissionDenied"));
   }
 
   private static String withoutComments(String script) {

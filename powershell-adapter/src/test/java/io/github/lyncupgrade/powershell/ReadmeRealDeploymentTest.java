@@ -2,12 +2,12 @@ package io.github.lyncupgrade.powershell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lyncupgrade.core.journal.Journal;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.plan.PlanOptions;
 import io.github.lyncupgrade.core.plan.Planner;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
 import io.github.lyncupgrade.core.run.Executor;
-import io.github.lyncupgrade.core.run.Journal;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ class ReadmeRealDeploymentTest {
     try (PowerShellSession session = PowerShellSession.start(PowerShellOptions.ofDefaults());
          PowerShellDeployment deployment = PowerShellDeployment.over(session);
          Journal journal = Journal.file(Path.of("upgrade.journal"))) {     // locked until it is closed
-      Topology topology = TopologyDiscovery.discover(session);          // or build it yourself
+      Topology topology = TopologyDiscovery.discover(session).topology(); // or build it yourself
       Probe.run(session, topology).notMatched().forEach(System.out::println); // what does not read as the SDK reads it
       Preflight.check(session, topology).orThrow();                      // every problem at once
       UpgradePlan plan = Planner.create(options).plan(topology);

@@ -3,15 +3,15 @@ package io.github.lyncupgrade.powershell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.lyncupgrade.core.deployment.DeploymentException;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.FrontEndStrategy;
 import io.github.lyncupgrade.core.plan.PlanOptions;
 import io.github.lyncupgrade.core.plan.Planner;
-import io.github.lyncupgrade.core.plan.PoolFailoverMode;
-import io.github.lyncupgrade.core.plan.SettlePolicy;
-import io.github.lyncupgrade.core.run.DeploymentException;
+import io.github.lyncupgrade.core.procedure.PoolFailoverMode;
+import io.github.lyncupgrade.core.procedure.SettlePolicy;
 import io.github.lyncupgrade.core.run.Executor;
 import io.github.lyncupgrade.core.run.RunEvent;
 import io.github.lyncupgrade.core.run.RunReport;
@@ -286,7 +286,7 @@ class ReferenceFactsTest {
     String text = code(script("backup-relationship"));
 
     assertThat(text).doesNotContain("SilentlyContinue").contains("try {\n  $relations = @(Get-CsPoolBackupRelationship"
-        + " -PoolFqdn $p.Pool)\n} catch {\n  [pscustomobject]@{ Kind = 'NoRelationship'");
+        + " -PoolFqdn $p.Pool)\n} catch {\n  [pscustomobject]@{\n    Kind = 'TerminatingError'");
   }
 
   /** Item 9: Test-CsDatabase reporting nothing, and a fabric report naming no routing group, are not answers. */

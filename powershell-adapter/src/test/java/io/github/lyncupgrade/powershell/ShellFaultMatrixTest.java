@@ -2,18 +2,18 @@ package io.github.lyncupgrade.powershell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lyncupgrade.core.journal.FileJournal;
+import io.github.lyncupgrade.core.journal.Journal;
+import io.github.lyncupgrade.core.journal.JournalContents;
+import io.github.lyncupgrade.core.journal.StepStatus;
 import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.PlanOptions;
 import io.github.lyncupgrade.core.plan.Planner;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
 import io.github.lyncupgrade.core.run.Executor;
-import io.github.lyncupgrade.core.run.FileJournal;
-import io.github.lyncupgrade.core.run.Journal;
-import io.github.lyncupgrade.core.run.JournalContents;
 import io.github.lyncupgrade.core.run.RunOutcome;
 import io.github.lyncupgrade.core.run.RunReport;
-import io.github.lyncupgrade.core.run.StepStatus;
 import io.github.lyncupgrade.testkit.SampleTopologies;
 import io.github.lyncupgrade.testkit.Simulation;
 import io.github.lyncupgrade.testkit.VirtualClock;

@@ -2,16 +2,16 @@ package io.github.lyncupgrade.testkit;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.journal.Journal;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.plan.PlanOptions;
-import io.github.lyncupgrade.core.plan.PlanRenderer;
 import io.github.lyncupgrade.core.plan.Planner;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
+import io.github.lyncupgrade.core.render.PlanRenderer;
 import io.github.lyncupgrade.core.run.Executor;
-import io.github.lyncupgrade.core.run.Journal;
 import io.github.lyncupgrade.core.run.RunEvent;
 import io.github.lyncupgrade.core.run.RunReport;
 import io.github.lyncupgrade.testkit.fake.FakeDeployment;

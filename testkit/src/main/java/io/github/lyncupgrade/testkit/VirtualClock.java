@@ -2,8 +2,8 @@ package io.github.lyncupgrade.testkit;
 
 import static java.util.Objects.requireNonNull;
 
-import io.github.lyncupgrade.core.run.UpgradeClock;
-import io.github.lyncupgrade.core.run.WorkTrackingClock;
+import io.github.lyncupgrade.core.deployment.UpgradeClock;
+import io.github.lyncupgrade.core.deployment.WorkTrackingClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

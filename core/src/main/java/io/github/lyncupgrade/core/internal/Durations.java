@@ -2,7 +2,7 @@ package io.github.lyncupgrade.core.internal;
 
 import java.time.Duration;
 
-/** How the SDK writes durations for people, the same in reports, estimates and charts. Not API. */
+/** How the SDK writes durations for people, the same in reports, estimates and charts, and checks them. Not API. */
 public final class Durations {
   private Durations() {}
 
@@ -18,5 +18,10 @@ public final class Durations {
   /** An offset as a clock reading, {@code 08:04}; past a day the hours go on counting. */
   public static String clock(Duration offset) {
     return String.format("%02d:%02d", offset.toHours(), offset.toMinutesPart());
+  }
+
+  /** Whether {@code duration} is more than zero. */
+  public static boolean isPositive(Duration duration) {
+    return !duration.isNegative() && !duration.isZero();
   }
 }

@@ -1,5 +1,6 @@
 package io.github.lyncupgrade.core.model;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.internal.Text;
@@ -25,10 +26,8 @@ public record BuildVersion(int major, int minor, int build, int revision) implem
 
   /** Rejects negative parts. */
   public BuildVersion {
-    if (major < 0 || minor < 0 || build < 0 || revision < 0) {
-      throw new IllegalArgumentException("version parts must not be negative: "
-          + major + "." + minor + "." + build + "." + revision);
-    }
+    checkArgument(major >= 0 && minor >= 0 && build >= 0 && revision >= 0, "version parts must not be negative: %s.%s.%s.%s",
+        major, minor, build, revision);
   }
 
   /**

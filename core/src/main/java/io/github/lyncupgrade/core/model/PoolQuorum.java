@@ -1,5 +1,6 @@
 package io.github.lyncupgrade.core.model;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
@@ -50,10 +51,8 @@ public record PoolQuorum(int required, int amongFirst) {
    */
   public static PoolQuorum of(ProductVersion product, int frontEnds) {
     requireNonNull(product, "product");
-    if (frontEnds < 1 || frontEnds > product.maxFrontEnds()) {
-      throw new IllegalArgumentException("a " + product + " pool has 1 to " + product.maxFrontEnds()
-          + " Front End servers, not " + frontEnds);
-    }
+    checkArgument(frontEnds >= 1 && frontEnds <= product.maxFrontEnds(), "a %s pool has 1 to %s Front End servers, not %s",
+        product, product.maxFrontEnds(), frontEnds);
     if (frontEnds >= 12 && product == ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2019) {
       return new PoolQuorum(7, 12);
     }

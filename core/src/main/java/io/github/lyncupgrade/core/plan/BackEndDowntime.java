@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.model.StandardEditionPool;
 import io.github.lyncupgrade.core.model.Topology;
+import io.github.lyncupgrade.core.step.ServerStep;
+import io.github.lyncupgrade.core.step.Step;
+import io.github.lyncupgrade.core.step.StepKind;
 import java.time.Duration;
 
 /**

@@ -1,5 +1,6 @@
 package io.github.lyncupgrade.core.plan;
 
+import static com.google.common.base.Preconditions.checkArgument;
 /**
  * How much of a plan may run at once. Never both pools of a disaster-recovery pair (the
  * partner must stay up to take a failover, FE-1c), whatever {@code pools} says; one upgrade
@@ -54,8 +55,6 @@ public record Concurrency(int pools, int serversPerDomain, int stagingCopies) {
   }
 
   private static void atLeastOne(String name, int value) {
-    if (value < 1) {
-      throw new IllegalArgumentException(name + " must be at least 1, was " + value);
-    }
+    checkArgument(value >= 1, "%s must be at least 1, was %s", name, value);
   }
 }

@@ -8,6 +8,7 @@ import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.model.Server;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.model.UpgradeDomain;
+import io.github.lyncupgrade.core.procedure.ProcedureRule;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

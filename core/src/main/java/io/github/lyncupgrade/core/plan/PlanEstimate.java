@@ -1,11 +1,16 @@
 package io.github.lyncupgrade.core.plan;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.internal.Durations;
 import io.github.lyncupgrade.core.internal.Text;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.procedure.ProcedureRule;
+import io.github.lyncupgrade.core.step.FailOverPool;
+import io.github.lyncupgrade.core.step.Step;
+import io.github.lyncupgrade.core.step.StepId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,9 +40,7 @@ public final class PlanEstimate {
     public Window {
       requireNonNull(start, "start");
       requireNonNull(end, "end");
-      if (end.compareTo(start) < 0) {
-        throw new IllegalArgumentException("a window cannot end (" + end + ") before it starts (" + start + ")");
-      }
+      checkArgument(end.compareTo(start) >= 0, "a window cannot end (%s) before it starts (%s)", end, start);
     }
 
     /** How long it lasts. */

@@ -2,6 +2,9 @@ package io.github.lyncupgrade.core.plan;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.step.CustomStep;
+import io.github.lyncupgrade.core.step.Step;
+import io.github.lyncupgrade.core.step.StepScope;
 import java.util.ArrayList;
 import java.util.List;
 

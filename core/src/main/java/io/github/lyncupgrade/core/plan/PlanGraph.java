@@ -2,6 +2,7 @@ package io.github.lyncupgrade.core.plan;
 
 import io.github.lyncupgrade.core.internal.TopologicalOrder;
 import io.github.lyncupgrade.core.model.Topology;
+import io.github.lyncupgrade.core.step.Step;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,9 +1,14 @@
 package io.github.lyncupgrade.core.plan;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.internal.Durations;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.procedure.PoolFailoverMode;
+import io.github.lyncupgrade.core.procedure.ReadinessPolicy;
+import io.github.lyncupgrade.core.procedure.SettlePolicy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -290,10 +295,8 @@ public final class PlanOptions {
      */
     public Builder drainingTimeout(Duration drainingTimeout) {
       requireNonNull(drainingTimeout, "drainingTimeout");
-      if (drainingTimeout.isNegative() || drainingTimeout.isZero() || drainingTimeout.compareTo(Duration.ofHours(1)) > 0) {
-        throw new IllegalArgumentException("drainingTimeout must be positive and at most 1 hour (the cmdlet's"
-            + " default -WaitTime), was " + drainingTimeout);
-      }
+      checkArgument(Durations.isPositive(drainingTimeout) && drainingTimeout.compareTo(Duration.ofHours(1)) <= 0,
+          "drainingTimeout must be positive and at most 1 hour (the cmdlet's default -WaitTime), was %s", drainingTimeout);
       this.drainingTimeout = drainingTimeout;
       return this;
     }

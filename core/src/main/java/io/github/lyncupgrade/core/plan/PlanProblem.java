@@ -3,6 +3,7 @@ package io.github.lyncupgrade.core.plan;
 import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.procedure.ProcedureRule;
 
 /**
  * Why the planner will not plan a pool as asked: the pool, the rule that would be broken, what

@@ -3,6 +3,7 @@ package io.github.lyncupgrade.core.plan;
 import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.procedure.ProcedureRule;
 
 /**
  * Something the operator should know before the run that does not stop the plan: the pool that

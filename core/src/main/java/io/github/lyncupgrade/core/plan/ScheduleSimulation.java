@@ -2,6 +2,7 @@ package io.github.lyncupgrade.core.plan;
 
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.step.Step;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;

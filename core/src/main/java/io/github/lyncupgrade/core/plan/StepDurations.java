@@ -1,7 +1,35 @@
 package io.github.lyncupgrade.core.plan;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.procedure.ProcedureRule;
+import io.github.lyncupgrade.core.step.CheckAdministratorRole;
+import io.github.lyncupgrade.core.step.CheckDomainReadiness;
+import io.github.lyncupgrade.core.step.CheckFabricState;
+import io.github.lyncupgrade.core.step.CheckPoolReadiness;
+import io.github.lyncupgrade.core.step.CustomStep;
+import io.github.lyncupgrade.core.step.FailBackPool;
+import io.github.lyncupgrade.core.step.FailBackServer;
+import io.github.lyncupgrade.core.step.FailOverCentralManagementStore;
+import io.github.lyncupgrade.core.step.FailOverPool;
+import io.github.lyncupgrade.core.step.FailOverServer;
+import io.github.lyncupgrade.core.step.InstallUpdate;
+import io.github.lyncupgrade.core.step.ManualStep;
+import io.github.lyncupgrade.core.step.PublishTopology;
+import io.github.lyncupgrade.core.step.RestartServer;
+import io.github.lyncupgrade.core.step.SettlePool;
+import io.github.lyncupgrade.core.step.StageUpdate;
+import io.github.lyncupgrade.core.step.StartServices;
+import io.github.lyncupgrade.core.step.StartWebService;
+import io.github.lyncupgrade.core.step.Step;
+import io.github.lyncupgrade.core.step.StepKind;
+import io.github.lyncupgrade.core.step.StepVisitor;
+import io.github.lyncupgrade.core.step.StopServices;
+import io.github.lyncupgrade.core.step.StopWebService;
+import io.github.lyncupgrade.core.step.UpdateDatabases;
+import io.github.lyncupgrade.core.step.VerifyDatabases;
+import io.github.lyncupgrade.core.step.VerifyServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -284,9 +312,7 @@ public final class StepDurations {
 
   private static Duration checked(Duration duration) {
     requireNonNull(duration, "duration");
-    if (duration.isNegative()) {
-      throw new IllegalArgumentException("a step cannot take a negative time: " + duration);
-    }
+    checkArgument(!duration.isNegative(), "a step cannot take a negative time: %s", duration);
     return duration;
   }
 

@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
+import io.github.lyncupgrade.core.step.Step;
+import io.github.lyncupgrade.core.step.StepId;
+import io.github.lyncupgrade.core.step.StepScope;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

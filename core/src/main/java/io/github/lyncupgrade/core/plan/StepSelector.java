@@ -3,6 +3,8 @@ package io.github.lyncupgrade.core.plan;
 import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.step.Step;
+import io.github.lyncupgrade.core.step.StepKind;
 
 /**
  * Which steps of a plan a {@link PlanExtension} adds its steps to: by kind, pool, upgrade

@@ -1,6 +1,7 @@
 package io.github.lyncupgrade.core.run;
 
-import io.github.lyncupgrade.core.plan.CustomStep;
+import io.github.lyncupgrade.core.deployment.LyncDeployment;
+import io.github.lyncupgrade.core.step.CustomStep;
 
 /**
  * What a {@link CustomStep} does (SDK-6): registered with the executor under the step's action

@@ -1,28 +1,31 @@
 package io.github.lyncupgrade.core.run;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.deployment.DeploymentCapability;
+import io.github.lyncupgrade.core.deployment.LyncDeployment;
+import io.github.lyncupgrade.core.deployment.UpgradeClock;
+import io.github.lyncupgrade.core.internal.Durations;
+import io.github.lyncupgrade.core.internal.engine.CancelSignal;
+import io.github.lyncupgrade.core.internal.engine.Engine;
+import io.github.lyncupgrade.core.journal.Journal;
+import io.github.lyncupgrade.core.journal.JournalException;
+import io.github.lyncupgrade.core.journal.JournalMismatchException;
+import io.github.lyncupgrade.core.journal.StepStatus;
 import io.github.lyncupgrade.core.plan.Concurrency;
-import io.github.lyncupgrade.core.plan.CustomStep;
-import io.github.lyncupgrade.core.plan.ServerStep;
-import io.github.lyncupgrade.core.plan.Step;
-import io.github.lyncupgrade.core.plan.StepId;
-import io.github.lyncupgrade.core.plan.StepKind;
 import io.github.lyncupgrade.core.plan.StepScheduler;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
+import io.github.lyncupgrade.core.step.CustomStep;
+import io.github.lyncupgrade.core.step.StepId;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
-import java.util.HashMap;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.function.Supplier;
 
 /**
  * Carries out an {@link UpgradePlan} against a {@link LyncDeployment}, enforcing the
@@ -66,32 +69,18 @@ public final class Executor {
   /** How long a hook may take to answer unless told otherwise. */
   public static final Duration DEFAULT_HOOK_TIMEOUT = Duration.ofMinutes(5);
 
-  private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
-
-  private final LyncDeployment deployment;
-  private final UpgradeClock clock;
-  private final List<RunListener> listeners;
-  private final Journal journal;
-  private final Duration downtimeWarning;
-  private final List<HookRunner.Named> hooks;
-  private final Duration hookTimeout;
-  private final Map<String, CustomAction> customActions;
+  private final Engine.Settings settings;
   private final CancelSignal cancel = new CancelSignal();
   private final AtomicReference<Live> live = new AtomicReference<>();
   private final Object oneRunAtATime = new Object();
   private boolean running;
 
-  private record Live(UpgradePlan plan, StepRecorder recorder) {}
+  /** The run under way, or the last: its plan and its steps' statuses as they are now. */
+  private record Live(UpgradePlan plan, Supplier<Map<StepId, StepStatus>> statuses) {}
 
   private Executor(Builder builder) {
-    this.deployment = builder.deployment;
-    this.clock = builder.clock;
-    this.listeners = List.copyOf(builder.listeners);
-    this.journal = builder.journal;
-    this.downtimeWarning = builder.downtimeWarning;
-    this.hooks = List.copyOf(builder.hooks);
-    this.hookTimeout = builder.hookTimeout;
-    this.customActions = Map.copyOf(builder.customActions);
+    this.settings = new Engine.Settings(builder.deployment, builder.clock, builder.listeners, builder.journal,
+        builder.downtimeWarning, builder.hooks, builder.hookTimeout, builder.customActions);
   }
 
   /** A builder for an executor that acts on {@code deployment}. */
@@ -145,23 +134,12 @@ public final class Executor {
   /** Where the current (or last) run stands; empty before the first run. */
   public Optional<Progress> progress() {
     Live current = live.get();
-    return current == null ? Optional.empty() : Optional.of(Progress.of(current.plan(), current.recorder().statuses()));
+    return current == null ? Optional.empty() : Optional.of(Progress.of(current.plan(), current.statuses().get()));
   }
 
   private RunReport start(UpgradePlan plan, boolean resuming) {
     requireNonNull(plan, "plan");
-    if (plan.options().updatePackage().isEmpty()) {
-      throw new IllegalArgumentException("the plan names no update package, so there is nothing to install;"
-          + " plan with PlanOptions.builder().updatePackage(UpdatePackage.of(location, targetBuild))");
-    }
-    Set<String> missing = new TreeSet<>();
-    plan.steps().stream().filter(step -> step instanceof CustomStep).map(step -> ((CustomStep) step).action())
-        .filter(action -> !customActions.containsKey(action)).forEach(missing::add);
-    if (!missing.isEmpty()) {
-      throw new IllegalArgumentException("the plan has custom steps (SDK-6) whose actions are not registered: "
-          + missing + "; register each with Executor.builder().customAction(name, action)");
-    }
-    Capabilities capabilities = Capabilities.checked(deployment, plan);
+    Engine engine = Engine.checked(plan, settings);
     synchronized (oneRunAtATime) {
       if (running) {
         throw new IllegalStateException("this executor is already running a plan; one run at a time");
@@ -169,74 +147,12 @@ public final class Executor {
       running = true;
     }
     try {
-      return runSession(plan, resuming, capabilities);
+      return engine.run(plan, resuming, cancel, statuses -> live.set(new Live(plan, statuses)));
     } finally {
       synchronized (oneRunAtATime) {
         running = false;
       }
     }
-  }
-
-  private RunReport runSession(UpgradePlan plan, boolean resuming, Capabilities capabilities) {
-    JournalContents contents = journal.open(plan);
-    if (!resuming && !contents.records().isEmpty()) {
-      throw new JournalException("the journal already records " + contents.records().size()
-          + " transitions of this plan; call resume(plan) to go on from there, or use a new journal");
-    }
-    cancel.reset();
-    EventDispatcher events = new EventDispatcher(listeners);
-    contents.ignoredTail().ifPresent(tail -> {
-      LOG.warn("{}", tail);
-      events.emit(new RunEvent.JournalTailIgnored(clock.now(), tail));
-    });
-    StepRecorder recorder = new StepRecorder(journal, clock, events, contents);
-    BackEndWatch backEnd = new BackEndWatch(plan.topology(), downtimeWarning, events, clock);
-    backEnd.restore(plan, contents);
-    RunContext run = RunContext.of(plan, deployment, capabilities, clock, recorder, backEnd,
-        restoreState(plan, contents), events, cancel);
-    live.set(new Live(plan, recorder));
-    try (HookRunner hookRunner = new HookRunner(plan, hooks, hookTimeout, recorder)) {
-      return new RunSession(run, new StepPerformer(run, customActions), hookRunner, backEnd, unfinished(contents))
-          .run();
-    }
-  }
-
-  /** Steps the journal shows started or failed but not done: their effect may be there. */
-  private static Set<StepId> unfinished(JournalContents contents) {
-    Set<StepId> unfinished = new HashSet<>();
-    contents.latestStatuses().forEach((step, status) -> {
-      if (status == StepStatus.STARTED || status == StepStatus.FAILED) {
-        unfinished.add(step);
-      }
-    });
-    return unfinished;
-  }
-
-  /** Which pools the journal shows failed over, and which Front Ends it shows between stop and verify. */
-  private static RunState restoreState(UpgradePlan plan, JournalContents contents) {
-    Map<StepId, StepStatus> statuses = contents.latestStatuses();
-    RunState state = new RunState();
-    List<Step> stops = new ArrayList<>();
-    for (Step step : plan.steps()) {
-      StepStatus status = statuses.getOrDefault(step.id(), StepStatus.PENDING);
-      if (step.kind() == StepKind.FAIL_OVER_POOL && status == StepStatus.SUCCEEDED) {
-        state.setFailedOver(step.pool(), true);
-      } else if (step.kind() == StepKind.FAIL_BACK_POOL && status == StepStatus.SUCCEEDED) {
-        state.setFailedOver(step.pool(), false);
-      } else if ((step.kind() == StepKind.STOP_SERVICES || step.kind() == StepKind.FAIL_OVER_SERVER)
-          && status == StepStatus.SUCCEEDED && ((ServerStep) step).scope().upgradeDomain().isPresent()) {
-        stops.add(step);
-      }
-    }
-    for (Step stop : stops) {
-      ServerStep server = (ServerStep) stop;
-      StepId verify = server.scope().stepId("verify");
-      if (!statuses.getOrDefault(verify, StepStatus.PENDING).isDone()) {
-        Fqdn pool = server.pool();
-        state.openChain(pool, server.scope().group(), server.target());
-      }
-    }
-    return state;
   }
 
   /** Builds an {@link Executor}; not thread-safe. */
@@ -246,7 +162,7 @@ public final class Executor {
     private final List<RunListener> listeners = new ArrayList<>();
     private Journal journal = Journal.inMemory();
     private Duration downtimeWarning = DEFAULT_DOWNTIME_WARNING;
-    private final List<HookRunner.Named> hooks = new ArrayList<>();
+    private final List<Engine.NamedHooks> hooks = new ArrayList<>();
     private Duration hookTimeout = DEFAULT_HOOK_TIMEOUT;
     private final Map<String, CustomAction> customActions = new HashMap<>();
 
@@ -297,9 +213,7 @@ public final class Executor {
      */
     public Builder backEndDowntimeWarning(Duration threshold) {
       requireNonNull(threshold, "threshold");
-      if (threshold.isNegative() || threshold.isZero()) {
-        throw new IllegalArgumentException("the warning threshold must be positive, was " + threshold);
-      }
+      checkArgument(Durations.isPositive(threshold), "the warning threshold must be positive, was %s", threshold);
       this.downtimeWarning = threshold;
       return this;
     }
@@ -311,7 +225,7 @@ public final class Executor {
     public Builder hook(String name, RunHooks hooks) {
       requireNonNull(name, "name");
       requireNonNull(hooks, "hooks");
-      this.hooks.add(new HookRunner.Named(name, hooks));
+      this.hooks.add(new Engine.NamedHooks(name, hooks));
       return this;
     }
 
@@ -323,9 +237,7 @@ public final class Executor {
      */
     public Builder hookTimeout(Duration timeout) {
       requireNonNull(timeout, "timeout");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("the hook timeout must be positive, was " + timeout);
-      }
+      checkArgument(Durations.isPositive(timeout), "the hook timeout must be positive, was %s", timeout);
       this.hookTimeout = timeout;
       return this;
     }

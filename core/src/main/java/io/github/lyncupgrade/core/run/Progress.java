@@ -3,11 +3,12 @@ package io.github.lyncupgrade.core.run;
 import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.internal.Text;
+import io.github.lyncupgrade.core.journal.StepStatus;
 import io.github.lyncupgrade.core.model.Fqdn;
-import io.github.lyncupgrade.core.plan.ServerStep;
-import io.github.lyncupgrade.core.plan.Step;
-import io.github.lyncupgrade.core.plan.StepId;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
+import io.github.lyncupgrade.core.step.ServerStep;
+import io.github.lyncupgrade.core.step.Step;
+import io.github.lyncupgrade.core.step.StepId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -2,6 +2,8 @@ package io.github.lyncupgrade.core.run;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.deployment.PoolReadiness;
+import io.github.lyncupgrade.core.deployment.PoolUpgradeState;
 import java.time.Instant;
 
 /**
@@ -19,7 +21,8 @@ public record ReadinessObservation(Instant at, PoolUpgradeState state, int activ
     requireNonNull(state, "state");
   }
 
-  static ReadinessObservation of(Instant at, PoolReadiness readiness) {
+  /** {@code readiness} as answered at {@code at}. */
+  public static ReadinessObservation of(Instant at, PoolReadiness readiness) {
     return new ReadinessObservation(at, readiness.state(), readiness.activeFrontEnds(), readiness.frontEndCount());
   }
 

@@ -2,10 +2,11 @@ package io.github.lyncupgrade.core.run;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.deployment.PoolUpgradeState;
 import io.github.lyncupgrade.core.internal.Durations;
 import io.github.lyncupgrade.core.model.Fqdn;
-import io.github.lyncupgrade.core.plan.ProcedureRule;
-import io.github.lyncupgrade.core.plan.Step;
+import io.github.lyncupgrade.core.procedure.ProcedureRule;
+import io.github.lyncupgrade.core.step.Step;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -2,9 +2,10 @@ package io.github.lyncupgrade.core.run;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.deployment.PoolFabricState;
 import io.github.lyncupgrade.core.model.Fqdn;
-import io.github.lyncupgrade.core.plan.ProcedureRule;
-import io.github.lyncupgrade.core.plan.StepId;
+import io.github.lyncupgrade.core.procedure.ProcedureRule;
+import io.github.lyncupgrade.core.step.StepId;
 import java.util.List;
 import java.util.stream.Collectors;
 

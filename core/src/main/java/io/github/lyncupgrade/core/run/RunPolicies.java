@@ -1,12 +1,14 @@
 package io.github.lyncupgrade.core.run;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.deployment.UpgradeClock;
 import io.github.lyncupgrade.core.internal.Durations;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.plan.PlanEstimate;
-import io.github.lyncupgrade.core.plan.StepScope;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
+import io.github.lyncupgrade.core.step.StepScope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -73,9 +75,7 @@ public final class RunPolicies {
    * @throws IllegalArgumentException if {@code domains} is below 1
    */
   public static RunHooks stopAfterDomains(int domains) {
-    if (domains < 1) {
-      throw new IllegalArgumentException("stop after at least one domain, not " + domains);
-    }
+    checkArgument(domains >= 1, "stop after at least one domain, not %s", domains);
     AtomicInteger done = new AtomicInteger();
     return new RunHooks() {
       @Override

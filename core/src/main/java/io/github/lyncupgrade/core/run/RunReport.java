@@ -5,10 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.github.lyncupgrade.core.internal.Durations;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.plan.BackEndDowntime;
-import io.github.lyncupgrade.core.plan.ServerStep;
-import io.github.lyncupgrade.core.plan.Step;
-import io.github.lyncupgrade.core.plan.StepId;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
+import io.github.lyncupgrade.core.step.ServerStep;
+import io.github.lyncupgrade.core.step.Step;
+import io.github.lyncupgrade.core.step.StepId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -29,8 +29,17 @@ public final class RunReport {
   private final Map<StepId, Duration> stepDurations;
   private final Map<Fqdn, Duration> backEndDowntimes;
 
-  RunReport(UpgradePlan plan, RunOutcome outcome, Progress progress, Instant startedAt, Instant finishedAt,
+  /**
+   * A report of a run of {@code plan}, as an executor makes one at its end (public for other
+   * executors and tests); copies the maps.
+   */
+  public RunReport(UpgradePlan plan, RunOutcome outcome, Progress progress, Instant startedAt, Instant finishedAt,
       Map<StepId, Duration> stepDurations, Map<Fqdn, Duration> backEndDowntimes) {
+    requireNonNull(plan, "plan");
+    requireNonNull(outcome, "outcome");
+    requireNonNull(progress, "progress");
+    requireNonNull(startedAt, "startedAt");
+    requireNonNull(finishedAt, "finishedAt");
     this.plan = plan;
     this.outcome = outcome;
     this.progress = progress;

@@ -2,8 +2,9 @@ package io.github.lyncupgrade.core.run;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.deployment.SyntheticTransactions;
 import io.github.lyncupgrade.core.model.Fqdn;
-import io.github.lyncupgrade.core.plan.StepScope;
+import io.github.lyncupgrade.core.step.StepScope;
 import java.util.List;
 import java.util.stream.Collectors;
 

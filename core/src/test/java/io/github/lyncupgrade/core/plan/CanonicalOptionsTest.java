@@ -3,6 +3,10 @@ package io.github.lyncupgrade.core.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.lyncupgrade.core.procedure.PoolFailoverMode;
+import io.github.lyncupgrade.core.procedure.ReadinessPolicy;
+import io.github.lyncupgrade.core.procedure.SettlePolicy;
+import io.github.lyncupgrade.core.step.StepKind;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.github.lyncupgrade.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lyncupgrade.core.step.StepKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -3,16 +3,17 @@ package io.github.lyncupgrade.core.plan;
 import io.github.lyncupgrade.core.model.CollocatedDatabase;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Topology;
+import io.github.lyncupgrade.core.step.StepId;
 
 /** Small topologies for planner tests (the testkit's samples cannot be used here: it depends on core). */
-final class PlanFixtures {
+public final class PlanFixtures {
   private PlanFixtures() {}
 
   /**
    * pool01: 2 domains (2 + 2 servers, so either may go down without losing quorum, CR-1),
    * collocated Archiving, paired with pool02 (1 domain); se01 unpaired.
    */
-  static Topology pairedPoolsAndStandard() {
+  public static Topology pairedPoolsAndStandard() {
     return Topology.builder()
         .pool(Pool.enterprise("pool01.contoso.com")
             .upgradeDomain("UD1", "fe01.contoso.com", "fe02.contoso.com")
@@ -27,11 +28,11 @@ final class PlanFixtures {
         .build();
   }
 
-  static UpgradePlan plan(PlanOptions options) {
+  public static UpgradePlan plan(PlanOptions options) {
     return Planner.create(options).plan(pairedPoolsAndStandard());
   }
 
-  static StepId id(String value) {
+  public static StepId id(String value) {
     return new StepId(value);
   }
 }

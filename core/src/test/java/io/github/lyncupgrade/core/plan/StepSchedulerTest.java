@@ -4,6 +4,9 @@ import static io.github.lyncupgrade.core.plan.PlanFixtures.id;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.step.Step;
+import io.github.lyncupgrade.core.step.StepId;
+import io.github.lyncupgrade.core.step.StepKind;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -2,12 +2,13 @@ package io.github.lyncupgrade.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lyncupgrade.core.journal.StepStatus;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.plan.Planner;
-import io.github.lyncupgrade.core.plan.Step;
-import io.github.lyncupgrade.core.plan.StepId;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
+import io.github.lyncupgrade.core.step.Step;
+import io.github.lyncupgrade.core.step.StepId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

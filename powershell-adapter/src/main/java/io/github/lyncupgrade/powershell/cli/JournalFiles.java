@@ -1,12 +1,12 @@
 package io.github.lyncupgrade.powershell.cli;
 
 import io.github.lyncupgrade.core.internal.Text;
-import io.github.lyncupgrade.core.plan.Step;
+import io.github.lyncupgrade.core.journal.FileJournal;
+import io.github.lyncupgrade.core.journal.JournalContents;
+import io.github.lyncupgrade.core.journal.JournalException;
+import io.github.lyncupgrade.core.journal.JournalMismatch;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
-import io.github.lyncupgrade.core.run.FileJournal;
-import io.github.lyncupgrade.core.run.JournalContents;
-import io.github.lyncupgrade.core.run.JournalException;
-import io.github.lyncupgrade.core.run.JournalMismatch;
+import io.github.lyncupgrade.core.step.Step;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

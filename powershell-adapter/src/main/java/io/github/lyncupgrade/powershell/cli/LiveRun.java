@@ -1,10 +1,10 @@
 package io.github.lyncupgrade.powershell.cli;
 
 import io.github.lyncupgrade.core.internal.Text;
+import io.github.lyncupgrade.core.journal.Journal;
 import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
 import io.github.lyncupgrade.core.run.Executor;
-import io.github.lyncupgrade.core.run.Journal;
 import io.github.lyncupgrade.core.run.RunReport;
 import io.github.lyncupgrade.powershell.PowerShellDeployment;
 import io.github.lyncupgrade.powershell.PowerShellSessionPool;

@@ -1,9 +1,10 @@
 package io.github.lyncupgrade.powershell.cli;
 
+import io.github.lyncupgrade.core.deployment.DeploymentException;
 import io.github.lyncupgrade.core.internal.Text;
+import io.github.lyncupgrade.core.journal.JournalException;
 import io.github.lyncupgrade.core.model.InvalidTopologyException;
 import io.github.lyncupgrade.core.plan.PlanRefusedException;
-import io.github.lyncupgrade.core.run.JournalException;
 import io.github.lyncupgrade.powershell.PowerShellException;
 import io.github.lyncupgrade.powershell.Preflight;
 import io.github.lyncupgrade.powershell.topology.TopologyDocumentException;
@@ -16,9 +17,9 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.Locale;
-import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /** The {@code lync-upgrade} command. */
 public final class Main {
@@ -26,7 +27,7 @@ public final class Main {
    * The logger whose warnings repeat what the command already prints from the run's events (a
    * failed step): without this, each failure would be printed twice.
    */
-  private static final String LOGGER_SHOWN_AS_EVENTS = "io.github.lyncupgrade.core.run.StepRecorder";
+  private static final String LOGGER_SHOWN_AS_EVENTS = "io.github.lyncupgrade.core.internal.engine.StepRecorder";
 
   private Main() {}
 
@@ -104,7 +105,8 @@ public final class Main {
     if (exception instanceof OutputFailedException) {
       return ExitCodes.OUTPUT_FAILED;
     }
-    if (exception instanceof PowerShellException || exception instanceof Preflight.PreflightFailedException) {
+    if (exception instanceof PowerShellException || exception instanceof Preflight.PreflightFailedException
+        || exception instanceof DeploymentException) {
       return ExitCodes.ENVIRONMENT;
     }
     if (exception instanceof BadInputException || exception instanceof TopologyFileException

@@ -1,10 +1,10 @@
 package io.github.lyncupgrade.powershell.cli;
 
 import io.github.lyncupgrade.core.internal.Text;
+import io.github.lyncupgrade.core.journal.JournalMismatch;
 import io.github.lyncupgrade.core.plan.CanonicalOptions;
 import io.github.lyncupgrade.core.plan.PlanProblem;
 import io.github.lyncupgrade.core.plan.PlanRefusedException;
-import io.github.lyncupgrade.core.run.JournalMismatch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -92,7 +92,8 @@ final class OutputFile {
     return parent == null ? target.toAbsolutePath() : parent;
   }
 
-  private static boolean sameFile(Path one, Path other) {
+  /** Whether {@code one} and {@code other} are the same file, or would be once written. */
+  static boolean sameFile(Path one, Path other) {
     try {
       if (Files.exists(one) && Files.exists(other)) {
         return Files.isSameFile(one, other);

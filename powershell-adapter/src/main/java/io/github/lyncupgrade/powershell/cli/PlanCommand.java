@@ -3,19 +3,19 @@ package io.github.lyncupgrade.powershell.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.lyncupgrade.core.internal.Text;
-import io.github.lyncupgrade.core.plan.PlanRenderer;
 import io.github.lyncupgrade.core.plan.PlanWarning;
-import io.github.lyncupgrade.core.plan.Step;
-import io.github.lyncupgrade.core.plan.StepId;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
+import io.github.lyncupgrade.core.render.PlanRenderer;
+import io.github.lyncupgrade.core.step.Step;
+import io.github.lyncupgrade.core.step.StepId;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code plan}: the plan of a topology, for people or for programs. */
 @Command(name = "plan",

@@ -1,14 +1,14 @@
 package io.github.lyncupgrade.powershell.cli;
 
 import io.github.lyncupgrade.core.model.Topology;
+import io.github.lyncupgrade.powershell.PowerShellSession;
 import io.github.lyncupgrade.powershell.Probe;
 import io.github.lyncupgrade.powershell.ProbeReport;
-import io.github.lyncupgrade.powershell.PowerShellSession;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code probe}: the read-only check of a live deployment to run first in a lab. */
 @Command(name = "probe", mixinStandardHelpOptions = true,

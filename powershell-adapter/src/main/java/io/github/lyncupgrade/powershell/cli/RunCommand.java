@@ -2,8 +2,8 @@ package io.github.lyncupgrade.powershell.cli;
 
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code run}: carry the plan out on the live deployment through PowerShell. */
 @Command(name = "run",

@@ -5,9 +5,9 @@ import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.StandardEditionPool;
 import io.github.lyncupgrade.core.model.Topology;
-import io.github.lyncupgrade.core.plan.StepKind;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
 import io.github.lyncupgrade.core.run.RunReport;
+import io.github.lyncupgrade.core.step.StepKind;
 import io.github.lyncupgrade.testkit.Simulation;
 import io.github.lyncupgrade.testkit.fake.Fault;
 import io.github.lyncupgrade.testkit.fake.FaultSchedule;
@@ -20,9 +20,9 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code simulate}: the plan run against a fake deployment in virtual time, with faults on request. */

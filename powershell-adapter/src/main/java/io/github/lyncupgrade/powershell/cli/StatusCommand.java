@@ -1,15 +1,15 @@
 package io.github.lyncupgrade.powershell.cli;
 
+import io.github.lyncupgrade.core.journal.JournalContents;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
-import io.github.lyncupgrade.core.run.JournalContents;
 import io.github.lyncupgrade.core.run.Progress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code status}: which domains and servers a journal records as done; safe while a run goes on. */
 @Command(name = "status",

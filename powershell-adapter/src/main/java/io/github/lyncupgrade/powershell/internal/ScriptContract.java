@@ -3,8 +3,8 @@ package io.github.lyncupgrade.powershell.internal;
 import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.model.Fqdn;
-import io.github.lyncupgrade.powershell.PsReply;
 import io.github.lyncupgrade.powershell.PsReply.PsValue;
+import io.github.lyncupgrade.powershell.PsReply;
 import io.github.lyncupgrade.powershell.ReplyProblem;
 import io.github.lyncupgrade.powershell.UnreadableReplyException;
 import java.util.ArrayList;

@@ -166,17 +166,51 @@ public final class ScriptContracts {
     private SyntheticTransactions() {}
   }
 
-  /** {@code backup-relationship.ps1}: the probe's check of a pool's disaster-recovery partner. */
+  /**
+   * {@code backup-relationship.ps1}: a pool's disaster-recovery partner (discovery and the probe). For
+   * a pool without one the cmdlet throws; the script catches that and every other terminating error
+   * and reports it as a {@code TerminatingError}, which the SDK reads as "no partner" only when it is
+   * the cmdlet's own {@code ObjectNotFound} (the adapter's {@code BackupRelationships}).
+   */
   public static final class BackupRelationship {
+    static final String CMDLET = "Get-CsPoolBackupRelationship";
     public static final ReplyField<String> BACKUP_POOL = ReplyField.text("BackupPoolFqdn");
-    public static final ReplyKind RELATIONSHIP = ReplyKind.any("Relationship", "Get-CsPoolBackupRelationship",
-        BACKUP_POOL);
-    public static final ReplyField<String> MESSAGE = ReplyField.textOrEmpty("Message").computed();
-    public static final ReplyKind NONE = ReplyKind.any("NoRelationship", "Get-CsPoolBackupRelationship", MESSAGE);
-    public static final ScriptContract CONTRACT = ScriptContract.of("backup-relationship", RELATIONSHIP, NONE,
-        Shapes.SHAPE);
+    public static final ReplyKind RELATIONSHIP = ReplyKind.any("Relationship", CMDLET, BACKUP_POOL);
+    public static final ReplyField<String> ERROR_ID = ReplyField.text("FullyQualifiedErrorId");
+    public static final ReplyField<String> CATEGORY = ReplyField.text("Category");
+    public static final ReplyField<String> ACTIVITY = ReplyField.textOrEmpty("Activity");
+    public static final ReplyField<String> MESSAGE = ReplyField.textOrEmpty("Message");
+    public static final ReplyKind TERMINATING_ERROR = ReplyKind.any("TerminatingError", CMDLET + "'s error record",
+        ERROR_ID, CATEGORY, ACTIVITY, MESSAGE);
+    public static final ScriptContract CONTRACT = ScriptContract.of("backup-relationship", RELATIONSHIP,
+        TERMINATING_ERROR, Shapes.SHAPE);
 
     private BackupRelationship() {}
+  }
+
+  /** {@code topology.ps1}: discovery's published topology, the one string {@code Get-CsTopology -AsXml} returns. */
+  public static final class Topology {
+    public static final ReplyField<String> DOCUMENT = ReplyField.text("Document").computed();
+    public static final ReplyKind TOPOLOGY = ReplyKind.exactlyOne("Topology", "Get-CsTopology -AsXml", DOCUMENT);
+    public static final ScriptContract CONTRACT = ScriptContract.of("topology", TOPOLOGY);
+
+    private Topology() {}
+  }
+
+  /**
+   * {@code store-mirror.ps1}: discovery's reading of whether a Back End store is mirrored (CR-5), from
+   * {@code Test-CsDatabase}: every database configured on the SQL Server, its instance and its mirror
+   * ({@code ''} when none; a property the object lacks is refused).
+   */
+  public static final class StoreMirror {
+    public static final ReplyField<String> DATABASE_NAME = ReplyField.text("DatabaseName");
+    public static final ReplyField<String> SQL_INSTANCE = ReplyField.textOrEmpty("SqlInstanceName");
+    public static final ReplyField<String> MIRROR = ReplyField.textOrEmpty("MirrorSqlServerFqdn");
+    public static final ReplyKind DATABASE = ReplyKind.atLeastOne("Database", "Test-CsDatabase -ConfiguredDatabases",
+        DATABASE_NAME, SQL_INSTANCE, MIRROR);
+    public static final ScriptContract CONTRACT = ScriptContract.of("store-mirror", DATABASE, Shapes.SHAPE);
+
+    private StoreMirror() {}
   }
 
   /** {@code cms-location.ps1}: where the Central Management Store is (the probe; CR-9). */
@@ -207,11 +241,11 @@ public final class ScriptContracts {
     private Actions() {}
   }
 
-  /** Every script's contract. ({@code topology.ps1}, discovery, is not here yet: issue 18 rebuilds it.) */
+  /** Every script's contract. */
   public static final List<ScriptContract> ALL = List.of(Ping.CONTRACT, Preflight.CONTRACT, PoolReadiness.CONTRACT,
       FabricState.CONTRACT, ServerStatus.CONTRACT, IsAdministrator.CONTRACT, TestDatabases.CONTRACT,
       LocalDatabases.CONTRACT, InstallUpdate.CONTRACT, FailoverState.CONTRACT, SyntheticTransactions.CONTRACT,
-      BackupRelationship.CONTRACT, CmsLocation.CONTRACT, Actions.STOP_SERVICES, Actions.START_SERVICES,
+      BackupRelationship.CONTRACT, Topology.CONTRACT, StoreMirror.CONTRACT, CmsLocation.CONTRACT, Actions.STOP_SERVICES, Actions.START_SERVICES,
       Actions.WEB_SERVICE, Actions.STAGE_UPDATE, Actions.RESTART, Actions.UPDATE_DATABASES, Actions.FAIL_OVER,
       Actions.FAIL_BACK, Actions.CMS_FAILOVER, Actions.COMPUTER_FAILOVER, Actions.COMPUTER_FAILBACK,
       Actions.RESET_REGISTRAR_STATE, Actions.PUBLISH_TOPOLOGY);

@@ -2,11 +2,11 @@ package io.github.lyncupgrade.powershell.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lyncupgrade.core.journal.FileJournal;
+import io.github.lyncupgrade.core.journal.JournalRecord;
+import io.github.lyncupgrade.core.journal.StepStatus;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
-import io.github.lyncupgrade.core.run.FileJournal;
-import io.github.lyncupgrade.core.run.JournalRecord;
-import io.github.lyncupgrade.core.run.StepStatus;
 import io.github.lyncupgrade.powershell.fakeshell.FakeShell;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -118,7 +118,7 @@ class BrokenInputCorpusTest {
   void theChecksCatchWhatTheyLookFor() {
     assertThat(List.of("call resume(plan) to go on", "add one with Topology.builder().pool(...)",
         "patch it by upgrade domain (FrontEndStrategy.BY_UPGRADE_DOMAIN)",
-        "No enum constant io.github.lyncupgrade.core.run.StepStatus.DONE", "the journal has options PlanOptions[scheduledDowntime=false",
+        "No enum constant io.github.lyncupgrade.core.journal.StepStatus.DONE", "the journal has options PlanOptions[scheduledDowntime=false",
         "confirmMirroredDatabaseUpdate(true)"))
         .allSatisfy(message -> assertThat(JAVA_NAME.matcher(message).find()).as(message).isTrue());
     assertThat(List.of("--strategy BY_UPGRADE_DOMAIN", "--update '\\\\files\\cu\\LyncServerUpdateInstaller.exe'",

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.lyncupgrade.powershell.RunbookWriter;
 import io.github.lyncupgrade.powershell.fakeshell.FakeShell;
+import io.github.lyncupgrade.powershell.topology.LyncDocuments;
 import io.github.lyncupgrade.testkit.SampleTopologies;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,10 +20,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
 
 /** Each subcommand, as an operator calls it; the live ones against the fake shell child process. */
 class CommandLineTest {
@@ -283,16 +284,62 @@ class CommandLineTest {
   }
 
   @Test
-  void discoverWritesAFileTheOtherCommandsRead() throws IOException {
+  void discoverWritesAFileTheOtherCommandsReadAndKeepsThePublishedTopologyOnRequest() throws IOException {
     Path file = directory.resolve("topology.json");
+    Path document = directory.resolve("topology.xml");
 
-    Result discovered = run("discover", fakeShell(), "-o", file.toString());
+    Result discovered = run("discover", fakeShell(), "-o", file.toString(), "--save-document", document.toString());
 
     assertThat(discovered.exitCode()).as(discovered.err()).isZero();
-    assertThat(discovered.out()).contains("Wrote 3 pools and 11 servers");
+    assertThat(discovered.out()).contains("Wrote 3 pools and 11 servers to " + file, "Wrote the published topology (");
+    assertThat(discovered.err()).startsWith("Get-CsTopology -AsXml: the published topology (").contains(
+        "3 pools, 11 Front End and Standard Edition servers\n"
+            + "skipped: 2 Edge servers, 1 Director, 1 branch appliance, 1 Office Web Apps server\n",
+        "live: pool01.contoso.com: backup pool pool02.contoso.com (Get-CsPoolBackupRelationship)\n",
+        "live: se01.contoso.com: no backup pool (Get-CsPoolBackupRelationship threw ");
     assertThat(TopologyFile.read(file)).isEqualTo(SampleTopologies.contoso());
     assertThat(run("runbook", "--topology", file.toString()).out())
         .isEqualTo(RunbookWriter.write(new PlanArguments().plan(SampleTopologies.contoso(), false, new PrintWriter(new StringWriter()))));
+    // The published topology as Out-File writes it, which --topology reads; with the partners in an overlay, the same plan.
+    byte[] saved = Files.readAllBytes(document);
+    assertThat(saved[0]).isEqualTo((byte) 0xFF);
+    assertThat(saved[1]).isEqualTo((byte) 0xFE);
+    Path overlay = directory.resolve("overlay.json");
+    Files.writeString(overlay, LyncDocuments.overlayJson(SampleTopologies.contoso()));
+    Result fromDocument = run("plan", "--topology", document.toString(), "--overlay", overlay.toString());
+    assertThat(fromDocument.exitCode()).as(fromDocument.err()).isZero();
+    assertThat(fromDocument.err()).startsWith(document + ": published topology (Get-CsTopology -AsXml), UTF-16 LE with a"
+        + " byte-order mark: 3 pools");
+    assertThat(fromDocument.out()).isEqualTo(run("plan", "--topology", file.toString()).out());
+  }
+
+  @Test
+  void discoverStopsOnWhatItCannotReadWithTheExitCodeOfWhatWentWrongAndWritesNothing() {
+    Path file = directory.resolve("topology.json");
+
+    Result failed = run("discover", fakeShell("--backup-throws=pool02.contoso.com:PermissionDenied:Get-CsPoolBackupRelationship"),
+        "-o", file.toString());
+    assertThat(failed.exitCode()).isEqualTo(3);
+    assertThat(failed.err()).contains("Get-CsPoolBackupRelationship on pool02.contoso.com failed: it threw"
+        + " PermissionDenied");
+
+    Result unreadable = run("discover", fakeShell("--break=store-mirror:Database.MirrorSqlServerFqdn:absent"), "-o",
+        file.toString());
+    assertThat(unreadable.exitCode()).isEqualTo(3);
+    assertThat(unreadable.err()).contains("store-mirror.ps1: Test-CsDatabase -ConfiguredDatabases's MirrorSqlServerFqdn"
+        + " (Database record 1): expected a System.String, got nothing: the reply has no such property");
+
+    Result template = run("discover", fakeShell("--document=" + Path.of("src/test/resources/lync-topology/template.xml")
+        .toAbsolutePath()), "-o", file.toString());
+    assertThat(template.exitCode()).isEqualTo(2);
+    assertThat(template.err()).contains("Get-CsTopology -AsXml is not a usable topology (7 problems)",
+        "Get-CsTopology -AsXml:11: Cluster[@Fqdn='$SkypeFQDN']");
+    assertThat(file).doesNotExist();
+
+    Result same = run("discover", fakeShell(), "-o", file.toString(), "--save-document", file.toString());
+    assertThat(same.exitCode()).isEqualTo(2);
+    assertThat(same.err()).contains("--save-document " + file + " is the file -o writes");
+    assertThat(file).doesNotExist();
   }
 
   /**

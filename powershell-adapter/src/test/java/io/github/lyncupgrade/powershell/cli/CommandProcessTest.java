@@ -69,7 +69,7 @@ class CommandProcessTest {
     args.add(directory.resolve("once.journal").toString());
     Result once = main(List.of(), null, args.toArray(String[]::new));
     args.set(args.size() - 1, directory.resolve("twice.journal").toString());
-    Result twice = main(List.of("-Dorg.slf4j.simpleLogger.log.io.github.lyncupgrade.core.run.StepRecorder=warn"), null,
+    Result twice = main(List.of("-Dorg.slf4j.simpleLogger.log.io.github.lyncupgrade.core.internal.engine.StepRecorder=warn"), null,
         args.toArray(String[]::new));
 
     assertThat(once.exitCode()).as(once.err()).isEqualTo(ExitCodes.RUN_INCOMPLETE);

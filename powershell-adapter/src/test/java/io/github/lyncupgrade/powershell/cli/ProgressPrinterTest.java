@@ -3,11 +3,11 @@ package io.github.lyncupgrade.powershell.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lyncupgrade.core.model.Fqdn;
-import io.github.lyncupgrade.core.plan.ProcedureRule;
-import io.github.lyncupgrade.core.plan.RestartServer;
-import io.github.lyncupgrade.core.plan.StepScope;
+import io.github.lyncupgrade.core.procedure.ProcedureRule;
 import io.github.lyncupgrade.core.run.RunEvent;
 import io.github.lyncupgrade.core.run.RunOutcome;
+import io.github.lyncupgrade.core.step.RestartServer;
+import io.github.lyncupgrade.core.step.StepScope;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;

@@ -1,5 +1,12 @@
 package io.github.lyncupgrade.powershell.fakeshell;
 
+import io.github.lyncupgrade.core.deployment.DatabaseCheck;
+import io.github.lyncupgrade.core.deployment.DomainReadiness;
+import io.github.lyncupgrade.core.deployment.PoolFabricState;
+import io.github.lyncupgrade.core.deployment.PoolReadiness;
+import io.github.lyncupgrade.core.deployment.RoutingGroup;
+import io.github.lyncupgrade.core.deployment.ServerStatus;
+import io.github.lyncupgrade.core.deployment.UpdateInstallFailedException;
 import io.github.lyncupgrade.core.model.CollocatedDatabase;
 import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.Fqdn;
@@ -7,32 +14,27 @@ import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.model.Server;
 import io.github.lyncupgrade.core.model.Topology;
-import io.github.lyncupgrade.core.model.UpgradeDomain;
-import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
-import io.github.lyncupgrade.core.plan.PoolFailoverMode;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
-import io.github.lyncupgrade.core.run.DatabaseCheck;
-import io.github.lyncupgrade.core.run.DomainReadiness;
-import io.github.lyncupgrade.core.run.PoolFabricState;
-import io.github.lyncupgrade.core.run.PoolReadiness;
-import io.github.lyncupgrade.core.run.RoutingGroup;
-import io.github.lyncupgrade.core.run.ServerStatus;
-import io.github.lyncupgrade.core.run.UpdateInstallFailedException;
+import io.github.lyncupgrade.core.procedure.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.procedure.PoolFailoverMode;
 import io.github.lyncupgrade.powershell.PsReply.PsValue;
 import io.github.lyncupgrade.powershell.internal.ReplyField;
 import io.github.lyncupgrade.powershell.internal.ReplyKind;
 import io.github.lyncupgrade.powershell.internal.ScriptContract;
 import io.github.lyncupgrade.powershell.internal.ScriptContracts;
+import io.github.lyncupgrade.powershell.topology.LyncDocuments;
 import io.github.lyncupgrade.testkit.SampleTopologies;
 import io.github.lyncupgrade.testkit.fake.FakeDeployment;
 import io.github.lyncupgrade.testkit.fake.FakeEvent;
 import io.github.lyncupgrade.testkit.fake.FakeTimings;
 import io.github.lyncupgrade.testkit.fake.Fault;
 import io.github.lyncupgrade.testkit.fake.FaultSchedule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -40,9 +42,16 @@ import java.util.stream.Collectors;
 
 /**
  * Answers the SDK's deployment scripts from a {@link FakeDeployment} of the sample topology, or
- * of {@link SampleTopologies#skypeForBusiness2015()} with {@code --sample=skype-2015}
- * (instant timings: this process's virtual clock is not the caller's), every reply built through
- * the script's contract ({@link ScriptContracts}) with the types the script's projection gives.
+ * of {@link SampleTopologies#skypeForBusiness2015()} with {@code --sample=skype-2015}, or of the
+ * sample with {@code pool02}'s store mirrored to {@code sql02m.contoso.com} with
+ * {@code --sample=mirrored} (instant timings: this process's virtual clock is not the caller's),
+ * every reply built through the script's contract ({@link ScriptContracts}) with the types the
+ * script's projection gives. Discovery's {@code Get-CsTopology -AsXml} is the fake's topology as a
+ * published topology ({@link LyncDocuments#published}, with an Edge pool, a Director, a branch
+ * appliance and an Office Web Apps server to skip), or the text of {@code --document=FILE};
+ * {@code Get-CsPoolBackupRelationship} throws for a pool without a partner as the SDK expects
+ * ({@code ObjectNotFound} from the cmdlet), or {@code --backup-throws=<pool>:<category>:<command>}
+ * throws another error for that pool.
  * Faults come from flags:
  * {@code --fault=install:<server>}, {@code --fault=restart-required:<server>} (exit 3010),
  * {@code --fault=lost:<server>} (never comes back),
@@ -82,7 +91,7 @@ final class DeploymentScripts implements BiFunction<String, Map<String, String>,
       }
     }
     Topology topology = flags.contains("--sample=skype-2015") ? SampleTopologies.skypeForBusiness2015()
-        : SampleTopologies.contoso();
+        : flags.contains("--sample=mirrored") ? mirroredContoso() : SampleTopologies.contoso();
     FakeDeployment.Builder builder = FakeDeployment.builder(topology).timings(FakeTimings.instant())
         .faults(FaultSchedule.of(faults));
     state = flags.stream().filter(flag -> flag.startsWith("--state=")).map(flag -> Path.of(flag.substring(8)))
@@ -126,6 +135,7 @@ final class DeploymentScripts implements BiFunction<String, Map<String, String>,
       case "cms-location" -> List.of(ScriptContracts.CmsLocation.CONTRACT.record(ScriptContracts.CmsLocation.STORE)
           .with(ScriptContracts.CmsLocation.LOCATION, storeLocation()).build());
       case "backup-relationship" -> backupRelationship(fqdn(p, "Pool"), shapes);
+      case "store-mirror" -> storeMirror(fqdn(p, "SqlServer"), shapes);
       case "stop-services" -> none(() -> fake.stopServices(fqdn(p, "Server"), Boolean.parseBoolean(p.get("Graceful"))));
       case "start-services" -> none(() -> fake.startServices(fqdn(p, "Server")));
       case "server-status" -> status(fake.serverStatus(fqdn(p, "Server")), shapes);
@@ -177,47 +187,41 @@ final class DeploymentScripts implements BiFunction<String, Map<String, String>,
     return records;
   }
 
-  /** The fake's topology as the discovery script reports one (discovery has no contract yet: issue 18). */
+  /** {@code Get-CsTopology -AsXml}: the fake's topology as a published topology, or the text of {@code --document}. */
   private List<Map<String, PsValue>> topology() {
-    List<Map<String, String>> records = new ArrayList<>();
-    fake.topology().centralManagementStorePool().ifPresent(pool ->
-        records.add(Map.of("Kind", "CentralManagementStore", "Pool", pool.toString())));
-    for (Pool pool : fake.topology().pools()) {
-      Map<String, String> record = new LinkedHashMap<>();
-      record.put("Kind", "Pool");
-      record.put("Fqdn", pool.fqdn().toString());
-      record.put("Edition", pool instanceof EnterprisePool ? "Enterprise" : "Standard");
-      record.put("Servers", pool.frontEnds().stream().map(Server::toString).collect(Collectors.joining(",")));
-      record.put("Partner", pool.partnerPool().map(Fqdn::toString).orElse(""));
-      record.put("Version", switch (pool.product()) {
-        case LYNC_SERVER_2013 -> "6";
-        case SKYPE_FOR_BUSINESS_SERVER_2015 -> "7";
-        case SKYPE_FOR_BUSINESS_SERVER_2019 -> "8";
-      });
-      if (pool instanceof EnterprisePool enterprise) {
-        record.put("SqlServer", enterprise.backEnd().sqlServer().toString());
-        record.put("SqlInstance", enterprise.backEnd().instanceName().orElse(""));
-        record.put("Mirror", enterprise.backEnd().mirror().map(Fqdn::toString).orElse(""));
-        record.put("Collocated", enterprise.backEnd().collocatedDatabases().stream()
-            .map(database -> database == CollocatedDatabase.MONITORING ? "Monitoring" : database == CollocatedDatabase.ARCHIVING
-                ? "Archiving" : database == CollocatedDatabase.PERSISTENT_CHAT ? "PersistentChat" : "PersistentChatCompliance")
-            .collect(Collectors.joining(",")));
-      }
-      records.add(record);
-      if (pool instanceof EnterprisePool enterprise) {
-        for (UpgradeDomain domain : enterprise.upgradeDomains()) {
-          records.add(Map.of("Kind", "Domain", "Pool", pool.fqdn().toString(), "Name", domain.name(),
-              "FrontEnds", domain.servers().stream().map(Server::toString).collect(Collectors.joining(","))));
-        }
-      }
+    String file = flag("document");
+    String document;
+    try {
+      document = file.isEmpty() ? LyncDocuments.published(fake.topology()) : Files.readString(Path.of(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return records.stream().map(DeploymentScripts::texts).toList();
+    return List.of(ScriptContracts.Topology.CONTRACT.record(ScriptContracts.Topology.TOPOLOGY)
+        .with(ScriptContracts.Topology.DOCUMENT, document).build());
   }
 
-  private static Map<String, PsValue> texts(Map<String, String> record) {
-    Map<String, PsValue> values = new LinkedHashMap<>();
-    record.forEach((name, value) -> values.put(name, PsValue.text(value)));
-    return values;
+  /** The contoso sample with pool02's store mirrored, for discovery's reading of mirrors. */
+  private static Topology mirroredContoso() {
+    return Topology.builder()
+        .pool(Pool.enterprise("pool01.contoso.com")
+            .upgradeDomain("UpgradeDomain1", "fe01.contoso.com", "fe02.contoso.com")
+            .upgradeDomain("UpgradeDomain2", "fe03.contoso.com", "fe04.contoso.com")
+            .upgradeDomain("UpgradeDomain3", "fe05.contoso.com", "fe06.contoso.com")
+            .backEnd("sql01.contoso.com", CollocatedDatabase.MONITORING)
+            .partnerPool("pool02.contoso.com"))
+        .pool(Pool.enterprise("pool02.contoso.com")
+            .upgradeDomain("UpgradeDomain1", "fe11.contoso.com", "fe12.contoso.com")
+            .upgradeDomain("UpgradeDomain2", "fe13.contoso.com", "fe14.contoso.com")
+            .backEnd("sql02.contoso.com").mirroredTo("sql02m.contoso.com")
+            .partnerPool("pool01.contoso.com"))
+        .pool(Pool.standard("se01.contoso.com"))
+        .build();
+  }
+
+  /** The value of flag {@code --name=value}, or empty. */
+  private String flag(String name) {
+    return flags.stream().filter(flag -> flag.startsWith("--" + name + "=")).map(flag -> flag.substring(name.length() + 3))
+        .findFirst().orElse("");
   }
 
   /** {@code Test-CsDatabase} answers for a store; the fake knows which pool's store it is. */
@@ -255,19 +259,59 @@ final class DeploymentScripts implements BiFunction<String, Map<String, String>,
     return records;
   }
 
-  /** The cmdlet throws for a pool without a partner; the script reports that as NoRelationship. */
+  /**
+   * The cmdlet's relationship for a paired pool; for a pool without a partner, the terminating error
+   * the script catches: of category ObjectNotFound, raised by the cmdlet (its id and message are the
+   * fake's own: Microsoft's reference shows neither), or the error {@code --backup-throws} names.
+   */
   private List<Map<String, PsValue>> backupRelationship(Fqdn poolFqdn, boolean shapes) {
+    ScriptContract contract = ScriptContracts.BackupRelationship.CONTRACT;
+    String[] thrown = flags.stream().filter(flag -> flag.startsWith("--backup-throws=" + poolFqdn + ":"))
+        .map(flag -> flag.substring(("--backup-throws=" + poolFqdn + ":").length()).split(":", -1)).findFirst()
+        .orElse(null);
+    if (thrown != null) {
+      return List.of(terminatingError(thrown[0], thrown[1], "The pool " + poolFqdn + " cannot be read: " + thrown[0]));
+    }
     Pool pool = fake.topology().pool(poolFqdn).orElseThrow(() -> new IllegalArgumentException("no pool " + poolFqdn));
+    if (pool.partnerPool().isEmpty()) {
+      return List.of(terminatingError("ObjectNotFound", "Get-CsPoolBackupRelationship",
+          "No backup relationship was found for the pool " + poolFqdn + "."));
+    }
     List<Map<String, PsValue>> records = new ArrayList<>();
-    if (pool.partnerPool().isPresent()) {
-      records.add(ScriptContracts.BackupRelationship.CONTRACT.record(ScriptContracts.BackupRelationship.RELATIONSHIP)
-          .with(ScriptContracts.BackupRelationship.BACKUP_POOL, pool.partnerPool().get().toString()).build());
-      if (shapes) {
-        records.addAll(shape(ScriptContracts.BackupRelationship.CONTRACT, "Get-CsPoolBackupRelationship", ScriptContracts.BackupRelationship.RELATIONSHIP));
-      }
-    } else {
-      records.add(ScriptContracts.BackupRelationship.CONTRACT.record(ScriptContracts.BackupRelationship.NONE)
-          .with(ScriptContracts.BackupRelationship.MESSAGE, "The pool " + poolFqdn + " has no backup pool.").build());
+    records.add(contract.record(ScriptContracts.BackupRelationship.RELATIONSHIP)
+        .with(ScriptContracts.BackupRelationship.BACKUP_POOL, pool.partnerPool().get().toString()).build());
+    if (shapes) {
+      records.addAll(shape(contract, "Get-CsPoolBackupRelationship", ScriptContracts.BackupRelationship.RELATIONSHIP));
+    }
+    return records;
+  }
+
+  private static Map<String, PsValue> terminatingError(String category, String activity, String message) {
+    return ScriptContracts.BackupRelationship.CONTRACT.record(ScriptContracts.BackupRelationship.TERMINATING_ERROR)
+        .with(ScriptContracts.BackupRelationship.ERROR_ID, category.equals("ObjectNotFound") && activity.isEmpty()
+            ? "CommandNotFoundException" : category + ",Microsoft.Rtc.Management.Hadr.GetPoolBackupRelationshipCmdlet")
+        .with(ScriptContracts.BackupRelationship.CATEGORY, category)
+        .with(ScriptContracts.BackupRelationship.ACTIVITY, activity)
+        .with(ScriptContracts.BackupRelationship.MESSAGE, message).build();
+  }
+
+  /**
+   * {@code Test-CsDatabase -ConfiguredDatabases} on {@code sqlServer}: the databases of the store the
+   * fake has there, each with the store's instance and mirror ({@code ''} for none).
+   */
+  private List<Map<String, PsValue>> storeMirror(Fqdn sqlServer, boolean shapes) {
+    EnterprisePool pool = fake.topology().pools().stream().filter(EnterprisePool.class::isInstance)
+        .map(EnterprisePool.class::cast).filter(candidate -> candidate.backEnd().sqlServer().equals(sqlServer))
+        .findFirst().orElseThrow(() -> new IllegalArgumentException("no store on " + sqlServer));
+    ScriptContract contract = ScriptContracts.StoreMirror.CONTRACT;
+    List<Map<String, PsValue>> records = new ArrayList<>(checks(pool.databaseTarget()).stream()
+        .map(check -> contract.record(ScriptContracts.StoreMirror.DATABASE)
+            .with(ScriptContracts.StoreMirror.DATABASE_NAME, check.name())
+            .with(ScriptContracts.StoreMirror.SQL_INSTANCE, pool.backEnd().instanceName().orElse(""))
+            .with(ScriptContracts.StoreMirror.MIRROR, pool.backEnd().mirror().map(Fqdn::toString).orElse("")).build())
+        .toList());
+    if (shapes) {
+      records.addAll(shape(contract, "Test-CsDatabase", ScriptContracts.StoreMirror.DATABASE));
     }
     return records;
   }

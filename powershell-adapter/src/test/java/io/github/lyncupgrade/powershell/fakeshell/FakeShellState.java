@@ -1,9 +1,9 @@
 package io.github.lyncupgrade.powershell.fakeshell;
 
+import io.github.lyncupgrade.core.model.BuildVersion;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Topology;
-import io.github.lyncupgrade.core.model.BuildVersion;
 import io.github.lyncupgrade.testkit.fake.FakeDeployment;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -20,9 +20,11 @@ import java.util.stream.Collectors;
 
 /**
  * Writes a topology as Lync's tools would: a published topology ({@code Get-CsTopology -AsXml})
- * or a Topology Builder file ({@code .tbxml}), with an Edge pool and an Office Web Apps server to
- * skip, and the overlay (JSON) of what the documents do not carry. Written independently of the
- * reader, from the shapes in {@code ../shared/notes/topology-xml.md}, for round-trip tests.
+ * or a Topology Builder file ({@code .tbxml}), with clusters to skip (an Edge pool, a Director, a
+ * Survivable Branch Appliance in a branch site, whose Registrar is no Director either, and an
+ * Office Web Apps server), and the overlay (JSON) of what the documents do not carry. Written
+ * independently of the reader, from the shapes in {@code ../shared/notes/topology-xml.md}, for
+ * round-trip tests and for the fake shell's {@code Get-CsTopology -AsXml}.
  */
 public final class LyncDocuments {
   private static final String SERVICE_ROLES = "urn:schema:Microsoft.Rtc.Management.Deploy.ServiceRoles.2008";
@@ -102,12 +104,16 @@ public final class LyncDocuments {
   private static final class Layout {
     record Machine(String fqdn, String upgradeDomain) {}
 
-    record Cluster(int number, String fqdn, List<Machine> machines, List<Instance> instances) {}
+    /** A cluster of the central site (1) or of the branch site (2), numbered within its site. */
+    record Cluster(int site, int number, String fqdn, List<Machine> machines, List<Instance> instances) {}
 
     record Instance(Cluster cluster, String name, String alwaysOnPrimary) {}
 
     record Service(String role, int instance, ProductVersion product, Cluster onCluster, Instance onInstance,
         List<Service> dependencies, String detail) {}
+
+    private static final int CENTRAL_SITE = 1;
+    private static final int BRANCH_SITE = 2;
 
     private final List<Cluster> clusters = new ArrayList<>();
     private final List<Service> services = new ArrayList<>();
@@ -121,6 +127,14 @@ public final class LyncDocuments {
       Cluster edge = cluster("edge.contoso.com", List.of(new Machine("edge01.contoso.com", null),
           new Machine("edge02.contoso.com", null)));
       service("EdgeServer", ProductVersion.LYNC_SERVER_2013, edge, null, List.of(), null);
+      Cluster director = cluster("director.contoso.com", List.of(new Machine("dir01.contoso.com", "UpgradeDomain1")));
+      service("Registrar", ProductVersion.LYNC_SERVER_2013, director, null, List.of(),
+          "<RegistrarService xmlns=\"" + SERVICE_ROLES + "\" IsDirector=\"true\" />");
+      Cluster branch = cluster(BRANCH_SITE, "sba01.branch.contoso.com",
+          List.of(new Machine("sba01.branch.contoso.com", "sba01.branch.contoso.com")));
+      Service appliance = service("Registrar", ProductVersion.LYNC_SERVER_2013, branch, null, List.of(),
+          "<RegistrarService xmlns=\"" + SERVICE_ROLES + "\" IsDirector=\"false\" />");
+      service("MediationServer", ProductVersion.LYNC_SERVER_2013, branch, null, List.of(appliance), null);
       Cluster wac = cluster("wac01", List.of(new Machine("wac01", null)));
       service("WacService", ProductVersion.LYNC_SERVER_2013, wac, null, List.of(), null);
     }
@@ -173,9 +187,18 @@ public final class LyncDocuments {
     }
 
     private Cluster cluster(String fqdn, List<Machine> machines) {
-      Cluster cluster = new Cluster(clusters.size() + 1, fqdn, machines, new ArrayList<>());
+      return cluster(CENTRAL_SITE, fqdn, machines);
+    }
+
+    private Cluster cluster(int site, String fqdn, List<Machine> machines) {
+      int number = (int) clusters.stream().filter(cluster -> cluster.site() == site).count() + 1;
+      Cluster cluster = new Cluster(site, number, fqdn, machines, new ArrayList<>());
       clusters.add(cluster);
       return cluster;
+    }
+
+    private static int site(Service service) {
+      return service.onCluster() != null ? service.onCluster().site() : service.onInstance().cluster().site();
     }
 
     private Service service(String role, ProductVersion product, Cluster onCluster, Instance onInstance,
@@ -201,10 +224,11 @@ public final class LyncDocuments {
           .append("  <InternalDomains AllowAllDomains=\"false\" DefaultDomain=\"contoso.com\">\n")
           .append("    <InternalDomain Name=\"contoso.com\" Authoritative=\"false\" AllowSubDomains=\"false\" />\n")
           .append("  </InternalDomains>\n  <Sites>\n    <CentralSite SiteId=\"1\">\n      <Name>Site</Name>\n")
-          .append("    </CentralSite>\n  </Sites>\n  <Clusters>\n");
+          .append("    </CentralSite>\n    <BranchSite SiteId=\"2\" ParentSiteId=\"1\">\n      <Name>Branch</Name>\n")
+          .append("    </BranchSite>\n  </Sites>\n  <Clusters>\n");
       for (Cluster cluster : clusters) {
         xml.append("    <Cluster RequiresReplication=\"true\" RequiresSetup=\"true\" Fqdn=\"").append(cluster.fqdn())
-            .append("\">\n      <ClusterId SiteId=\"1\" Number=\"").append(cluster.number()).append("\" />\n");
+            .append("\">\n      ").append(clusterId(cluster)).append("\n");
         for (int i = 0; i < cluster.machines().size(); i++) {
           Machine machine = cluster.machines().get(i);
           xml.append("      <Machine OrdinalInCluster=\"").append(i + 1).append("\" Fqdn=\"").append(machine.fqdn())
@@ -244,11 +268,12 @@ public final class LyncDocuments {
     }
 
     private static String serviceId(Service service) {
-      return "<ServiceId SiteId=\"1\" RoleName=\"" + service.role() + "\" Instance=\"" + service.instance() + "\" />";
+      return "<ServiceId SiteId=\"" + site(service) + "\" RoleName=\"" + service.role() + "\" Instance=\""
+          + service.instance() + "\" />";
     }
 
     private static String clusterId(Cluster cluster) {
-      return "<ClusterId SiteId=\"1\" Number=\"" + cluster.number() + "\" />";
+      return "<ClusterId SiteId=\"" + cluster.site() + "\" Number=\"" + cluster.number() + "\" />";
     }
 
     private static String publishedInstanceId(Instance instance, String indent) {
@@ -264,27 +289,13 @@ public final class LyncDocuments {
           .append("      <CentralSites>\n        <CentralSite SiteId=\"1\">\n")
           .append("          <Name xmlns=\"urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008\">Site</Name>\n")
           .append("          <Clusters>\n");
-      for (Cluster cluster : clusters) {
-        boolean single = cluster.machines().size() == 1 && cluster.machines().get(0).fqdn().equals(cluster.fqdn());
-        xml.append("            <Cluster IsSingleMachineOnly=\"").append(single).append("\" UniqueId=\"").append(id(cluster))
-            .append("\" RequiresReplication=\"true\" RequiresSetup=\"true\" Fqdn=\"").append(cluster.fqdn())
-            .append("\">\n              <Machines>\n");
-        for (Machine machine : cluster.machines()) {
-          xml.append("                <Machine").append(single ? "" : " Fqdn=\"" + machine.fqdn() + "\"")
-              .append(machine.upgradeDomain() == null ? "" : " UpgradeDomain=\"" + machine.upgradeDomain() + "\"")
-              .append(" />\n");
-        }
-        xml.append("              </Machines>\n              <SqlInstances>\n");
-        for (Instance instance : cluster.instances()) {
-          xml.append("                <SqlInstance UniqueId=\"").append(id(instance)).append("\" Name=\"")
-              .append(instance.name()).append('"')
-              .append(instance.alwaysOnPrimary() == null ? "" : " AlwaysOnPrimaryNodeFqdn=\"" + instance.alwaysOnPrimary() + "\"")
-              .append(" />\n");
-        }
-        xml.append("              </SqlInstances>\n            </Cluster>\n");
-      }
-      xml.append("          </Clusters>\n          <RemoteSites />\n        </CentralSite>\n      </CentralSites>\n")
-          .append("      <Services>\n");
+      clusters.stream().filter(cluster -> cluster.site() == CENTRAL_SITE).forEach(cluster -> builderCluster(xml, cluster));
+      xml.append("          </Clusters>\n          <RemoteSites>\n            <RemoteSite SiteId=\"2\">\n")
+          .append("              <Name xmlns=\"urn:schema:Microsoft.Rtc.Management.Deploy.Topology.2008\">Branch</Name>\n")
+          .append("              <Clusters>\n");
+      clusters.stream().filter(cluster -> cluster.site() == BRANCH_SITE).forEach(cluster -> builderCluster(xml, cluster));
+      xml.append("              </Clusters>\n            </RemoteSite>\n          </RemoteSites>\n        </CentralSite>\n")
+          .append("      </CentralSites>\n      <Services>\n");
       for (Service service : services) {
         xml.append("        <Service UniqueId=\"").append(id(service)).append("\" RoleName=\"").append(service.role())
             .append("\" RoleVersion=\"1\" InstalledOn=\"")
@@ -301,9 +312,30 @@ public final class LyncDocuments {
       return xml.append("      </Services>\n    </PartialTopology>\n  </NewTopology>\n</TopologyBuilder>\n").toString();
     }
 
+    private static void builderCluster(StringBuilder xml, Cluster cluster) {
+      boolean single = cluster.machines().size() == 1 && cluster.machines().get(0).fqdn().equals(cluster.fqdn());
+      xml.append("            <Cluster IsSingleMachineOnly=\"").append(single).append("\" UniqueId=\"").append(id(cluster))
+          .append("\" RequiresReplication=\"true\" RequiresSetup=\"true\" Fqdn=\"").append(cluster.fqdn())
+          .append("\">\n              <Machines>\n");
+      for (Machine machine : cluster.machines()) {
+        xml.append("                <Machine").append(single ? "" : " Fqdn=\"" + machine.fqdn() + "\"")
+            .append(machine.upgradeDomain() == null ? "" : " UpgradeDomain=\"" + machine.upgradeDomain() + "\"")
+            .append(" />\n");
+      }
+      xml.append("              </Machines>\n              <SqlInstances>\n");
+      for (Instance instance : cluster.instances()) {
+        xml.append("                <SqlInstance UniqueId=\"").append(id(instance)).append("\" Name=\"")
+            .append(instance.name()).append('"')
+            .append(instance.alwaysOnPrimary() == null ? "" : " AlwaysOnPrimaryNodeFqdn=\"" + instance.alwaysOnPrimary() + "\"")
+            .append(" />\n");
+      }
+      xml.append("              </SqlInstances>\n            </Cluster>\n");
+    }
+
     private static String id(Object part) {
-      String name = part instanceof Cluster cluster ? "cluster " + cluster.number() + " " + cluster.fqdn()
-          : part instanceof Instance instance ? "instance " + instance.cluster().number() + " " + instance.name()
+      String name = part instanceof Cluster cluster ? "cluster " + cluster.site() + "/" + cluster.number() + " " + cluster.fqdn()
+          : part instanceof Instance instance ? "instance " + instance.cluster().site() + "/" + instance.cluster().number()
+              + " " + instance.name()
           : "service " + ((Service) part).role() + " " + ((Service) part).instance();
       return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
     }

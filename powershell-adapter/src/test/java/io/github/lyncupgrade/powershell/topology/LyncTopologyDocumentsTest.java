@@ -9,7 +9,7 @@ import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.model.Server;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.model.UpgradeDomain;
-import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.procedure.DatabaseUpdateVariant;
 import io.github.lyncupgrade.powershell.topology.LyncDocuments.Encoding;
 import io.github.lyncupgrade.testkit.SampleTopologies;
 import java.io.ByteArrayInputStream;

@@ -3,7 +3,7 @@ package io.github.lyncupgrade.testkit.assertions;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Server;
-import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.procedure.DatabaseUpdateVariant;
 import io.github.lyncupgrade.testkit.fake.FakeDeployment;
 import io.github.lyncupgrade.testkit.fake.FakeEvent;
 import io.github.lyncupgrade.testkit.fake.History;

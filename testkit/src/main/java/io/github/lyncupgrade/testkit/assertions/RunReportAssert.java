@@ -1,10 +1,10 @@
 package io.github.lyncupgrade.testkit.assertions;
 
 import io.github.lyncupgrade.core.model.Fqdn;
-import io.github.lyncupgrade.core.plan.StepId;
 import io.github.lyncupgrade.core.run.Progress;
 import io.github.lyncupgrade.core.run.RunOutcome;
 import io.github.lyncupgrade.core.run.RunReport;
+import io.github.lyncupgrade.core.step.StepId;
 import org.assertj.core.api.AbstractAssert;
 
 /** Assertions on a {@link RunReport}, with failures that say how the run ended and where it stands. */

@@ -1,14 +1,14 @@
 package io.github.lyncupgrade.testkit.fake;
 
+import io.github.lyncupgrade.core.deployment.DatabaseCheck;
+import io.github.lyncupgrade.core.deployment.DeploymentException;
 import io.github.lyncupgrade.core.model.BackEndHighAvailability;
 import io.github.lyncupgrade.core.model.BuildVersion;
 import io.github.lyncupgrade.core.model.CollocatedDatabase;
 import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
-import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
-import io.github.lyncupgrade.core.run.DatabaseCheck;
-import io.github.lyncupgrade.core.run.DeploymentException;
+import io.github.lyncupgrade.core.procedure.DatabaseUpdateVariant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

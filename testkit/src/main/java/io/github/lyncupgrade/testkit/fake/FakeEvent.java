@@ -2,13 +2,13 @@ package io.github.lyncupgrade.testkit.fake;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.deployment.DatabaseCheck;
+import io.github.lyncupgrade.core.deployment.PoolFabricState;
+import io.github.lyncupgrade.core.deployment.PoolReadiness;
 import io.github.lyncupgrade.core.model.BuildVersion;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.PoolQuorum;
-import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
-import io.github.lyncupgrade.core.run.DatabaseCheck;
-import io.github.lyncupgrade.core.run.PoolFabricState;
-import io.github.lyncupgrade.core.run.PoolReadiness;
+import io.github.lyncupgrade.core.procedure.DatabaseUpdateVariant;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;

@@ -1,8 +1,8 @@
 package io.github.lyncupgrade.testkit.fake;
 
+import io.github.lyncupgrade.core.deployment.PoolFabricState;
+import io.github.lyncupgrade.core.deployment.RoutingGroup;
 import io.github.lyncupgrade.core.model.EnterprisePool;
-import io.github.lyncupgrade.core.run.PoolFabricState;
-import io.github.lyncupgrade.core.run.RoutingGroup;
 import io.github.lyncupgrade.core.model.Fqdn;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,10 @@
 package io.github.lyncupgrade.testkit.fake;
 
+import io.github.lyncupgrade.core.deployment.DeploymentException;
+import io.github.lyncupgrade.core.deployment.DomainReadiness;
+import io.github.lyncupgrade.core.deployment.PoolReadiness;
+import io.github.lyncupgrade.core.deployment.PoolUpgradeState;
+import io.github.lyncupgrade.core.deployment.SyntheticTransactions;
 import io.github.lyncupgrade.core.model.BuildVersion;
 import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.Fqdn;
@@ -7,11 +12,6 @@ import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.PoolQuorum;
 import io.github.lyncupgrade.core.model.Server;
 import io.github.lyncupgrade.core.model.UpgradeDomain;
-import io.github.lyncupgrade.core.run.DeploymentException;
-import io.github.lyncupgrade.core.run.DomainReadiness;
-import io.github.lyncupgrade.core.run.PoolReadiness;
-import io.github.lyncupgrade.core.run.PoolUpgradeState;
-import io.github.lyncupgrade.core.run.SyntheticTransactions;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,14 +1,14 @@
 package io.github.lyncupgrade.testkit.fake;
 
+import io.github.lyncupgrade.core.deployment.DeploymentException;
+import io.github.lyncupgrade.core.deployment.ServerStatus;
+import io.github.lyncupgrade.core.deployment.ServerUnreachableException;
+import io.github.lyncupgrade.core.deployment.UpdateInstallFailedException;
 import io.github.lyncupgrade.core.model.BuildVersion;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.plan.BackEndDowntime;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
-import io.github.lyncupgrade.core.run.DeploymentException;
-import io.github.lyncupgrade.core.run.ServerStatus;
-import io.github.lyncupgrade.core.run.ServerUnreachableException;
-import io.github.lyncupgrade.core.run.UpdateInstallFailedException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package io.github.lyncupgrade.testkit.fake;
 
+import io.github.lyncupgrade.core.deployment.DeploymentException;
 import io.github.lyncupgrade.core.model.Fqdn;
-import io.github.lyncupgrade.core.run.DeploymentException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,16 +2,16 @@ package io.github.lyncupgrade.testkit.fake;
 
 import static java.util.Objects.requireNonNull;
 
+import io.github.lyncupgrade.core.deployment.DeploymentCapability;
+import io.github.lyncupgrade.core.deployment.LyncDeployment;
+import io.github.lyncupgrade.core.deployment.PoolReadiness;
+import io.github.lyncupgrade.core.deployment.ServerStatus;
+import io.github.lyncupgrade.core.deployment.UpgradeClock;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.ProductVersion;
-import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
-import io.github.lyncupgrade.core.plan.PoolFailoverMode;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
-import io.github.lyncupgrade.core.run.DeploymentCapability;
-import io.github.lyncupgrade.core.run.LyncDeployment;
-import io.github.lyncupgrade.core.run.PoolReadiness;
-import io.github.lyncupgrade.core.run.ServerStatus;
-import io.github.lyncupgrade.core.run.UpgradeClock;
+import io.github.lyncupgrade.core.procedure.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.procedure.PoolFailoverMode;
 import java.util.Optional;
 
 /**

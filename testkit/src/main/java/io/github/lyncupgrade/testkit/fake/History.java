@@ -8,7 +8,7 @@ import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.PoolQuorum;
 import io.github.lyncupgrade.core.model.Server;
 import io.github.lyncupgrade.core.model.Topology;
-import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
+import io.github.lyncupgrade.core.procedure.DatabaseUpdateVariant;
 import io.github.lyncupgrade.testkit.fake.FakeEvent.BackEndDowntime;
 import io.github.lyncupgrade.testkit.fake.FakeEvent.DatabasesUpdated;
 import io.github.lyncupgrade.testkit.fake.FakeEvent.OperationCalled;

@@ -1,5 +1,6 @@
 package io.github.lyncupgrade.testkit.fake;
 
+import io.github.lyncupgrade.core.deployment.DeploymentException;
 import io.github.lyncupgrade.core.model.BuildVersion;
 import io.github.lyncupgrade.core.model.EnterprisePool;
 import io.github.lyncupgrade.core.model.Fqdn;
@@ -7,7 +8,6 @@ import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Server;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.model.UpgradeDomain;
-import io.github.lyncupgrade.core.run.DeploymentException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package io.github.lyncupgrade.testkit.fake;
 
+import io.github.lyncupgrade.core.deployment.DeploymentException;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Topology;
-import io.github.lyncupgrade.core.plan.PoolFailoverMode;
-import io.github.lyncupgrade.core.run.DeploymentException;
+import io.github.lyncupgrade.core.procedure.PoolFailoverMode;
 import java.util.Optional;
 
 /**

@@ -4,11 +4,11 @@ import static io.github.lyncupgrade.testkit.assertions.LyncAssertions.assertThat
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lyncupgrade.core.model.Fqdn;
-import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
 import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.PlanOptions;
 import io.github.lyncupgrade.core.plan.Planner;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
+import io.github.lyncupgrade.core.procedure.DatabaseUpdateVariant;
 import io.github.lyncupgrade.core.run.Executor;
 import io.github.lyncupgrade.core.run.Progress;
 import io.github.lyncupgrade.core.run.RunOutcome;

@@ -1,18 +1,18 @@
 package io.github.lyncupgrade.testkit.bench;
 
+import io.github.lyncupgrade.core.journal.Journal;
+import io.github.lyncupgrade.core.journal.JournalContents;
+import io.github.lyncupgrade.core.journal.JournalRecord;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.PlanOptions;
 import io.github.lyncupgrade.core.plan.Planner;
-import io.github.lyncupgrade.core.plan.Step;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
 import io.github.lyncupgrade.core.run.Executor;
-import io.github.lyncupgrade.core.run.Journal;
-import io.github.lyncupgrade.core.run.JournalContents;
-import io.github.lyncupgrade.core.run.JournalRecord;
 import io.github.lyncupgrade.core.run.RunReport;
+import io.github.lyncupgrade.core.step.Step;
 import io.github.lyncupgrade.testkit.SampleTopologies;
 import io.github.lyncupgrade.testkit.Simulation;
 import io.github.lyncupgrade.testkit.fake.FakeDeployment;

@@ -3,12 +3,12 @@ package io.github.lyncupgrade.testkit.readme;
 import static io.github.lyncupgrade.testkit.assertions.LyncAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lyncupgrade.core.journal.Journal;
 import io.github.lyncupgrade.core.plan.PlanExtension;
 import io.github.lyncupgrade.core.plan.PlanOptions;
 import io.github.lyncupgrade.core.plan.Planner;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
 import io.github.lyncupgrade.core.run.Executor;
-import io.github.lyncupgrade.core.run.Journal;
 import io.github.lyncupgrade.core.run.RunOutcome;
 import io.github.lyncupgrade.core.run.RunReport;
 import io.github.lyncupgrade.core.run.Verification;

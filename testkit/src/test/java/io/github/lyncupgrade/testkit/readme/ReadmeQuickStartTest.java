@@ -2,17 +2,17 @@ package io.github.lyncupgrade.testkit.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lyncupgrade.core.journal.Journal;
 import io.github.lyncupgrade.core.model.CollocatedDatabase;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.PlanOptions;
-import io.github.lyncupgrade.core.plan.PlanRenderer;
 import io.github.lyncupgrade.core.plan.Planner;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
+import io.github.lyncupgrade.core.render.PlanRenderer;
 import io.github.lyncupgrade.core.run.Executor;
-import io.github.lyncupgrade.core.run.Journal;
 import io.github.lyncupgrade.core.run.RunReport;
 import io.github.lyncupgrade.testkit.SampleTopologies;
 import io.github.lyncupgrade.testkit.fake.FakeDeployment;

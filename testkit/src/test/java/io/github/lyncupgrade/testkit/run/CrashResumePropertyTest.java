@@ -4,17 +4,17 @@ import static io.github.lyncupgrade.testkit.assertions.LyncAssertions.assertThat
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.lyncupgrade.core.journal.FileJournal;
+import io.github.lyncupgrade.core.journal.Journal;
+import io.github.lyncupgrade.core.journal.JournalContents;
+import io.github.lyncupgrade.core.journal.JournalRecord;
+import io.github.lyncupgrade.core.journal.StepStatus;
 import io.github.lyncupgrade.core.model.Topology;
-import io.github.lyncupgrade.core.plan.Step;
-import io.github.lyncupgrade.core.plan.StepId;
-import io.github.lyncupgrade.core.plan.StepKind;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
-import io.github.lyncupgrade.core.run.FileJournal;
-import io.github.lyncupgrade.core.run.Journal;
-import io.github.lyncupgrade.core.run.JournalContents;
-import io.github.lyncupgrade.core.run.JournalRecord;
 import io.github.lyncupgrade.core.run.RunReport;
-import io.github.lyncupgrade.core.run.StepStatus;
+import io.github.lyncupgrade.core.step.Step;
+import io.github.lyncupgrade.core.step.StepId;
+import io.github.lyncupgrade.core.step.StepKind;
 import io.github.lyncupgrade.testkit.fake.FakeDeployment;
 import io.github.lyncupgrade.testkit.fake.FakeTimings;
 import io.github.lyncupgrade.testkit.fake.Fault;

@@ -3,6 +3,7 @@ package io.github.lyncupgrade.testkit.run;
 import static io.github.lyncupgrade.testkit.assertions.LyncAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lyncupgrade.core.journal.Journal;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Topology;
@@ -10,7 +11,6 @@ import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.PlanEstimate;
 import io.github.lyncupgrade.core.plan.Planner;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
-import io.github.lyncupgrade.core.run.Journal;
 import io.github.lyncupgrade.core.run.RunReport;
 import io.github.lyncupgrade.testkit.SampleTopologies;
 import io.github.lyncupgrade.testkit.fake.FakeDeployment;

@@ -3,13 +3,13 @@ package io.github.lyncupgrade.testkit.run;
 import static io.github.lyncupgrade.testkit.assertions.LyncAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lyncupgrade.core.journal.Journal;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Topology;
-import io.github.lyncupgrade.core.plan.DatabaseUpdateVariant;
 import io.github.lyncupgrade.core.plan.Concurrency;
 import io.github.lyncupgrade.core.plan.Planner;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
-import io.github.lyncupgrade.core.run.Journal;
+import io.github.lyncupgrade.core.procedure.DatabaseUpdateVariant;
 import io.github.lyncupgrade.core.run.RunReport;
 import io.github.lyncupgrade.testkit.fake.FakeDeployment;
 import io.github.lyncupgrade.testkit.fake.FaultSchedule;

@@ -4,21 +4,21 @@ import static io.github.lyncupgrade.testkit.assertions.LyncAssertions.assertThat
 import static io.github.lyncupgrade.testkit.run.Scenarios.executor;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.lyncupgrade.core.deployment.PoolUpgradeState;
+import io.github.lyncupgrade.core.journal.Journal;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.plan.Planner;
-import io.github.lyncupgrade.core.plan.ProcedureRule;
-import io.github.lyncupgrade.core.plan.SettlePolicy;
-import io.github.lyncupgrade.core.plan.Step;
-import io.github.lyncupgrade.core.plan.StepKind;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
-import io.github.lyncupgrade.core.run.Journal;
-import io.github.lyncupgrade.core.run.PoolUpgradeState;
+import io.github.lyncupgrade.core.procedure.ProcedureRule;
+import io.github.lyncupgrade.core.procedure.SettlePolicy;
 import io.github.lyncupgrade.core.run.ReadinessObservation;
 import io.github.lyncupgrade.core.run.RunEvent;
 import io.github.lyncupgrade.core.run.RunOutcome;
 import io.github.lyncupgrade.core.run.RunReport;
+import io.github.lyncupgrade.core.step.Step;
+import io.github.lyncupgrade.core.step.StepKind;
 import io.github.lyncupgrade.testkit.SampleTopologies;
 import io.github.lyncupgrade.testkit.fake.FakeDeployment;
 import io.github.lyncupgrade.testkit.fake.FakeEvent;

@@ -1,5 +1,6 @@
 package io.github.lyncupgrade.testkit.run;
 
+import io.github.lyncupgrade.core.journal.Journal;
 import io.github.lyncupgrade.core.model.CollocatedDatabase;
 import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.model.Topology;
@@ -9,7 +10,6 @@ import io.github.lyncupgrade.core.plan.Planner;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
 import io.github.lyncupgrade.core.run.Executor;
-import io.github.lyncupgrade.core.run.Journal;
 import io.github.lyncupgrade.core.run.RunEvent;
 import io.github.lyncupgrade.testkit.fake.FakeDeployment;
 import io.github.lyncupgrade.testkit.fake.FakeEvent;

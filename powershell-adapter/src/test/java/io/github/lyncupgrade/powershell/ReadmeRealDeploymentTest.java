@@ -26,13 +26,14 @@ class ReadmeRealDeploymentTest {
   private static void upgrade(PlanOptions options) throws IOException {
     // real-deployment:begin
     try (PowerShellSession session = PowerShellSession.start(PowerShellOptions.ofDefaults());
-         PowerShellDeployment deployment = PowerShellDeployment.over(session)) {
+         PowerShellDeployment deployment = PowerShellDeployment.over(session);
+         Journal journal = Journal.file(Path.of("upgrade.journal"))) {     // locked until it is closed
       Topology topology = TopologyDiscovery.discover(session).topology(); // or build it yourself
       Probe.run(session, topology).notMatched().forEach(System.out::println); // what does not read as the SDK reads it
       Preflight.check(session, topology).orThrow();                      // every problem at once
       UpgradePlan plan = Planner.create(options).plan(topology);
       Files.writeString(Path.of("upgrade.ps1"), RunbookWriter.write(plan)); // to review, or run by hand
-      Executor.builder(deployment).journal(Journal.file(Path.of("upgrade.journal"))).build().run(plan);
+      Executor.builder(deployment).journal(journal).build().run(plan);
     }
     // real-deployment:end
   }

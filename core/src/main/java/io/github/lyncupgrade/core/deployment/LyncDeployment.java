@@ -37,6 +37,16 @@ public interface LyncDeployment {
   }
 
   /**
+   * The clock this deployment's time passes on when it is not the real world's (a fake in
+   * virtual time): an {@link io.github.lyncupgrade.core.run.Executor} built for it then uses that clock unless told otherwise,
+   * and refuses another. Empty, by default, for a deployment of real servers, whose time is the
+   * system's; a wrapper around another deployment answers with the one it wraps.
+   */
+  default Optional<UpgradeClock> ownClock() {
+    return Optional.empty();
+  }
+
+  /**
    * {@code Get-CsPoolUpgradeReadinessState} ({@code Get-CsUpgradeDomainInfo} on Skype for Business
    * Server 2019, CR-4: {@code product} says which), run on {@code runOn}, a Front End of
    * {@code pool} (the cmdlet only runs locally): the pool's state and each domain's readiness

@@ -54,8 +54,10 @@ import java.util.function.Supplier;
  * </ul>
  *
  * <pre>{@code
- * Executor executor = Executor.builder(deployment).journal(Journal.file(path)).build();
- * RunReport report = executor.run(plan);     // later, after a stop: executor.resume(plan)
+ * try (Journal journal = Journal.file(path)) {  // the file stays locked until it is closed
+ *   Executor executor = Executor.builder(deployment).journal(journal).build();
+ *   RunReport report = executor.run(plan);     // later, after a stop: executor.resume(plan)
+ * }
  * }</pre>
  *
  * <p>Thread-safe: {@link #cancel()} and {@link #progress()} may be called while a run goes on.
@@ -156,7 +158,7 @@ public final class Executor {
   /** Builds an {@link Executor}; not thread-safe. */
   public static final class Builder {
     private final LyncDeployment deployment;
-    private UpgradeClock clock = UpgradeClock.system();
+    private UpgradeClock clock;
     private final List<RunListener> listeners = new ArrayList<>();
     private Journal journal = Journal.inMemory();
     private Duration downtimeWarning = DEFAULT_DOWNTIME_WARNING;
@@ -166,11 +168,25 @@ public final class Executor {
 
     private Builder(LyncDeployment deployment) {
       this.deployment = deployment;
+      this.clock = deployment.ownClock().orElse(UpgradeClock.system());
     }
 
-    /** The clock that times steps and waits; {@link UpgradeClock#system()} unless told otherwise. */
+    /**
+     * The clock that times steps and waits. Unless told otherwise, the deployment's
+     * {@link LyncDeployment#ownClock() own clock} if it has one (a fake in virtual time), and
+     * {@link UpgradeClock#system()} otherwise.
+     *
+     * @throws IllegalArgumentException if the deployment runs on a clock of its own and this is another:
+     *     the run's waits would pass in one time and the deployment's work in the other
+     */
     public Builder clock(UpgradeClock clock) {
-      this.clock = requireNonNull(clock, "clock");
+      requireNonNull(clock, "clock");
+      Optional<UpgradeClock> own = deployment.ownClock();
+      if (own.isPresent() && !own.get().equals(clock)) {
+        throw new IllegalArgumentException("the deployment runs on a clock of its own (" + own.get() + "), so the"
+            + " executor must use that one, not " + clock + "; leave clock(...) out and the executor uses it");
+      }
+      this.clock = clock;
       return this;
     }
 

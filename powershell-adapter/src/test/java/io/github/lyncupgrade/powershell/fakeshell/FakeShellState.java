@@ -63,11 +63,11 @@ final class FakeShellState {
   static void save(Path file, FakeDeployment fake) {
     List<String> lines = new ArrayList<>();
     for (Fqdn server : servers(fake.topology())) {
-      lines.add("server " + server + " " + fake.version(server.toString()) + " "
-          + (fake.state(server.toString()).isUp() ? "running" : "stopped"));
+      lines.add("server " + server + " " + fake.inspect().version(server) + " "
+          + (fake.inspect().state(server).isUp() ? "running" : "stopped"));
     }
     for (Pool pool : fake.topology().pools()) {
-      if (fake.isFailedOver(pool.fqdn().toString())) {
+      if (fake.inspect().isFailedOver(pool.fqdn())) {
         lines.add("failed-over " + pool.fqdn());
       }
     }

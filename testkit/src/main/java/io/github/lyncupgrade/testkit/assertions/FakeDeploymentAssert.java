@@ -15,7 +15,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.assertj.core.api.AbstractAssert;
 
-/** Assertions on what happened in a {@link FakeDeployment}, with failures in the domain's words. */
+/**
+ * Assertions on what happened in a {@link FakeDeployment}, with failures in the domain's words.
+ * They read its {@link History} and {@link io.github.lyncupgrade.testkit.fake.Inspection}, never
+ * calling it, so asserting changes nothing. Every server or pool is named as a {@code String} or an
+ * {@link Fqdn}.
+ */
 public final class FakeDeploymentAssert extends AbstractAssert<FakeDeploymentAssert, FakeDeployment> {
 
   FakeDeploymentAssert(FakeDeployment actual) {
@@ -97,7 +102,12 @@ public final class FakeDeploymentAssert extends AbstractAssert<FakeDeploymentAss
 
   /** BE-11: {@code pool}'s databases were updated with {@code variant}, and only with it. */
   public FakeDeploymentAssert usedDatabaseVariant(String pool, DatabaseUpdateVariant variant) {
-    List<DatabaseUpdateVariant> used = history().databaseUpdates(Fqdn.of(pool));
+    return usedDatabaseVariant(Fqdn.of(pool), variant);
+  }
+
+  /** See {@link #usedDatabaseVariant(String, DatabaseUpdateVariant)}. */
+  public FakeDeploymentAssert usedDatabaseVariant(Fqdn pool, DatabaseUpdateVariant variant) {
+    List<DatabaseUpdateVariant> used = history().databaseUpdates(pool);
     if (used.isEmpty() || used.stream().anyMatch(other -> other != variant)) {
       failWithMessage("Expected %s's databases to be updated with %s (%s), but the variants used were %s",
           pool, variant, variant.rule(), used);
@@ -135,8 +145,13 @@ public final class FakeDeploymentAssert extends AbstractAssert<FakeDeploymentAss
 
   /** {@code pool} never had more than one Front End down at a time (server by server, CR-3). */
   public FakeDeploymentAssert upgradedOneServerAtATime(String pool) {
+    return upgradedOneServerAtATime(Fqdn.of(pool));
+  }
+
+  /** See {@link #upgradedOneServerAtATime(String)}. */
+  public FakeDeploymentAssert upgradedOneServerAtATime(Fqdn pool) {
     isNotNull();
-    int most = history().maxFrontEndsDownAtOnce(Fqdn.of(pool));
+    int most = history().maxFrontEndsDownAtOnce(pool);
     if (most > 1) {
       failWithMessage("Expected %s to have one Front End down at a time (CR-3), but %d were down at once", pool, most);
     }
@@ -148,7 +163,7 @@ public final class FakeDeploymentAssert extends AbstractAssert<FakeDeploymentAss
     isNotNull();
     for (Pool pool : actual.topology().pools()) {
       for (Server server : pool.frontEnds()) {
-        ServerState state = actual.state(server.toString());
+        ServerState state = actual.inspect().state(server.fqdn());
         if (state != ServerState.RUNNING) {
           failWithMessage("Expected every server to run, but %s of %s is %s", server, pool.fqdn(), state);
         }
@@ -159,8 +174,13 @@ public final class FakeDeploymentAssert extends AbstractAssert<FakeDeploymentAss
 
   /** {@code server} is in {@code state} now. */
   public FakeDeploymentAssert hasServerIn(String server, ServerState state) {
+    return hasServerIn(Fqdn.of(server), state);
+  }
+
+  /** See {@link #hasServerIn(String, ServerState)}. */
+  public FakeDeploymentAssert hasServerIn(Fqdn server, ServerState state) {
     isNotNull();
-    ServerState actualState = actual.state(server);
+    ServerState actualState = actual.inspect().state(server);
     if (actualState != state) {
       failWithMessage("Expected %s to be %s, but it is %s", server, state, actualState);
     }
@@ -171,7 +191,7 @@ public final class FakeDeploymentAssert extends AbstractAssert<FakeDeploymentAss
   public FakeDeploymentAssert hasNoPoolLeftFailedOver() {
     isNotNull();
     for (Pool pool : actual.topology().pools()) {
-      if (actual.isFailedOver(pool.fqdn().toString())) {
+      if (actual.inspect().isFailedOver(pool.fqdn())) {
         failWithMessage("Expected no pool left failed over, but %s still runs on %s", pool.fqdn(),
             pool.partnerPool().orElseThrow());
       }

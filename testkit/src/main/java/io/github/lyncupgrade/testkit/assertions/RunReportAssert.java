@@ -41,8 +41,13 @@ public final class RunReportAssert extends AbstractAssert<RunReportAssert, RunRe
 
   /** The run stopped on a problem of pool {@code pool} (FE-1b) without failing it over. */
   public RunReportAssert stoppedOnAProblemOf(String pool) {
+    return stoppedOnAProblemOf(Fqdn.of(pool));
+  }
+
+  /** See {@link #stoppedOnAProblemOf(String)}. */
+  public RunReportAssert stoppedOnAProblemOf(Fqdn pool) {
     isNotNull();
-    if (!(actual.outcome() instanceof RunOutcome.PoolProblem problem) || !problem.pool().equals(Fqdn.of(pool))) {
+    if (!(actual.outcome() instanceof RunOutcome.PoolProblem problem) || !problem.pool().equals(pool)) {
       failWithMessage("Expected the run to stop on a problem of pool %s, but it ended %s: %s", pool,
           actual.outcome().kind(), actual.outcome().describe());
     }
@@ -51,13 +56,17 @@ public final class RunReportAssert extends AbstractAssert<RunReportAssert, RunRe
 
   /** Server {@code server} stands at {@code state} in every group it belongs to. */
   public RunReportAssert hasServer(String server, Progress.State state) {
+    return hasServer(Fqdn.of(server), state);
+  }
+
+  /** See {@link #hasServer(String, Progress.State)}. */
+  public RunReportAssert hasServer(Fqdn server, Progress.State state) {
     isNotNull();
-    Fqdn fqdn = Fqdn.of(server);
     boolean found = false;
     for (Progress.PoolProgress pool : actual.progress().pools()) {
       for (Progress.GroupProgress group : pool.groups()) {
         for (Progress.ServerProgress progress : group.servers()) {
-          if (progress.server().equals(fqdn)) {
+          if (progress.server().equals(server)) {
             found = true;
             if (progress.state() != state) {
               failWithMessage("Expected %s to be %s in %s of %s, but it is %s (%d of %d steps done)", server, state,

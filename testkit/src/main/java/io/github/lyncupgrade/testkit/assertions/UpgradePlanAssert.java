@@ -200,22 +200,26 @@ public final class UpgradePlanAssert extends AbstractAssert<UpgradePlanAssert, U
   public UpgradePlanAssert hasTheRightDatabaseUpdateForEveryPool() {
     isNotNull();
     for (Pool pool : actual.topology().pools()) {
-      usesDatabaseVariant(pool.fqdn().toString(), DatabaseUpdateVariant.forPool(pool));
+      usesDatabaseVariant(pool.fqdn(), DatabaseUpdateVariant.forPool(pool));
     }
     return this;
   }
 
   /** BE-11: pool {@code pool} is updated with exactly one {@code Install-CsDatabase}, of {@code variant}. */
   public UpgradePlanAssert usesDatabaseVariant(String pool, DatabaseUpdateVariant variant) {
+    return usesDatabaseVariant(Fqdn.of(pool), variant);
+  }
+
+  /** See {@link #usesDatabaseVariant(String, DatabaseUpdateVariant)}. */
+  public UpgradePlanAssert usesDatabaseVariant(Fqdn pool, DatabaseUpdateVariant variant) {
     isNotNull();
-    Fqdn fqdn = Fqdn.of(pool);
     List<DatabaseUpdateVariant> used = actual.databaseUpdates().stream()
-        .filter(step -> step.pool().equals(fqdn))
+        .filter(step -> step.pool().equals(pool))
         .map(UpdateDatabases::variant)
         .toList();
     if (!used.equals(List.of(variant))) {
       failWithMessage("Expected %s to be updated once with %s (%s), but the plan uses %s",
-          pool, variant.command(fqdn).replace(" " + fqdn, " <sql>"), variant.rule(), used);
+          pool, variant.command(pool).replace(" " + pool, " <sql>"), variant.rule(), used);
     }
     return this;
   }

@@ -1,5 +1,7 @@
 package io.github.lyncupgrade.testkit.fake;
 
+import static java.util.Objects.requireNonNull;
+
 import io.github.lyncupgrade.core.deployment.DatabaseCheck;
 import io.github.lyncupgrade.core.deployment.PoolFabricState;
 import io.github.lyncupgrade.core.deployment.PoolReadiness;
@@ -9,7 +11,11 @@ import io.github.lyncupgrade.core.model.PoolQuorum;
 import io.github.lyncupgrade.core.procedure.DatabaseUpdateVariant;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Something that happened in a {@link FakeDeployment}, at a virtual time. The fake's
@@ -21,14 +27,30 @@ public sealed interface FakeEvent {
   Instant at();
 
   /**
-   * A {@code LyncDeployment} operation was called.
+   * A {@code LyncDeployment} operation was called: recorded before it does anything, so a call
+   * that then fails (an unreachable server, a refusal) is here too.
    *
    * @param at when
    * @param call the call's number, from 1
-   * @param operation the operation, named like the cmdlet
+   * @param operation the operation; {@link Operation} says what its target and arguments are
    * @param target the server or pool
+   * @param arguments its other arguments by parameter name, in order, as text ({@code Graceful=true})
    */
-  record OperationCalled(Instant at, int call, String operation, Fqdn target) implements FakeEvent {}
+  record OperationCalled(Instant at, int call, Operation operation, Fqdn target, Map<String, String> arguments)
+      implements FakeEvent {
+    /** Rejects nulls; keeps the arguments' order. */
+    public OperationCalled {
+      requireNonNull(at, "at");
+      requireNonNull(operation, "operation");
+      requireNonNull(target, "target");
+      arguments = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(arguments, "arguments")));
+    }
+
+    /** The argument {@code name}, if the call had it. */
+    public Optional<String> argument(String name) {
+      return Optional.ofNullable(arguments.get(requireNonNull(name, "name")));
+    }
+  }
 
   /**
    * A server changed state.
@@ -69,6 +91,19 @@ public sealed interface FakeEvent {
       boolean domainReadyForUpgrade) implements FakeEvent {}
 
   /**
+   * {@code Stop-CsWindowsService} found a server's services not running and stopped nothing: the
+   * second stop of a Back End (BE-9, after BE-4), or a stop redone on resume.
+   *
+   * @param at when
+   * @param pool the server's pool
+   * @param upgradeDomain its upgrade domain, or empty for a Back End or Standard Edition server
+   * @param server the server
+   * @param graceful whether {@code -Graceful} was used
+   */
+  record ServicesAlreadyStopped(Instant at, Fqdn pool, String upgradeDomain, Fqdn server, boolean graceful)
+      implements FakeEvent {}
+
+  /**
    * The installer ran to success on a server.
    *
    * @param at when it finished
@@ -83,11 +118,12 @@ public sealed interface FakeEvent {
    *
    * @param at when
    * @param pool the pool
+   * @param sqlServer the SQL Server it ran against ({@code -SqlServerFqdn}): the Back End, or its AlwaysOn listener
    * @param variant the variant used
    * @param expected the variant the pool needs (BE-11a/b/c)
    */
-  record DatabasesUpdated(Instant at, Fqdn pool, DatabaseUpdateVariant variant, DatabaseUpdateVariant expected)
-      implements FakeEvent {
+  record DatabasesUpdated(Instant at, Fqdn pool, Fqdn sqlServer, DatabaseUpdateVariant variant,
+      DatabaseUpdateVariant expected) implements FakeEvent {
     /** Whether the right variant was used. */
     public boolean isCorrectVariant() {
       return variant == expected;

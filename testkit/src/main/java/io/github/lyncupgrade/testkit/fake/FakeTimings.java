@@ -7,7 +7,9 @@ import java.time.Duration;
 /**
  * How long each operation of a {@link FakeDeployment} takes in virtual time. The defaults are
  * realistic: a physical Front End takes about 15 minutes from reboot to services up (field
- * reports in {@code PROCEDURE.md}); a graceful drain a few minutes on a quiet night.
+ * reports in {@code PROCEDURE.md}); a graceful drain a few minutes on a quiet night. A fake can
+ * give a server or a pool timings of its own ({@link FakeDeployment.Builder#timings(String, FakeTimings)}):
+ * a slow physical Front End beside virtual ones. Immutable; each {@code with...} returns new timings.
  *
  * @param readinessCheck {@code Get-CsPoolUpgradeReadinessState}
  * @param gracefulStop {@code Stop-CsWindowsService -Graceful}: the drain
@@ -51,8 +53,62 @@ public record FakeTimings(Duration readinessCheck, Duration gracefulStop, Durati
         Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO);
   }
 
+  /** These timings with a different readiness check duration. */
+  public FakeTimings withReadinessCheck(Duration readinessCheck) {
+    return new FakeTimings(readinessCheck, gracefulStop, immediateStop, startServices, stageUpdate, install, restart,
+        webService, databaseUpdate, failover, rebalance);
+  }
+
+  /** These timings with a different graceful stop (drain) duration. */
+  public FakeTimings withGracefulStop(Duration gracefulStop) {
+    return new FakeTimings(readinessCheck, gracefulStop, immediateStop, startServices, stageUpdate, install, restart,
+        webService, databaseUpdate, failover, rebalance);
+  }
+
+  /** These timings with a different immediate stop duration. */
+  public FakeTimings withImmediateStop(Duration immediateStop) {
+    return new FakeTimings(readinessCheck, gracefulStop, immediateStop, startServices, stageUpdate, install, restart,
+        webService, databaseUpdate, failover, rebalance);
+  }
+
+  /** These timings with a different service start duration. */
+  public FakeTimings withStartServices(Duration startServices) {
+    return new FakeTimings(readinessCheck, gracefulStop, immediateStop, startServices, stageUpdate, install, restart,
+        webService, databaseUpdate, failover, rebalance);
+  }
+
+  /** These timings with a different staging duration. */
+  public FakeTimings withStageUpdate(Duration stageUpdate) {
+    return new FakeTimings(readinessCheck, gracefulStop, immediateStop, startServices, stageUpdate, install, restart,
+        webService, databaseUpdate, failover, rebalance);
+  }
+
   /** These timings with a different install duration. */
   public FakeTimings withInstall(Duration install) {
+    return new FakeTimings(readinessCheck, gracefulStop, immediateStop, startServices, stageUpdate, install, restart,
+        webService, databaseUpdate, failover, rebalance);
+  }
+
+  /** These timings with a different restart duration. */
+  public FakeTimings withRestart(Duration restart) {
+    return new FakeTimings(readinessCheck, gracefulStop, immediateStop, startServices, stageUpdate, install, restart,
+        webService, databaseUpdate, failover, rebalance);
+  }
+
+  /** These timings with a different w3svc stop or start duration. */
+  public FakeTimings withWebService(Duration webService) {
+    return new FakeTimings(readinessCheck, gracefulStop, immediateStop, startServices, stageUpdate, install, restart,
+        webService, databaseUpdate, failover, rebalance);
+  }
+
+  /** These timings with a different database update duration. */
+  public FakeTimings withDatabaseUpdate(Duration databaseUpdate) {
+    return new FakeTimings(readinessCheck, gracefulStop, immediateStop, startServices, stageUpdate, install, restart,
+        webService, databaseUpdate, failover, rebalance);
+  }
+
+  /** These timings with a different failover duration. */
+  public FakeTimings withFailover(Duration failover) {
     return new FakeTimings(readinessCheck, gracefulStop, immediateStop, startServices, stageUpdate, install, restart,
         webService, databaseUpdate, failover, rebalance);
   }

@@ -6,6 +6,7 @@ import io.github.lyncupgrade.core.deployment.DeploymentCapability;
 import io.github.lyncupgrade.core.deployment.LyncDeployment;
 import io.github.lyncupgrade.core.deployment.PoolReadiness;
 import io.github.lyncupgrade.core.deployment.ServerStatus;
+import io.github.lyncupgrade.core.deployment.UpgradeClock;
 import io.github.lyncupgrade.core.model.Fqdn;
 import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.plan.UpdatePackage;
@@ -17,7 +18,9 @@ import java.util.Optional;
  * A deployment that forwards every operation to another, for wrappers that change a few: extend it
  * and override what your test needs (a {@code serverStatus} that takes time, a refusal no
  * {@link Fault} models); everything else behaves as the wrapped deployment does, its capabilities
- * included ({@link #capability} forwards). Thread-safe if the wrapped deployment and the overrides are.
+ * ({@link #capability}) and its clock ({@link #ownClock}) included, so an executor built for the
+ * wrapper runs on a wrapped fake's virtual clock. Thread-safe if the wrapped deployment and the
+ * overrides are.
  *
  * <pre>{@code
  * LyncDeployment accessDenied = new ForwardingLyncDeployment(fake) {
@@ -44,6 +47,11 @@ public abstract class ForwardingLyncDeployment implements LyncDeployment {
   @Override
   public <T extends DeploymentCapability> Optional<T> capability(Class<T> type) {
     return delegate.capability(type);
+  }
+
+  @Override
+  public Optional<UpgradeClock> ownClock() {
+    return delegate.ownClock();
   }
 
   @Override

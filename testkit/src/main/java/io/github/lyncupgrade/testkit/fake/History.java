@@ -11,6 +11,7 @@ import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.procedure.DatabaseUpdateVariant;
 import io.github.lyncupgrade.testkit.fake.FakeEvent.BackEndDowntime;
 import io.github.lyncupgrade.testkit.fake.FakeEvent.DatabasesUpdated;
+import io.github.lyncupgrade.testkit.fake.FakeEvent.OperationCalled;
 import io.github.lyncupgrade.testkit.fake.FakeEvent.ServerStateChanged;
 import io.github.lyncupgrade.testkit.fake.FakeEvent.ServicesStopped;
 import io.github.lyncupgrade.testkit.fake.FakeEvent.UpdateInstalled;
@@ -30,7 +31,9 @@ import java.util.TreeSet;
 
 /**
  * Everything that happened in a {@link FakeDeployment}, in order, and the questions tests ask
- * of it. A snapshot: immutable and thread-safe.
+ * of it: its {@link FakeEvent}s, among them every call ({@link #calls(Operation, String)}, named by
+ * {@link Operation}). Every server or pool is named as a {@code String} or an {@link Fqdn}. A
+ * snapshot: immutable and thread-safe.
  */
 public final class History {
   /**
@@ -74,6 +77,11 @@ public final class History {
     }
     return most;
   }
+  /** See {@link #maxDomainsDownAtOnce(Fqdn)}. */
+  public int maxDomainsDownAtOnce(String pool) {
+    return maxDomainsDownAtOnce(Fqdn.of(pool));
+  }
+
 
   /** The most Front Ends of {@code pool} down at the same moment (one, server by server: CR-3). */
   public int maxFrontEndsDownAtOnce(Fqdn pool) {
@@ -83,6 +91,11 @@ public final class History {
     }
     return most;
   }
+  /** See {@link #maxFrontEndsDownAtOnce(Fqdn)}. */
+  public int maxFrontEndsDownAtOnce(String pool) {
+    return maxFrontEndsDownAtOnce(Fqdn.of(pool));
+  }
+
 
   /**
    * The first moment two or more upgrade domains of {@code pool} had servers down, as the down
@@ -91,6 +104,11 @@ public final class History {
   public Optional<Map<String, Set<Fqdn>>> firstTimeSeveralDomainsWereDown(Fqdn pool) {
     return downDomainsOverTime(pool).stream().filter(down -> down.size() > 1).findFirst();
   }
+  /** See {@link #firstTimeSeveralDomainsWereDown(Fqdn)}. */
+  public Optional<Map<String, Set<Fqdn>>> firstTimeSeveralDomainsWereDown(String pool) {
+    return firstTimeSeveralDomainsWereDown(Fqdn.of(pool));
+  }
+
 
   /** After each state change of one of {@code pool}'s Front Ends: its domains with servers down, and those servers. */
   private List<Map<String, Set<Fqdn>>> downDomainsOverTime(Fqdn pool) {
@@ -135,6 +153,11 @@ public final class History {
         .filter(disrupted -> disrupted.contains(pool) && disrupted.contains(partner))
         .findFirst();
   }
+  /** See {@link #firstTimeBothWereDisrupted(Fqdn, Fqdn)}. */
+  public Optional<Set<Fqdn>> firstTimeBothWereDisrupted(String pool, String partner) {
+    return firstTimeBothWereDisrupted(Fqdn.of(pool), Fqdn.of(partner));
+  }
+
 
   /** Each pool's disruptions, in order of their start. */
   public List<Disruption> disruptions() {
@@ -263,6 +286,11 @@ public final class History {
   public int timesUpdated(Fqdn server) {
     return updateCounts().getOrDefault(requireNonNull(server, "server"), 0);
   }
+  /** See {@link #timesUpdated(Fqdn)}. */
+  public int timesUpdated(String server) {
+    return timesUpdated(Fqdn.of(server));
+  }
+
 
   /** Each completed Back End downtime of {@code pool}, in order (BE-0). */
   public List<Duration> backEndDowntimes(Fqdn pool) {
@@ -272,11 +300,21 @@ public final class History {
         .map(BackEndDowntime::downtime)
         .toList();
   }
+  /** See {@link #backEndDowntimes(Fqdn)}. */
+  public List<Duration> backEndDowntimes(String pool) {
+    return backEndDowntimes(Fqdn.of(pool));
+  }
+
 
   /** The longest completed Back End downtime of {@code pool}, zero if none. */
   public Duration longestBackEndDowntime(Fqdn pool) {
     return backEndDowntimes(pool).stream().max(Duration::compareTo).orElse(Duration.ZERO);
   }
+  /** See {@link #longestBackEndDowntime(Fqdn)}. */
+  public Duration longestBackEndDowntime(String pool) {
+    return longestBackEndDowntime(Fqdn.of(pool));
+  }
+
 
   /** Whether {@code pool}'s users went into resiliency mode: a Back End down 30 minutes or more (BE-0). */
   public boolean usersWentIntoResiliencyMode(Fqdn pool) {
@@ -284,6 +322,11 @@ public final class History {
     return events(BackEndDowntime.class).stream()
         .anyMatch(downtime -> downtime.pool().equals(pool) && downtime.usersInResiliencyMode());
   }
+  /** See {@link #usersWentIntoResiliencyMode(Fqdn)}. */
+  public boolean usersWentIntoResiliencyMode(String pool) {
+    return usersWentIntoResiliencyMode(Fqdn.of(pool));
+  }
+
 
   /** The {@code Install-CsDatabase} variants used for {@code pool}, in order. */
   public List<DatabaseUpdateVariant> databaseUpdates(Fqdn pool) {
@@ -293,10 +336,40 @@ public final class History {
         .map(DatabasesUpdated::variant)
         .toList();
   }
+  /** See {@link #databaseUpdates(Fqdn)}. */
+  public List<DatabaseUpdateVariant> databaseUpdates(String pool) {
+    return databaseUpdates(Fqdn.of(pool));
+  }
+
 
   /** How many operations were called. */
   public int callCount() {
-    return events(FakeEvent.OperationCalled.class).size();
+    return calls().size();
+  }
+
+  /** Every call, in order: what a run asked of the deployment, with its arguments. */
+  public List<OperationCalled> calls() {
+    return events(OperationCalled.class);
+  }
+
+  /** The calls of {@code operation}, in order. */
+  public List<OperationCalled> calls(Operation operation) {
+    requireNonNull(operation, "operation");
+    return calls().stream().filter(call -> call.operation() == operation).toList();
+  }
+
+  /**
+   * The calls of {@code operation} on {@code target}, in order: {@code calls(STOP_SERVICES,
+   * "sql01.contoso.com")} are a Back End's stops, BE-4's and BE-9's, each with its {@code Graceful}.
+   */
+  public List<OperationCalled> calls(Operation operation, String target) {
+    return calls(operation, Fqdn.of(target));
+  }
+
+  /** See {@link #calls(Operation, String)}. */
+  public List<OperationCalled> calls(Operation operation, Fqdn target) {
+    requireNonNull(target, "target");
+    return calls(operation).stream().filter(call -> call.target().equals(target)).toList();
   }
 
   @Override

@@ -63,7 +63,7 @@ class FakeDeploymentTest {
   void fe2a_aGracefulStopDrainsThenStops() {
     fake.stopServices(fqdn("fe01.contoso.com"), true);
 
-    assertThat(fake.state("fe01.contoso.com")).isEqualTo(ServerState.STOPPED);
+    assertThat(fake.inspect().state("fe01.contoso.com")).isEqualTo(ServerState.STOPPED);
     assertThat(fake.history().events(FakeEvent.ServerStateChanged.class))
         .extracting(FakeEvent.ServerStateChanged::to).containsExactly(ServerState.DRAINING, ServerState.STOPPED);
     assertThat(fake.clock().elapsed()).isEqualTo(Duration.ofMinutes(5));
@@ -97,9 +97,9 @@ class FakeDeploymentTest {
     fake.stopServices(fe01, true);
     fake.installUpdate(fe01, CU);
 
-    assertThat(fake.version("fe01.contoso.com")).isEqualTo(BuildVersion.parse("5.0.8308.1001"));
+    assertThat(fake.inspect().version("fe01.contoso.com")).isEqualTo(BuildVersion.parse("5.0.8308.1001"));
     assertThat(fake.history().timesUpdated(fe01)).isEqualTo(1);
-    assertThat(fake.state("fe01.contoso.com")).isEqualTo(ServerState.STOPPED);
+    assertThat(fake.inspect().state("fe01.contoso.com")).isEqualTo(ServerState.STOPPED);
   }
 
   @Test
@@ -119,11 +119,11 @@ class FakeDeploymentTest {
   void quorum_belowMicrosoftsTableTheRemainingFrontEndsStopToo() {
     fake.stopServices(fqdn("fe11.contoso.com"), false);
     fake.stopServices(fqdn("fe12.contoso.com"), false);
-    assertThat(fake.state("fe13.contoso.com")).isEqualTo(ServerState.RUNNING);
+    assertThat(fake.inspect().state("fe13.contoso.com")).isEqualTo(ServerState.RUNNING);
 
     fake.stopServices(fqdn("fe13.contoso.com"), false);
 
-    assertThat(fake.state("fe14.contoso.com")).isEqualTo(ServerState.STOPPED);
+    assertThat(fake.inspect().state("fe14.contoso.com")).isEqualTo(ServerState.STOPPED);
     assertThat(fake.history().events(FakeEvent.QuorumLost.class)).singleElement()
         .satisfies(loss -> assertThat(loss.running()).isEqualTo(1));
     assertThatThrownBy(() -> fake.poolReadiness(POOL02, fqdn("fe14.contoso.com"), LYNC))
@@ -177,11 +177,11 @@ class FakeDeploymentTest {
     assertThatThrownBy(() -> fake.failOver(POOL01, fqdn("se01.contoso.com"), PoolFailoverMode.PLANNED)).hasMessageContaining("is not the disaster-recovery partner");
 
     fake.failOver(POOL01, POOL02, PoolFailoverMode.PLANNED);
-    assertThat(fake.isFailedOver("pool01.contoso.com")).isTrue();
+    assertThat(fake.inspect().isFailedOver("pool01.contoso.com")).isTrue();
     assertThatThrownBy(() -> fake.failOver(POOL02, POOL01, PoolFailoverMode.PLANNED)).hasMessageContaining("is itself failed over");
     fake.failBack(POOL01, POOL02);
 
-    assertThat(fake.isFailedOver("pool01.contoso.com")).isFalse();
+    assertThat(fake.inspect().isFailedOver("pool01.contoso.com")).isFalse();
     assertThat(fake.history().events(FakeEvent.PoolFailedOver.class)).hasSize(1);
     assertThat(fake.history().events(FakeEvent.PoolFailedBack.class)).hasSize(1);
   }
@@ -192,13 +192,13 @@ class FakeDeploymentTest {
     fake.stopServices(fqdn("fe11.contoso.com"), false);
     fake.stopServices(fqdn("fe12.contoso.com"), false);
     fake.stopServices(fqdn("fe13.contoso.com"), false);
-    assertThat(fake.state("fe14.contoso.com")).as("quorum lost: the last one stops too").isEqualTo(ServerState.STOPPED);
+    assertThat(fake.inspect().state("fe14.contoso.com")).as("quorum lost: the last one stops too").isEqualTo(ServerState.STOPPED);
 
     assertThatThrownBy(() -> fake.failOver(POOL02, POOL01, PoolFailoverMode.PLANNED))
         .hasMessageContaining("none of its Front Ends runs").hasMessageContaining("-DisasterMode");
     fake.failOver(POOL02, POOL01, PoolFailoverMode.DISASTER);
 
-    assertThat(fake.isFailedOver("pool02.contoso.com")).isTrue();
+    assertThat(fake.inspect().isFailedOver("pool02.contoso.com")).isTrue();
   }
 
   @Test
@@ -226,7 +226,7 @@ class FakeDeploymentTest {
     fake.startServices(se01);
 
     assertThat(fake.serverStatus(se01).servicesRunning()).isTrue();
-    assertThat(fake.version("se01.contoso.com")).isEqualTo(CU.targetVersion());
+    assertThat(fake.inspect().version("se01.contoso.com")).isEqualTo(CU.targetVersion());
     assertThat(fake.isCsAdministrator(se01)).isTrue();
   }
 
@@ -246,8 +246,8 @@ class FakeDeploymentTest {
 
     assertThat(fake.history().events(FakeEvent.OperationCalled.class))
         .extracting(FakeEvent.OperationCalled::call, FakeEvent.OperationCalled::operation)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "Get-CsPoolUpgradeReadinessState"),
-            org.assertj.core.groups.Tuple.tuple(2, "Get-CsWindowsService"));
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, Operation.POOL_UPGRADE_READINESS),
+            org.assertj.core.groups.Tuple.tuple(2, Operation.SERVER_STATUS));
     assertThat(fake.history().callCount()).isEqualTo(2);
   }
 
@@ -287,8 +287,8 @@ class FakeDeploymentTest {
           assertThat(e.exitCode()).isEqualTo(1603);
           assertThat(e.logLocation()).contains("LyncServerUpdateInstaller.log");
         });
-    assertThat(failing.version("fe01.contoso.com")).isEqualTo(FakeDeployment.DEFAULT_INITIAL_VERSION);
-    assertThat(failing.state("fe01.contoso.com")).isEqualTo(ServerState.STOPPED);
+    assertThat(failing.inspect().version("fe01.contoso.com")).isEqualTo(FakeDeployment.DEFAULT_INITIAL_VERSION);
+    assertThat(failing.inspect().state("fe01.contoso.com")).isEqualTo(ServerState.STOPPED);
     assertThat(failing.history().timesUpdated(fqdn("fe01.contoso.com"))).isZero();
   }
 
@@ -298,7 +298,7 @@ class FakeDeploymentTest {
         .faults(Fault.neverComesBack("fe01.contoso.com")).build();
 
     assertThatThrownBy(() -> lost.restart(fqdn("fe01.contoso.com"))).isInstanceOf(ServerUnreachableException.class);
-    assertThat(lost.state("fe01.contoso.com")).isEqualTo(ServerState.UNREACHABLE);
+    assertThat(lost.inspect().state("fe01.contoso.com")).isEqualTo(ServerState.UNREACHABLE);
     assertThatThrownBy(() -> lost.serverStatus(fqdn("fe01.contoso.com"))).isInstanceOf(ServerUnreachableException.class)
         .hasMessageContaining("fe01.contoso.com does not answer");
   }
@@ -313,7 +313,7 @@ class FakeDeploymentTest {
     assertThat(stuck.serverStatus(fqdn("fe01.contoso.com")).servicesRunning()).isFalse();
     assertThatThrownBy(() -> stuck.startServices(fqdn("fe01.contoso.com"))).hasMessageContaining("did not start");
     stuck.startServices(fqdn("fe01.contoso.com"));
-    assertThat(stuck.state("fe01.contoso.com")).isEqualTo(ServerState.RUNNING);
+    assertThat(stuck.inspect().state("fe01.contoso.com")).isEqualTo(ServerState.RUNNING);
   }
 
   @Test
@@ -324,9 +324,9 @@ class FakeDeploymentTest {
 
     assertThatThrownBy(() -> crashing.stopServices(fqdn("fe01.contoso.com"), true))
         .isInstanceOfSatisfying(SimulatedCrash.class, crash -> assertThat(crash.call()).isEqualTo(2));
-    assertThat(crashing.state("fe01.contoso.com")).isEqualTo(ServerState.STOPPED);
+    assertThat(crashing.inspect().state("fe01.contoso.com")).isEqualTo(ServerState.STOPPED);
     crashing.restart(fqdn("fe01.contoso.com"));
-    assertThat(crashing.state("fe01.contoso.com")).isEqualTo(ServerState.RUNNING);
+    assertThat(crashing.inspect().state("fe01.contoso.com")).isEqualTo(ServerState.RUNNING);
   }
 
   @Test
@@ -348,4 +348,124 @@ class FakeDeploymentTest {
         .mapToObj(seed -> FaultSchedule.random(seed, SampleTopologies.contoso(), 100).faults().size())
         .distinct()).containsExactlyInAnyOrder(0, 1, 2, 3);
   }
+
+  // ---- issue 19: named crashes, a domain held back, timings per server, the history's arguments ----
+
+  @Test
+  void fault_aDomainHeldBackIsNotReadyForUpgradeOnTheNextChecksThatFindThePoolReady() {
+    FakeDeployment held = FakeDeployment.builder(SampleTopologies.contoso())
+        .faults(Fault.busy("pool01.contoso.com", 1), Fault.domainNotReady("pool01.contoso.com", "UpgradeDomain2", 2))
+        .build();
+
+    assertThat(readyDomains(held)).as("Busy: every domain false, the fault not spent").isEmpty();
+    assertThat(readyDomains(held)).containsExactly("UpgradeDomain1", "UpgradeDomain3");
+    assertThat(readyDomains(held)).containsExactly("UpgradeDomain1", "UpgradeDomain3");
+    assertThat(readyDomains(held)).containsExactly("UpgradeDomain1", "UpgradeDomain2", "UpgradeDomain3");
+    assertThat(held.pendingFaults()).isEmpty();
+    assertThat(held.history().events(FakeEvent.FaultFired.class)).hasSize(3);
+  }
+
+  private static java.util.List<String> readyDomains(FakeDeployment fake) {
+    return fake.poolReadiness(POOL01, fqdn("fe01.contoso.com"), LYNC).upgradeDomains().stream()
+        .filter(DomainReadiness::readyForUpgrade).map(DomainReadiness::name).toList();
+  }
+
+  @Test
+  void fault_aCrashAfterANamedOperationStrikesItsNthCallOnThatTargetOnly() {
+    FakeDeployment crashing = FakeDeployment.builder(SampleTopologies.contoso())
+        .faults(Fault.crashAfter(Operation.STOP_SERVICES, "fe01.contoso.com", 2)).build();
+    crashing.stopServices(fqdn("fe01.contoso.com"), true);
+    crashing.stopServices(fqdn("fe02.contoso.com"), true);
+    crashing.restart(fqdn("fe01.contoso.com"));
+
+    assertThatThrownBy(() -> crashing.stopServices(fqdn("fe01.contoso.com"), false))
+        .isInstanceOfSatisfying(SimulatedCrash.class, crash -> {
+          assertThat(crash.call()).isEqualTo(4);
+          assertThat(crash.operation()).isEqualTo(Operation.STOP_SERVICES);
+          assertThat(crash.target()).isEqualTo(fqdn("fe01.contoso.com"));
+        });
+    assertThat(crashing.inspect().state("fe01.contoso.com")).as("the stop took effect").isEqualTo(ServerState.STOPPED);
+    assertThat(crashing.pendingFaults()).isEmpty();
+    assertThat(Fault.crashAfter(Operation.STOP_SERVICES, "fe01.contoso.com", 2).describe())
+        .isEqualTo("the controlling process crashes after the 2nd Stop-CsWindowsService on fe01.contoso.com");
+  }
+
+  @Test
+  void timings_aServerTakesItsOwnThenItsPoolsThenTheFakes() {
+    FakeTimings defaults = FakeTimings.instant();
+    FakeDeployment mixed = FakeDeployment.builder(SampleTopologies.contoso()).timings(defaults)
+        .timings("pool01.contoso.com", defaults.withRestart(Duration.ofMinutes(10)))
+        .timings(fqdn("fe01.contoso.com"), defaults.withRestart(Duration.ofMinutes(25)))
+        .build();
+
+    assertThat(restartTime(mixed, "fe01.contoso.com")).isEqualTo(Duration.ofMinutes(25));
+    assertThat(restartTime(mixed, "fe02.contoso.com")).isEqualTo(Duration.ofMinutes(10));
+    assertThat(restartTime(mixed, "fe11.contoso.com")).isEqualTo(Duration.ZERO);
+  }
+
+  private static Duration restartTime(FakeDeployment fake, String server) {
+    java.time.Instant before = fake.clock().now();
+    fake.restart(fqdn(server));
+    return Duration.between(before, fake.clock().now());
+  }
+
+  @Test
+  void timings_forANameThatIsNoServerOrPoolAreRefusedNamingEachOne() {
+    assertThatThrownBy(() -> FakeDeployment.builder(SampleTopologies.contoso())
+        .timings("fe99.contoso.com", FakeTimings.instant()).timings("pool09.contoso.com", FakeTimings.instant())
+        .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("timings are given for [fe99.contoso.com, pool09.contoso.com], which are no server or pool of"
+            + " the fake's topology");
+  }
+
+  @Test
+  void history_aStopOfStoppedServicesIsRecordedWithItsGracefulAndEveryCallWithItsArguments() {
+    fake.stopServices(fqdn("sql01.contoso.com"), false);
+    fake.stopServices(fqdn("sql01.contoso.com"), true);
+    fake.updateDatabases(POOL01, DatabaseUpdateVariant.CONFIGURED_DATABASES_EXCLUDING_COLLOCATED,
+        fqdn("sql01.contoso.com"));
+
+    assertThat(fake.history().calls(Operation.STOP_SERVICES, "sql01.contoso.com"))
+        .extracting(call -> call.argument("Graceful").orElseThrow()).containsExactly("false", "true");
+    assertThat(fake.history().events(FakeEvent.ServicesStopped.class)).singleElement()
+        .satisfies(stop -> assertThat(stop.graceful()).isFalse());
+    assertThat(fake.history().events(FakeEvent.ServicesAlreadyStopped.class)).singleElement()
+        .satisfies(again -> {
+          assertThat(again.server()).isEqualTo(fqdn("sql01.contoso.com"));
+          assertThat(again.graceful()).isTrue();
+        });
+    assertThat(fake.history().calls(Operation.UPDATE_DATABASES)).singleElement()
+        .satisfies(call -> assertThat(call.arguments()).containsExactly(
+            java.util.Map.entry("Pool", "pool01.contoso.com"),
+            java.util.Map.entry("Variant", "CONFIGURED_DATABASES_EXCLUDING_COLLOCATED")));
+    assertThat(fake.history().events(FakeEvent.DatabasesUpdated.class)).singleElement()
+        .satisfies(update -> assertThat(update.sqlServer()).isEqualTo(fqdn("sql01.contoso.com")));
+  }
+
+  @Test
+  void inspection_isNoCallWhileTheDeploymentsOwnFailoverStateIs() {
+    fake.inspect().isFailedOver("pool01.contoso.com");
+    fake.inspect().state(fqdn("fe01.contoso.com"));
+    fake.inspect().version("fe01.contoso.com");
+    fake.inspect().isWebServiceRunning("sql01.contoso.com");
+    fake.inspect().databaseBuilds("pool01.contoso.com");
+    assertThat(fake.history().events()).isEmpty();
+
+    fake.isFailedOver(POOL01);
+    assertThat(fake.history().calls()).extracting(FakeEvent.OperationCalled::operation)
+        .containsExactly(Operation.FAILOVER_STATE);
+    fake.close();
+    assertThat(fake.inspect().state("fe01.contoso.com")).as("inspection after close").isEqualTo(ServerState.RUNNING);
+    assertThatThrownBy(() -> fake.inspect().state("fe99.contoso.com")).isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("fe99.contoso.com is not a server of this fake's topology");
+  }
+
+  @Test
+  void operation_everyProductHasItsReadinessCmdlet() {
+    for (ProductVersion product : ProductVersion.values()) {
+      assertThat(Operation.readinessOf(product).command()).isEqualTo(product.readinessCmdlet());
+    }
+  }
+
 }

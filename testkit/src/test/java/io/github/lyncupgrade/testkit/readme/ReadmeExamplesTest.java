@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 class ReadmeExamplesTest {
   private static final Path THIS_FILE = Path.of("src/test/java/io/github/lyncupgrade/testkit/readme/ReadmeExamplesTest.java");
   private static final Path CONSUMER_TEST = Path.of("src/test/java/com/example/consumer/MyUpgradeAutomationTest.java");
+  private static final Path CRASH_TEST = Path.of("src/test/java/com/example/consumer/CrashAndResumeTest.java");
 
   @Test
   void theInvalidTopologyIsRefusedWithTheMessageTheReadmeShows() throws IOException {
@@ -90,6 +91,30 @@ class ReadmeExamplesTest {
         .replaceFirst("(?s)private static final PlanOptions OPTIONS = .*?\\.build\\(\\);", "");
 
     assertThat(withoutSpace(ReadmeSnippets.readme("consumer-test"))).isEqualTo(withoutSpace(body));
+  }
+
+  @Test
+  void theReadmeShowsTheConsumersCrashAndResumeTestAsItRuns() throws IOException {
+    assertThat(ReadmeSnippets.readme("crash-and-resume")).isEqualTo(ReadmeSnippets.code(CRASH_TEST, "crash-and-resume"));
+  }
+
+  /** {@code Journal.file} holds a file lock until it is closed: every Java example opens it as a resource of a {@code try}. */
+  @Test
+  void everyFileJournalInTheReadmesExamplesIsOpenedInATry() throws IOException {
+    String readme = Files.readString(ReadmeSnippets.README, StandardCharsets.UTF_8);
+    Matcher blocks = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(readme);
+    int journals = 0;
+    while (blocks.find()) {
+      String block = blocks.group(1);
+      for (int at = block.indexOf("Journal.file("); at >= 0; at = block.indexOf("Journal.file(", at + 1)) {
+        int resources = block.lastIndexOf("try (", at);
+        assertThat(resources).as("a try before Journal.file( in:%n%s", block).isNotNegative();
+        assertThat(block.substring(resources, at)).as("Journal.file( among the resources of its try in:%n%s", block)
+            .doesNotContain("{", "}");
+        journals++;
+      }
+    }
+    assertThat(journals).as("examples that open a file journal").isGreaterThanOrEqualTo(3);
   }
 
   private static String withoutSpace(String code) {

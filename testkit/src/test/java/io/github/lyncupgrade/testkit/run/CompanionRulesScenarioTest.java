@@ -26,6 +26,7 @@ import io.github.lyncupgrade.testkit.fake.FakeDeployment;
 import io.github.lyncupgrade.testkit.fake.FakeEvent;
 import io.github.lyncupgrade.testkit.fake.FakeTimings;
 import io.github.lyncupgrade.testkit.fake.Fault;
+import io.github.lyncupgrade.testkit.fake.Operation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -73,8 +74,8 @@ class CompanionRulesScenarioTest {
     assertThat(fake.history().events(FakeEvent.ComputerFailedBack.class)).hasSize(7);
     assertThat(fake.history().events(FakeEvent.FabricStateReported.class)).as("one fabric check per server")
         .hasSize(7);
-    assertThat(fake.history().events(FakeEvent.OperationCalled.class))
-        .noneMatch(call -> call.operation().equals("Get-CsPoolUpgradeReadinessState"));
+    assertThat(fake.history().calls(Operation.POOL_UPGRADE_READINESS)).isEmpty();
+    assertThat(fake.history().calls(Operation.UPGRADE_DOMAIN_INFO)).isEmpty();
   }
 
   @Test
@@ -108,9 +109,8 @@ class CompanionRulesScenarioTest {
 
     assertThat(report.outcome().isCompleted()).as(report.outcome().describe()).isTrue();
     assertThat(fake).upgradedEveryServerExactlyOnce().upgradedOneDomainAtATime().neverLostQuorum();
-    List<String> operations = fake.history().events(FakeEvent.OperationCalled.class).stream()
-        .map(FakeEvent.OperationCalled::operation).toList();
-    assertThat(operations).contains("Get-CsUpgradeDomainInfo").doesNotContain("Get-CsPoolUpgradeReadinessState");
+    List<Operation> operations = fake.history().calls().stream().map(FakeEvent.OperationCalled::operation).toList();
+    assertThat(operations).contains(Operation.UPGRADE_DOMAIN_INFO).doesNotContain(Operation.POOL_UPGRADE_READINESS);
   }
 
   @Test
@@ -167,8 +167,9 @@ class CompanionRulesScenarioTest {
         assertThat(tested.databases()).allMatch(database -> database.isCurrent()));
     assertThat(fake.history().events(FakeEvent.DatabasesTested.class).get(0).databases())
         .allMatch(database -> database.sqlServer().equals("ag10.fabrikam.com"));
-    assertThat(fake.history().events(FakeEvent.OperationCalled.class)).filteredOn(call ->
-        call.operation().equals("Install-CsDatabase")).extracting(call -> call.target().toString())
+    assertThat(fake.history().calls(Operation.UPDATE_DATABASES)).extracting(call -> call.target().toString())
+        .containsExactly("ag10.fabrikam.com", "sql11.fabrikam.com", "se12.fabrikam.com");
+    assertThat(fake.history().events(FakeEvent.DatabasesUpdated.class)).extracting(update -> update.sqlServer().toString())
         .containsExactly("ag10.fabrikam.com", "sql11.fabrikam.com", "se12.fabrikam.com");
   }
 

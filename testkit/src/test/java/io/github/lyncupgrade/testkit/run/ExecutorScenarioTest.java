@@ -35,6 +35,7 @@ import io.github.lyncupgrade.testkit.fake.FakeDeployment;
 import io.github.lyncupgrade.testkit.fake.FakeEvent;
 import io.github.lyncupgrade.testkit.fake.FakeTimings;
 import io.github.lyncupgrade.testkit.fake.Fault;
+import io.github.lyncupgrade.testkit.fake.Operation;
 import io.github.lyncupgrade.testkit.fake.ServerState;
 import io.github.lyncupgrade.testkit.fake.SimulatedCrash;
 import java.time.Duration;
@@ -290,8 +291,7 @@ class ExecutorScenarioTest {
     UpgradePlan plan = plan(rehearsal.topology());
     executor(rehearsal, new Scenarios.Events(), Journal.inMemory()).build().run(plan);
     int installCall = rehearsal.history().events(FakeEvent.OperationCalled.class).stream()
-        .filter(call -> call.operation().equals("LyncServerUpdateInstaller")
-            && call.target().equals(Fqdn.of("sql09.contoso.com")))
+        .filter(call -> call.operation() == Operation.INSTALL_UPDATE && call.target().equals(Fqdn.of("sql09.contoso.com")))
         .mapToInt(FakeEvent.OperationCalled::call).findFirst().orElseThrow();
     FakeDeployment fake = FakeDeployment.builder(Scenarios.lonePool())
         .timings(NO_REBALANCE.withInstall(Duration.ofHours(2))).faults(Fault.crashAfterCall(installCall - 1)).build();

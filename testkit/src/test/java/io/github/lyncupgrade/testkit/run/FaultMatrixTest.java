@@ -167,7 +167,7 @@ class FaultMatrixTest {
         continue;
       }
       Fqdn server = step.target();
-      ServerState state = fake.state(server.toString());
+      ServerState state = fake.inspect().state(server);
       if (state != ServerState.RUNNING) {
         assertThat(statuses.get(step.id())).as("%s: %s is %s; its stop is in the journal", label, server, state)
             .isNotNull();

@@ -26,7 +26,8 @@ import java.util.Optional;
  * {@code Test-CsDatabase} reports expected and installed versions (CR-7). Used inside a call of the fake.
  */
 final class FakeDatabases {
-  private static final List<String> POOL_DATABASES = List.of("rtcxds", "rtcshared", "rtcab", "rtcdyn");
+  /** A pool's own databases, whose builds an update changes. */
+  static final List<String> POOL_DATABASES = List.of("rtcxds", "rtcshared", "rtcab", "rtcdyn");
 
   private final FakePool pool;
   private final Calls calls;

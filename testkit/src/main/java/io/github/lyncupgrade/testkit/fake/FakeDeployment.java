@@ -84,6 +84,7 @@ public final class FakeDeployment implements LyncDeployment, PoolFabric, Compute
 
   private FakeDeployment(Builder builder) {
     this.topology = builder.topology;
+    FaultTargets.check(topology, builder.faults.faults());
     this.csAdministrator = builder.csAdministrator;
     this.calls = new Calls(builder.clock);
     this.faults = new FaultInjector(builder.faults.faults(), calls);
@@ -456,7 +457,9 @@ public final class FakeDeployment implements LyncDeployment, PoolFabric, Compute
     /**
      * The fake.
      *
-     * @throws IllegalArgumentException if timings are given for a name that is no server or pool of the topology
+     * @throws IllegalArgumentException if timings are given for a name that is no server or pool of the topology,
+     *     or a fault strikes nothing the topology has (a server, pool, upgrade domain or database it does not
+     *     have, a readiness fault for a Standard Edition pool), naming each
      */
     public FakeDeployment build() {
       return new FakeDeployment(this);

@@ -9,7 +9,10 @@ import io.github.lyncupgrade.core.model.Fqdn;
  * number of checks) and is then spent. Create them with the static factories; each takes the
  * server or pool it strikes as a {@code String} (checked like any FQDN) or as an {@link Fqdn}.
  * A {@link PoolFault} can be held back for a later upgrade domain of its pool
- * ({@code Fault.busy(pool, 3).beforeDomain("UpgradeDomain2")}).
+ * ({@code Fault.busy(pool, 3).beforeDomain("UpgradeDomain2")}). {@link FakeDeployment.Builder#build()}
+ * refuses a fault that strikes nothing its topology has (a server, pool, upgrade domain or database
+ * it does not have, a readiness or fabric fault for a Standard Edition pool), naming each, since it
+ * would never fire.
  */
 public sealed interface Fault {
 

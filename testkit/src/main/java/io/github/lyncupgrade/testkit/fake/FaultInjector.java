@@ -21,9 +21,8 @@ final class FaultInjector {
   @FunctionalInterface
   interface DomainProgress {
     /**
-     * Whether every Front End of the domains before {@code upgradeDomain} of {@code pool} is updated and running.
-     *
-     * @throws IllegalArgumentException if it is no upgrade domain of an Enterprise pool of the fake's topology
+     * Whether every Front End of the domains before {@code upgradeDomain} of {@code pool} is updated and running;
+     * the fake's build has checked that it is an upgrade domain of an Enterprise pool of its topology.
      */
     boolean isNext(Fqdn pool, String upgradeDomain);
   }

@@ -41,8 +41,12 @@ final class DocBlocks {
 
   /** The block between {@code <!-- name:begin -->} and {@code <!-- name:end -->}, wherever it is, fences dropped, normalized. */
   static String block(String name) throws IOException {
+    return block(pages(), name);
+  }
+
+  /** As {@link #block(String)}, among these pages (by name); fails naming the marker and the pages unless exactly one holds it once. */
+  static String block(Map<String, String> pages, String name) {
     String begin = "<!-- " + name + ":begin -->";
-    Map<String, String> pages = pages();
     List<String> holding = pages.entrySet().stream()
         .flatMap(page -> Stream.generate(page::getKey).limit(occurrences(page.getValue(), begin)))
         .toList();

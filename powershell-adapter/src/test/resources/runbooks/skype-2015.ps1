@@ -622,7 +622,7 @@ Set-WebServiceState -Server 'se12.fabrikam.com' -Running $true
 #region 90. [BE-11c] se12.fabrikam.com/back-end/se12.fabrikam.com/update-databases
 # Apply the update to the SQL Server databases: Install-CsDatabase -Update -LocalDatabases
 # On the server itself: it reads the topology from the Central Management Store, a second hop from a
-# remote session unless the store is on this server or the README's arrangement is in place.
+# remote session unless the store is on this server or an arrangement of docs/decisions.md is in place.
 Invoke-Command -ComputerName 'se12.fabrikam.com' -ScriptBlock { Install-CsDatabase -Update -LocalDatabases }
 #endregion
 

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A crash of the controlling process right after a named operation on a named server, and the
  * resume from the file journal it left, as a user's test writes it: no rehearsal run to find a
- * call number, every journal closed. The README shows the first test.
+ * call number, every journal closed. docs/testing.md shows the first test.
  */
 class CrashAndResumeTest {
   private static final PlanOptions OPTIONS = PlanOptions.builder()

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * How a user's project tests its upgrade automation with the testkit: only public API, from a
- * package of its own. The README shows this class.
+ * package of its own. docs/testing.md shows this class.
  */
 @ExtendWith(FakeDeploymentExtension.class)
 class MyUpgradeAutomationTest {

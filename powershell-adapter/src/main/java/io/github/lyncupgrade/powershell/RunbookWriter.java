@@ -244,7 +244,7 @@ public final class RunbookWriter {
     /**
      * BE-11: a and b from here (they take the SQL Server); c acts on the local computer, so it runs on
      * the Standard Edition server, where it reads the topology from the Central Management Store (a
-     * second hop when the store is elsewhere: see the README).
+     * second hop when the store is elsewhere: see docs/decisions.md).
      */
     @Override
     public String visit(UpdateDatabases step) {
@@ -252,7 +252,7 @@ public final class RunbookWriter {
         return step.command() + "\n";
       }
       return "# On the server itself: it reads the topology from the Central Management Store, a second hop from a\n"
-          + "# remote session unless the store is on this server or the README's arrangement is in place.\n"
+          + "# remote session unless the store is on this server or an arrangement of docs/decisions.md is in place.\n"
           + onServer(step, step.command());
     }
 

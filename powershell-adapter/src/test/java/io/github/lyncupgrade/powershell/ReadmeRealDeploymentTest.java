@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's example against a real deployment: it compiles here, against the adapter's public
- * API, and the README shows exactly these lines. Running it needs Lync Server, which no machine of
+ * The example of docs/real-deployment.md: it compiles here, against the adapter's public API, and
+ * the page shows exactly these lines. Running it needs Lync Server, which no machine of
  * this project has.
  */
 class ReadmeRealDeploymentTest {
@@ -39,8 +39,8 @@ class ReadmeRealDeploymentTest {
   }
 
   @Test
-  void theReadmeShowsTheCodeThatCompilesHere() throws IOException {
-    assertThat(ReadmeBlocks.normalized(ReadmeBlocks.block("real-deployment")))
-        .isEqualTo(ReadmeBlocks.normalized(ReadmeBlocks.code(THIS_FILE, "real-deployment")));
+  void thePageShowsTheCodeThatCompilesHere() throws IOException {
+    assertThat(DocBlocks.normalized(DocBlocks.block("real-deployment")))
+        .isEqualTo(DocBlocks.normalized(DocBlocks.code(THIS_FILE, "real-deployment")));
   }
 }

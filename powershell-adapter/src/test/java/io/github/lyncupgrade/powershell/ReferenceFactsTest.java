@@ -20,7 +20,6 @@ import io.github.lyncupgrade.testkit.Simulation;
 import io.github.lyncupgrade.testkit.VirtualClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,14 +85,14 @@ class ReferenceFactsTest {
         + " [string]$domain.UpgradeDomain; ReadyForUpgrade = $domain.ReadyForUpgrade }",
         "$domain.ReadyForUpgrade -isnot [bool]").doesNotContain("$state.UpgradeDomains | Where-Object { [string]");
 
-    String readme = Files.readString(Path.of("../README.md"), StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+    String page = DocBlocks.page("docs/real-deployment.md").replaceAll("\\s+", " ");
     for (String how : List.of("type", "null", "absent")) {
       try (PowerShellDeployment deployment = deployment(FakeShells.options("--deployment",
           "--break=pool-readiness:Domain.ReadyForUpgrade:" + how))) {
         if (how.equals("type")) {
           assertThatThrownBy(() -> deployment.poolReadiness(Fqdn.of("pool01.contoso.com"), Fqdn.of("fe03.contoso.com"),
               ProductVersion.LYNC_SERVER_2013)).isInstanceOfSatisfying(UnreadableReplyException.class, e ->
-              assertThat(readme).as("the README's example").contains("`" + e.problems().get(0).describe() + "`"));
+              assertThat(page).as("the example of docs/real-deployment.md").contains("`" + e.problems().get(0).describe() + "`"));
         }
         assertThatThrownBy(() -> deployment.poolReadiness(Fqdn.of("pool01.contoso.com"), Fqdn.of("fe03.contoso.com"),
             ProductVersion.LYNC_SERVER_2013)).as(how).isInstanceOfSatisfying(UnreadableReplyException.class, e -> {
@@ -215,7 +214,7 @@ class ReferenceFactsTest {
   @Test
   void be6be8_noRemoteSessionOutlivesItsOperationAndNoneWaitsForever() throws IOException {
     String bootstrap = new String(PowerShellSession.class.getResourceAsStream("bootstrap.ps1").readAllBytes(),
-        java.nio.charset.StandardCharsets.UTF_8);
+        StandardCharsets.UTF_8);
     assertThat(bootstrap).doesNotContain("-OperationTimeout 0").contains("-OperationTimeout $timeout");
     for (var contract : io.github.lyncupgrade.powershell.internal.ScriptContracts.ALL) {
       String text = code(script(contract.script()));

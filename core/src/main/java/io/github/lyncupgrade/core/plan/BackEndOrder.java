@@ -2,7 +2,7 @@ package io.github.lyncupgrade.core.plan;
 
 /**
  * SDK-1: where a pool's Back End procedure (BE-1..BE-11) goes relative to its Front End upgrade
- * domains. The source topics give no order; the README explains the default.
+ * domains. The source topics give no order; docs/decisions.md explains the default (SDK-1).
  */
 public enum BackEndOrder {
   /**

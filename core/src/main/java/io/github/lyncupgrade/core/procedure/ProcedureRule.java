@@ -3,8 +3,8 @@ package io.github.lyncupgrade.core.procedure;
 /**
  * The numbered rules of the procedure this SDK implements, as {@code PROCEDURE.md} restates
  * Microsoft's topics (FE-*, BE-*), the facts it adds from Microsoft's cmdlet reference and
- * companion topics (CR-*, numbered here and in the README in the order the page gives them),
- * plus the decisions the topics leave to the SDK (SDK-*), which the README explains. Every step cites the rule it carries out.
+ * companion topics (CR-*, numbered here and in docs/procedure.md in the order the page gives them),
+ * plus the decisions the topics leave to the SDK (SDK-*), which docs/decisions.md explains. Every step cites the rule it carries out.
  */
 public enum ProcedureRule {
   FE_0("FE-0", "Upgrade one upgrade domain at a time and keep track of what is done"),

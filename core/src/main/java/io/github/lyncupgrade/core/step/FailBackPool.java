@@ -8,7 +8,7 @@ import io.github.lyncupgrade.core.procedure.ProcedureRule;
 /**
  * SDK-3, contingent: when the pool was failed over ({@link FailOverPool}), fail it back from its
  * partner once every server of the pool is updated and verified. The source procedure says
- * nothing about failback; the README explains this choice.
+ * nothing about failback; docs/decisions.md explains this choice.
  *
  * @param pool the pool to fail back
  * @param partner the backup pool that took over its users

@@ -9,7 +9,7 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * The whole-number options and the range each accepts, read without a Java type in the message
  * ("'abc' is not a whole number", "100000 is out of range: 1 to 64"). The limits are written in
- * the options' help and in the README; each is far above what a real night needs and low enough
+ * the options' help and in docs/command.md; each is far above what a real night needs and low enough
  * that no estimate, wait or count can overflow.
  */
 abstract class Bounded implements ITypeConverter<Integer> {

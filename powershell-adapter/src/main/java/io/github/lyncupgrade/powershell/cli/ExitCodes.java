@@ -1,6 +1,6 @@
 package io.github.lyncupgrade.powershell.cli;
 
-/** The command's exit codes, documented in its help and the README. */
+/** The command's exit codes, documented in its help and in docs/command.md. */
 final class ExitCodes {
   /** Done: the plan was printed, or the run completed. */
   static final int OK = 0;

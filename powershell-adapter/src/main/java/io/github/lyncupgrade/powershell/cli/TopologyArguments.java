@@ -20,9 +20,9 @@ final class TopologyArguments {
   private TopologyArguments() {}
 
   private static final String TOPOLOGY = "a topology file (JSON), a published topology (Get-CsTopology -AsXml) or"
-      + " a Topology Builder file (.tbxml), told apart by content (see the README)";
+      + " a Topology Builder file (.tbxml), told apart by content (see docs/topology-files.md)";
   private static final String OVERLAY = "With a Lync topology document: what it does not carry (disaster-recovery"
-      + " partners, SQL mirrors, collocated Persistent Chat stores), as JSON (see the README).";
+      + " partners, SQL mirrors, collocated Persistent Chat stores), as JSON (see docs/topology-files.md).";
 
   /** The topology of {@code file}, what Lync's documents tell about their reading said on {@code err}. */
   private static Topology read(Path file, Path overlay, PrintWriter err) {

@@ -3,7 +3,7 @@ param($p)
 # BE-11a/b/c: exactly one Install-CsDatabase variant, chosen by the SDK, never built from text.
 # BE-11c acts on the local computer, so it runs in a session on the Standard Edition server; it
 # reads the topology from the Central Management Store, a second hop when the store is elsewhere
-# (the README says how: the store on that server, delegation, or a session configuration).
+# (docs/decisions.md says how: the store on that server, delegation, or a session configuration).
 switch ($p.Variant) {
   'CONFIGURED_DATABASES' {
     $null = Install-CsDatabase -Update -ConfiguredDatabases -SqlServerFqdn $p.SqlServer -Confirm:$false

@@ -3,7 +3,7 @@ package io.github.lyncupgrade.powershell.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.lyncupgrade.core.model.Topology;
-import io.github.lyncupgrade.powershell.ReadmeBlocks;
+import io.github.lyncupgrade.powershell.DocBlocks;
 import io.github.lyncupgrade.powershell.fakeshell.FakeShell;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,7 +23,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine;
 
-/** The README's command section: its examples run, its topology file reads, and it names every option, limit and exit code. */
+/**
+ * The command's page (docs/command.md): its examples run, its topology file reads, and it names every option, limit
+ * and exit code; and the README's account of the main command is what it prints.
+ */
 class ReadmeCommandLineTest {
   @TempDir
   Path directory;
@@ -38,7 +41,7 @@ class ReadmeCommandLineTest {
   }
 
   private static String block(String name) throws IOException {
-    return ReadmeBlocks.block(name);
+    return DocBlocks.block(name);
   }
 
   @Test
@@ -118,7 +121,7 @@ class ReadmeCommandLineTest {
   }
 
   @Test
-  void everyOptionOfEverySubcommandIsInTheReadme() throws IOException {
+  void everyOptionOfEverySubcommandIsOnTheCommandsPage() throws IOException {
     String section = block("command");
     CommandLine commandLine = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
     List<String> missing = new ArrayList<>();
@@ -140,7 +143,7 @@ class ReadmeCommandLineTest {
         }
       }
     }
-    assertThat(missing).as("options the README does not name").isEmpty();
+    assertThat(missing).as("options docs/command.md does not name").isEmpty();
   }
 
   @Test
@@ -187,7 +190,7 @@ class ReadmeCommandLineTest {
 
   @Test
   void theMainCommandPrintsWhatTheReadmeSaysItDoes() throws IOException {
-    String readme = ReadmeBlocks.readme();
+    String readme = DocBlocks.page("README.md");
     Matcher claims = Pattern.compile("Edition server: (\\d+) steps, each citing its rule\\) and its estimated window \\(([^)]+)\\)"
         + "(?s).*?\\(\"(Run COMPLETED after [^\"]+)\"\\)").matcher(readme);
     assertThat(claims.find()).isTrue();

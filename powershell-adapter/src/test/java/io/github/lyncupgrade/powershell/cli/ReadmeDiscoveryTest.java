@@ -2,7 +2,7 @@ package io.github.lyncupgrade.powershell.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.lyncupgrade.powershell.ReadmeBlocks;
+import io.github.lyncupgrade.powershell.DocBlocks;
 import io.github.lyncupgrade.powershell.cli.CommandLineTest.Result;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's example of {@code discover}: the command as shown, against the fake shell, prints these lines in order. */
+/** The example of {@code discover} in docs/real-deployment.md: the command as shown, against the fake shell, prints these lines in order. */
 class ReadmeDiscoveryTest {
   private static final String PROMPT = "$ lync-upgrade ";
 
@@ -19,8 +19,8 @@ class ReadmeDiscoveryTest {
   Path directory;
 
   @Test
-  void theDiscoverExamplePrintsWhatTheReadmeShows() throws IOException {
-    List<String> example = ReadmeBlocks.block("discover-output").strip().lines().toList();
+  void theDiscoverExamplePrintsWhatThePageShows() throws IOException {
+    List<String> example = DocBlocks.block("discover-output").strip().lines().toList();
     assertThat(example.get(0)).startsWith(PROMPT);
     List<String> args = new ArrayList<>();
     args.add(CommandLineTest.fakeShell());
@@ -39,7 +39,7 @@ class ReadmeDiscoveryTest {
       while (at < printed.size() && !(start == null ? printed.get(at).equals(line) : printed.get(at).startsWith(start))) {
         at++;
       }
-      assertThat(at).as("the README's line '%s', in order, in:%n%s", line, String.join("\n", printed))
+      assertThat(at).as("the page's line '%s', in order, in:%n%s", line, String.join("\n", printed))
           .isLessThan(printed.size());
       at++;
     }

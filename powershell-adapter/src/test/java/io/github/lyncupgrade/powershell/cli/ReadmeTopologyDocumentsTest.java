@@ -9,6 +9,7 @@ import io.github.lyncupgrade.core.model.Topology;
 import io.github.lyncupgrade.core.plan.PlanOptions;
 import io.github.lyncupgrade.core.plan.Planner;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
+import io.github.lyncupgrade.powershell.DocBlocks;
 import io.github.lyncupgrade.powershell.cli.CommandLineTest.Result;
 import io.github.lyncupgrade.powershell.topology.ImportedTopology;
 import io.github.lyncupgrade.powershell.topology.LyncTopologyReader;
@@ -20,16 +21,13 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The README's section "Topology from Lync's own files": every example in it is what runs. */
+/** The page "Topology from Lync's own files" (docs/topology-files.md): every example in it is what runs. */
 class ReadmeTopologyDocumentsTest {
-  private static final Path README = Path.of("..", "README.md");
   private static final String MODULE = "powershell-adapter";
   private static final Path DOCUMENTS = Path.of("src/test/resources/lync-topology");
 
@@ -98,13 +96,12 @@ class ReadmeTopologyDocumentsTest {
     // topology-api:end
 
     assertThat(plan.topology().pools()).hasSize(3);
-    assertThat(normalized(block("topology-api")))
-        .isEqualTo(normalized(between(Files.readString(Path.of("src/test/java/io/github/lyncupgrade/powershell/cli/"
-            + "ReadmeTopologyDocumentsTest.java")), "// topology-api:begin", "// topology-api:end").lines().toList()));
+    assertThat(DocBlocks.normalized(DocBlocks.block("topology-api"))).isEqualTo(DocBlocks.normalized(DocBlocks.code(
+        Path.of("src/test/java/io/github/lyncupgrade/powershell/cli/ReadmeTopologyDocumentsTest.java"), "topology-api")));
   }
 
   /**
-   * The README's lines are the output's first lines; a line ending in {@code ...} shows only how
+   * The page's lines are the output's first lines; a line ending in {@code ...} shows only how
    * the output's line starts, and a line that is only {@code ...} stands for the rest.
    */
   private static void assertShows(List<String> shown, String output) {
@@ -121,31 +118,11 @@ class ReadmeTopologyDocumentsTest {
         assertThat(actual.get(i)).isEqualTo(line);
       }
     }
-    assertThat(actual).as("the README shows the whole output").hasSameSizeAs(shown);
+    assertThat(actual).as("the page shows the whole output").hasSameSizeAs(shown);
   }
 
-  /** The README's block between {@code <!-- name:begin -->} and {@code <!-- name:end -->}, without its fences. */
+  /** The page's block between {@code <!-- name:begin -->} and {@code <!-- name:end -->}: its lines, without fences or blank lines. */
   private static List<String> block(String name) throws IOException {
-    String text = between(Files.readString(README, StandardCharsets.UTF_8), "<!-- " + name + ":begin -->",
-        "<!-- " + name + ":end -->");
-    List<String> lines = new ArrayList<>();
-    for (String line : text.lines().toList()) {
-      if (!line.startsWith("```") && !line.isBlank()) {
-        lines.add(line.stripTrailing());
-      }
-    }
-    return lines;
-  }
-
-  private static String between(String text, String begin, String end) {
-    int from = text.indexOf(begin);
-    int to = text.indexOf(end, from);
-    assertThat(from).as("marker %s", begin).isNotNegative();
-    assertThat(to).as("marker %s", end).isGreaterThan(from);
-    return text.substring(from + begin.length(), to);
-  }
-
-  private static String normalized(List<String> lines) {
-    return lines.stream().map(String::strip).filter(line -> !line.isEmpty()).collect(Collectors.joining("\n"));
+    return DocBlocks.block(name).lines().filter(line -> !line.isBlank()).map(String::stripTrailing).toList();
   }
 }

@@ -3,7 +3,7 @@ package io.github.lyncupgrade.testkit.bench;
 import org.openjdk.jmh.runner.RunnerException;
 
 /**
- * The README's figures, all with one command:
+ * The figures of docs/figures.md, all with one command:
  * {@code mvn -B -ntp -q install -DskipTests && mvn -B -ntp -q -pl testkit exec:exec@bench}
  * (about five minutes on two cores). {@code -Dbench=planner} or {@code -Dbench=fleet} runs one part.
  */

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fleet figures of the README: the simulated window of a 50-pool fleet (mixed sizes, 10
+ * The fleet figures of docs/figures.md: the simulated window of a 50-pool fleet (mixed sizes, 10
  * disaster-recovery pairs, 8 pools at once) against the lower bound and against the hand-run
  * procedure, simulation speed, and the memory a plan takes per 10,000 servers. Every run is the
  * real executor on the fake deployment in virtual time; nothing is computed from estimates

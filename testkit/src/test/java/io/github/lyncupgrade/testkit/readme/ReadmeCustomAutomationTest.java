@@ -24,7 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** The README's two worked examples of custom automation, run against the fake; the README shows exactly these lines. */
+/** The two worked examples of docs/custom-automation.md, run against the fake; the page shows exactly these lines. */
 class ReadmeCustomAutomationTest {
   private static final Path THIS_FILE =
       Path.of("src/test/java/io/github/lyncupgrade/testkit/readme/ReadmeCustomAutomationTest.java");
@@ -105,7 +105,7 @@ class ReadmeCustomAutomationTest {
   @Test
   void theReadmeShowsExactlyTheCodeThatRuns() throws IOException {
     for (String example : List.of("custom-steps", "synthetic-check")) {
-      assertThat(ReadmeSnippets.readme(example)).as(example).isEqualTo(ReadmeSnippets.code(THIS_FILE, example));
+      assertThat(DocBlocks.block(example)).as(example).isEqualTo(DocBlocks.code(THIS_FILE, example));
     }
   }
 }

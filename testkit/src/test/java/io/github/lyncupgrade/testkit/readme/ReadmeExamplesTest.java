@@ -22,11 +22,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The README's other examples: each shows what the code gives, or is the code that runs. */
+/** The documentation's other examples (README.md and docs/*.md): each shows what the code gives, or is the code that runs. */
 class ReadmeExamplesTest {
   private static final Path THIS_FILE = Path.of("src/test/java/io/github/lyncupgrade/testkit/readme/ReadmeExamplesTest.java");
   private static final Path CONSUMER_TEST = Path.of("src/test/java/com/example/consumer/MyUpgradeAutomationTest.java");
@@ -40,7 +41,7 @@ class ReadmeExamplesTest {
         .pool(Pool.standard("se;01.contoso.com"))
         .build());
 
-    assertThat(ReadmeSnippets.readme("invalid-topology")).isEqualTo(ReadmeSnippets.normalized(e.getMessage()));
+    assertThat(DocBlocks.block("invalid-topology")).isEqualTo(DocBlocks.normalized(e.getMessage()));
   }
 
   @Test
@@ -48,7 +49,7 @@ class ReadmeExamplesTest {
     UpgradePlan plan = Planner.create(PlanOptions.builder()
         .updatePackage(Simulation.sampleUpdate(SampleTopologies.skypeForBusiness2015())).build())
         .plan(SampleTopologies.skypeForBusiness2015());
-    List<String> lines = ReadmeSnippets.readme("server-by-server").lines().toList();
+    List<String> lines = DocBlocks.block("server-by-server").lines().toList();
     List<Step> procedure = plan.steps().stream()
         .filter(step -> step.id().value().startsWith("pool10.fabrikam.com/UpgradeDomain1/fe101.fabrikam.com/")
             && !step.runsAhead())
@@ -81,7 +82,7 @@ class ReadmeExamplesTest {
     // fleet:end
 
     assertThat(chart).startsWith("gantt\n").contains("8 pools at once", "2026-11-28 22:00:00");
-    assertThat(ReadmeSnippets.readme("fleet")).isEqualTo(ReadmeSnippets.code(THIS_FILE, "fleet"));
+    assertThat(DocBlocks.block("fleet")).isEqualTo(DocBlocks.code(THIS_FILE, "fleet"));
   }
 
   @Test
@@ -90,28 +91,29 @@ class ReadmeExamplesTest {
     String body = file.substring(file.indexOf("@ExtendWith(FakeDeploymentExtension.class)"))
         .replaceFirst("(?s)private static final PlanOptions OPTIONS = .*?\\.build\\(\\);", "");
 
-    assertThat(withoutSpace(ReadmeSnippets.readme("consumer-test"))).isEqualTo(withoutSpace(body));
+    assertThat(withoutSpace(DocBlocks.block("consumer-test"))).isEqualTo(withoutSpace(body));
   }
 
   @Test
   void theReadmeShowsTheConsumersCrashAndResumeTestAsItRuns() throws IOException {
-    assertThat(ReadmeSnippets.readme("crash-and-resume")).isEqualTo(ReadmeSnippets.code(CRASH_TEST, "crash-and-resume"));
+    assertThat(DocBlocks.block("crash-and-resume")).isEqualTo(DocBlocks.code(CRASH_TEST, "crash-and-resume"));
   }
 
-  /** {@code Journal.file} holds a file lock until it is closed: every Java example opens it as a resource of a {@code try}. */
+  /** {@code Journal.file} holds a file lock until it is closed: every Java example, on every page, opens it as a resource of a {@code try}. */
   @Test
-  void everyFileJournalInTheReadmesExamplesIsOpenedInATry() throws IOException {
-    String readme = Files.readString(ReadmeSnippets.README, StandardCharsets.UTF_8);
-    Matcher blocks = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(readme);
+  void everyFileJournalInTheDocumentationsExamplesIsOpenedInATry() throws IOException {
     int journals = 0;
-    while (blocks.find()) {
-      String block = blocks.group(1);
-      for (int at = block.indexOf("Journal.file("); at >= 0; at = block.indexOf("Journal.file(", at + 1)) {
-        int resources = block.lastIndexOf("try (", at);
-        assertThat(resources).as("a try before Journal.file( in:%n%s", block).isNotNegative();
-        assertThat(block.substring(resources, at)).as("Journal.file( among the resources of its try in:%n%s", block)
-            .doesNotContain("{", "}");
-        journals++;
+    for (Map.Entry<String, String> page : DocBlocks.pages().entrySet()) {
+      Matcher blocks = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(page.getValue());
+      while (blocks.find()) {
+        String block = blocks.group(1);
+        for (int at = block.indexOf("Journal.file("); at >= 0; at = block.indexOf("Journal.file(", at + 1)) {
+          int resources = block.lastIndexOf("try (", at);
+          assertThat(resources).as("a try before Journal.file( in %s:%n%s", page.getKey(), block).isNotNegative();
+          assertThat(block.substring(resources, at))
+              .as("Journal.file( among the resources of its try in %s:%n%s", page.getKey(), block).doesNotContain("{", "}");
+          journals++;
+        }
       }
     }
     assertThat(journals).as("examples that open a file journal").isGreaterThanOrEqualTo(3);

@@ -20,7 +20,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The README's quick start, compiled and run, and its Gantt chart: the README must show exactly what runs. */
+/** The README's quick start, compiled and run, and the Gantt chart of docs/fleet.md: the pages must show exactly what runs. */
 class ReadmeQuickStartTest {
   private static final Path THIS_FILE =
       Path.of("src/test/java/io/github/lyncupgrade/testkit/readme/ReadmeQuickStartTest.java");
@@ -54,7 +54,7 @@ class ReadmeQuickStartTest {
 
   @Test
   void theReadmeShowsExactlyTheCodeThatRuns() throws IOException {
-    assertThat(ReadmeSnippets.readme("quick-start")).isEqualTo(ReadmeSnippets.code(THIS_FILE, "quick-start"));
+    assertThat(DocBlocks.block("quick-start")).isEqualTo(DocBlocks.code(THIS_FILE, "quick-start"));
   }
 
   @Test
@@ -62,6 +62,6 @@ class ReadmeQuickStartTest {
     UpgradePlan plan = Planner.create(PlanOptions.builder().concurrency(Concurrency.pools(2)).build())
         .plan(SampleTopologies.contoso());
 
-    assertThat(ReadmeSnippets.readme("gantt")).isEqualTo(ReadmeSnippets.normalized(PlanRenderer.gantt().render(plan)));
+    assertThat(DocBlocks.block("gantt")).isEqualTo(DocBlocks.normalized(PlanRenderer.gantt().render(plan)));
   }
 }

@@ -6,13 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.lyncupgrade.core.journal.Journal;
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.model.ProductVersion;
 import io.github.lyncupgrade.core.model.Topology;
+import io.github.lyncupgrade.core.plan.Planner;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
 import io.github.lyncupgrade.core.run.RunEvent;
 import io.github.lyncupgrade.core.run.RunOutcome;
 import io.github.lyncupgrade.core.run.RunReport;
 import io.github.lyncupgrade.core.step.StepKind;
 import io.github.lyncupgrade.testkit.SampleTopologies;
+import io.github.lyncupgrade.testkit.Simulation;
 import io.github.lyncupgrade.testkit.fake.FakeDeployment;
 import io.github.lyncupgrade.testkit.fake.Fault;
 import io.github.lyncupgrade.testkit.fake.Operation;
@@ -108,6 +111,56 @@ class FailoverAcrossResumeTest {
         .singleElement().satisfies(done -> assertThat(done.detail()).startsWith("re-checked: the pool is failed over"));
     assertThat(fake.history().calls(Operation.POOL_FAILBACK, POOL01)).hasSize(1);
     assertThat(fake).hasNoPoolLeftFailedOver().upgradedEveryServerExactlyOnce();
+  }
+
+  /**
+   * A crash right after the store's failover (CR-9) leaves its step begun: the resume finishes it,
+   * then judges the pool afresh (FE-1): the pool now answers Ready, so its users stay and it is
+   * upgraded domain by domain, the store left on the partner's side.
+   */
+  @Test
+  void cr9_aStoreFailoverACrashInterruptedIsFinishedOnResumeThenThePoolIsJudgedAfresh() {
+    FakeDeployment fake = FakeDeployment.builder(contosoWithTheStoreOnPool01())
+        .faults(Fault.busy("pool01.contoso.com", 3),
+            Fault.crashAfter(Operation.CENTRAL_MANAGEMENT_STORE_FAILOVER, "pool01.contoso.com"))
+        .build();
+    UpgradePlan plan = Scenarios.plan(fake.topology());
+    Journal journal = Journal.inMemory();
+    assertThatThrownBy(() -> Scenarios.executor(fake, events, journal).build().run(plan))
+        .isInstanceOf(SimulatedCrash.class);
+    assertThat(fake.history().calls(Operation.POOL_FAILOVER)).as("the crash came before the pool's failover").isEmpty();
+    events.all.clear();
+
+    RunReport report = resume(fake, plan, journal);
+
+    assertThat(report.outcome().isCompleted()).as(report.outcome().describe()).isTrue();
+    assertThat(events.of(RunEvent.StepSucceeded.class))
+        .filteredOn(done -> done.step().kind() == StepKind.FAIL_OVER_CENTRAL_MANAGEMENT_STORE)
+        .as("the begun step is finished, not skipped as armed").hasSize(1);
+    assertThat(fake.history().calls(Operation.POOL_FAILOVER)).as("Ready on resume: no failover").isEmpty();
+    assertThat(fake).hasNoPoolLeftFailedOver().upgradedEveryServerExactlyOnce().upgradedOneDomainAtATime();
+  }
+
+  @Test
+  void cr3a_aComputerFailoverACrashInterruptedIsReCheckedOnResume_theServerIsNotFailedOverTwice() {
+    FakeDeployment fake = FakeDeployment.builder(SampleTopologies.skypeForBusiness2015())
+        .faults(Fault.crashAfter(Operation.COMPUTER_FAILOVER, "fe102.fabrikam.com")).build();
+    UpgradePlan plan = Planner.create(Scenarios.options()
+        .updatePackage(Simulation.sampleUpdate(ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2015)).build()).plan(fake.topology());
+    Journal journal = Journal.inMemory();
+    assertThatThrownBy(() -> Scenarios.executor(fake, events, journal).build().run(plan))
+        .isInstanceOf(SimulatedCrash.class);
+    events.all.clear();
+
+    RunReport report = resume(fake, plan, journal);
+
+    assertThat(report.outcome().isCompleted()).as(report.outcome().describe()).isTrue();
+    assertThat(fake.history().calls(Operation.COMPUTER_FAILOVER, "fe102.fabrikam.com"))
+        .as("Invoke-CsComputerFailOver ran once").hasSize(1);
+    assertThat(events.of(RunEvent.StepSucceeded.class)).filteredOn(done -> done.step().kind() == StepKind.FAIL_OVER_SERVER
+            && done.step().target().toString().equals("fe102.fabrikam.com"))
+        .singleElement().satisfies(done -> assertThat(done.detail()).startsWith("re-checked: its services are already stopped"));
+    assertThat(fake).upgradedEveryServerExactlyOnce();
   }
 
   @Test

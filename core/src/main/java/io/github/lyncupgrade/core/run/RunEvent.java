@@ -182,6 +182,20 @@ public sealed interface RunEvent {
   }
 
   /**
+   * A failed-over pool was failed back: its users are home again (SDK-3).
+   *
+   * @param at when
+   * @param pool the pool
+   * @param partner the partner its users were on
+   */
+  record PoolFailedBack(Instant at, Fqdn pool, Fqdn partner) implements RunEvent {
+    @Override
+    public String describe() {
+      return "FAILBACK " + pool + ": its users are back from " + partner;
+    }
+  }
+
+  /**
    * A Back End has been down longer than the warning threshold (BE-0).
    *
    * @param at when

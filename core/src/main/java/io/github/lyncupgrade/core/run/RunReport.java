@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.github.lyncupgrade.core.internal.Durations;
 import io.github.lyncupgrade.core.model.Fqdn;
+import io.github.lyncupgrade.core.model.Pool;
 import io.github.lyncupgrade.core.plan.BackEndDowntime;
 import io.github.lyncupgrade.core.plan.UpgradePlan;
 import io.github.lyncupgrade.core.step.ServerStep;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -28,13 +30,14 @@ public final class RunReport {
   private final Instant finishedAt;
   private final Map<StepId, Duration> stepDurations;
   private final Map<Fqdn, Duration> backEndDowntimes;
+  private final Set<Fqdn> poolsOnTheirPartners;
 
   /**
    * A report of a run of {@code plan}, as an executor makes one at its end (public for other
-   * executors and tests); copies the maps.
+   * executors and tests); copies the maps and the set.
    */
   public RunReport(UpgradePlan plan, RunOutcome outcome, Progress progress, Instant startedAt, Instant finishedAt,
-      Map<StepId, Duration> stepDurations, Map<Fqdn, Duration> backEndDowntimes) {
+      Map<StepId, Duration> stepDurations, Map<Fqdn, Duration> backEndDowntimes, Set<Fqdn> poolsOnTheirPartners) {
     requireNonNull(plan, "plan");
     requireNonNull(outcome, "outcome");
     requireNonNull(progress, "progress");
@@ -47,6 +50,7 @@ public final class RunReport {
     this.finishedAt = finishedAt;
     this.stepDurations = Map.copyOf(stepDurations);
     this.backEndDowntimes = Map.copyOf(backEndDowntimes);
+    this.poolsOnTheirPartners = Set.copyOf(poolsOnTheirPartners);
   }
 
   /** How the run ended. */
@@ -72,6 +76,15 @@ public final class RunReport {
   /** How long it took, on its clock. */
   public Duration duration() {
     return Duration.between(startedAt, finishedAt);
+  }
+
+  /**
+   * The pools failed over (FE-1c, SDK-7) and not failed back when the run ended: their users are on
+   * their disaster-recovery partners until a resume fails them back (or an operator runs
+   * {@code Invoke-CsPoolFailBack}). Empty after a completed run.
+   */
+  public Set<Fqdn> poolsOnTheirPartners() {
+    return poolsOnTheirPartners;
   }
 
   /** How long each step that ran in this run took. */
@@ -120,6 +133,9 @@ public final class RunReport {
           .append(partWay.stream().map(server -> server.server() + " (" + server.stepsDone() + " of "
               + server.steps() + " steps done)").collect(Collectors.joining(", "))).append('\n');
     }
+    if (!poolsOnTheirPartners.isEmpty()) {
+      out.append('\n').append(failedOverLine()).append('\n');
+    }
     if (!backEndDowntimes.isEmpty()) {
       out.append('\n');
       backEndDowntimes(out, "Back End downtime of %s: %s%s%n");
@@ -142,11 +158,21 @@ public final class RunReport {
         out.append(String.join(", ", servers)).append(" |\n");
       }
     }
+    if (!poolsOnTheirPartners.isEmpty()) {
+      out.append("\n- ").append(failedOverLine()).append('\n');
+    }
     if (!backEndDowntimes.isEmpty()) {
       out.append('\n');
       backEndDowntimes(out, "- Back End downtime of %s: %s%s%n");
     }
     return out.toString();
+  }
+
+  private String failedOverLine() {
+    return "Failed over, so their users are on their partners until a resume fails them back: "
+        + poolsOnTheirPartners.stream().sorted()
+            .map(pool -> pool + " (on " + plan.topology().pool(pool).flatMap(Pool::partnerPool).orElseThrow() + ")")
+            .collect(Collectors.joining(", "));
   }
 
   private void backEndDowntimes(StringBuilder out, String format) {

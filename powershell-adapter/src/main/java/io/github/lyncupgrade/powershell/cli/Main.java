@@ -74,6 +74,13 @@ public final class Main {
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     commandLine.setParameterExceptionHandler((exception, args) -> {
       CommandLine command = exception.getCommandLine();
+      if (command.getParent() == null && args.length == 0) {
+        err.println("lync-upgrade needs a command: " + String.join(", ", command.getSubcommands().keySet())
+            + " (start with: lync-upgrade simulate)");
+        err.println("See 'lync-upgrade --help'.");
+        err.flush();
+        return ExitCodes.BAD_INPUT;
+      }
       err.println(Text.safe(exception.getMessage(), true));
       if (exception instanceof UnmatchedArgumentException unmatched) {
         UnmatchedArgumentException.printSuggestions(unmatched, err);

@@ -83,6 +83,16 @@ class CommandLineTest {
   }
 
   @Test
+  void noCommandAtAllNamesTheCommandsAndWhereToStart() {
+    Result result = run();
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err()).isEqualTo("lync-upgrade needs a command: plan, runbook, simulate, discover, run, resume,"
+        + " status, probe (start with: lync-upgrade simulate)\nSee 'lync-upgrade --help'.\n");
+  }
+
+  @Test
   void theTopLevelHelpGivesEverySubcommandsDescriptionWholeAndBothProducts() {
     String help = run("--help").out();
     String unwrapped = help.replaceAll("\\s+", " ");

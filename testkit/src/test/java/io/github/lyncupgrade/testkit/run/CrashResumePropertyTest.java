@@ -57,7 +57,7 @@ class CrashResumePropertyTest {
     System.out.printf("RELIABILITY crash anywhere: %d (topology, k) cases, a crash after every call k then a"
         + " resume from a file journal, 0 failures (%d ms)%n", CASES.get(),
         Duration.ofNanos(System.nanoTime() - started).toMillis());
-    assertThat(CASES.get()).isGreaterThan(500);
+    assertThat(CASES.get()).as("about 20 crash points per topology").isGreaterThan(Theories.examples(25) * 20);
   }
 
   private static int callsOfACleanRun(Topology topology, UpgradePlan plan) {

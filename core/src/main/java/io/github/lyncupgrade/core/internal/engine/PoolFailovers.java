@@ -103,6 +103,7 @@ final class PoolFailovers {
       deployment.failBack(step.pool(), step.partner());
     }
     state.setFailedOver(step.pool(), false);
+    events.emit(new RunEvent.PoolFailedBack(clock.now(), step.pool(), step.partner()));
     return new StepResult.Done("users back from " + step.partner());
   }
 }

@@ -79,7 +79,7 @@ final class RunSession {
       }
     }
     RunReport report = new RunReport(plan, outcome, Progress.of(plan, recorder.statuses()), startedAt, clock.now(),
-        durations, backEnd.downtimes());
+        durations, backEnd.downtimes(), run.state().failedOverPools());
     events.emit(new RunEvent.RunFinished(clock.now(), outcome));
     return report;
   }

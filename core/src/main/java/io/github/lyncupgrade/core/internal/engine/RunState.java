@@ -20,6 +20,11 @@ final class RunState {
     return failedOver.contains(pool);
   }
 
+  /** The pools whose users the run knows to be on their partners now. */
+  synchronized Set<Fqdn> failedOverPools() {
+    return Set.copyOf(failedOver);
+  }
+
   synchronized void setFailedOver(Fqdn pool, boolean isFailedOver) {
     if (isFailedOver) {
       failedOver.add(pool);

@@ -106,6 +106,22 @@ class JournalReadingTest {
   }
 
   @Test
+  void fe0_aLineThatFailsItsChecksumIsTornOnlyWhenNothingButWhiteSpaceFollowsIt() throws IOException {
+    byte[] whole = Files.readAllBytes(journal("whole.journal", 4));
+    String text = new String(whole, StandardCharsets.UTF_8);
+    int lastLineStart = text.lastIndexOf('\n', text.length() - 2) + 1;
+    String damagedLast = text.substring(0, lastLineStart + 3) + "#" + text.substring(lastLineStart + 4);
+
+    Path blankAfter = written(damagedLast + "\t \t\r\n\n");
+    assertThat(FileJournal.read(blankAfter).records()).as("tabs and spaces carry nothing").hasSize(3);
+    assertThat(FileJournal.read(blankAfter).ignoredTail()).isPresent();
+
+    Path textAfter = written(damagedLast + "not a record\n");
+    assertThatThrownBy(() -> FileJournal.read(textAfter)).isInstanceOf(JournalException.class)
+        .hasMessageContaining("is damaged at line 5 (its checksum does not match), before its last record");
+  }
+
+  @Test
   void aHeaderThatFailsItsChecksumIsRefusedAsDamage() throws IOException {
     String header = header();
     Path path = written(header.replace(PLAN.fingerprint(), PLAN.fingerprint().replace(PLAN.fingerprint().charAt(0),

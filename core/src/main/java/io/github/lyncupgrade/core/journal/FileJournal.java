@@ -43,17 +43,15 @@ public final class FileJournal implements Journal {
 
   private final Path path;
   private final FileChannel channel;
-  private final FileLock lock;
   private final Durability durability;
   /** This journal made the file: if it is closed before any plan is bound to it, the empty file goes too. */
   private final boolean created;
   private boolean bound;
   private boolean closed;
 
-  private FileJournal(Path path, FileChannel channel, FileLock lock, Durability durability, boolean created) {
+  private FileJournal(Path path, FileChannel channel, Durability durability, boolean created) {
     this.path = path;
     this.channel = channel;
-    this.lock = lock;
     this.durability = durability;
     this.created = created;
   }
@@ -100,7 +98,7 @@ public final class FileJournal implements Journal {
       closeQuietly(channel);
       throw new JournalLockedException(shown(path));
     }
-    return new FileJournal(path, channel, lock, durability, created);
+    return new FileJournal(path, channel, durability, created);
   }
 
   /**
@@ -161,12 +159,7 @@ public final class FileJournal implements Journal {
       return;
     }
     closed = true;
-    try {
-      lock.release();
-    } catch (IOException e) {
-      // Closing the channel below releases the lock anyway.
-    }
-    closeQuietly(channel);
+    closeQuietly(channel); // releases the lock
     if (created && !bound) {
       removeIfEmpty();
     }

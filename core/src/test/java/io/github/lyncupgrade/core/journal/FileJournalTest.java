@@ -19,6 +19,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -356,6 +357,126 @@ class FileJournalTest {
 
     assertThatThrownBy(() -> journal.append(record(plan(), 1, StepStatus.STARTED, "")))
         .isInstanceOf(JournalException.class).hasMessageContaining("is closed");
+  }
+
+  /** The channel {@link #openRecorded} gave the journal. */
+  private RecordingChannel recorded;
+
+  private FileJournal openRecorded(Path path, FileJournal.Durability durability, int bytesPerWrite) {
+    return FileJournal.open(path, durability, file -> recorded = new RecordingChannel(
+        FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+        bytesPerWrite));
+  }
+
+  @Test
+  void fe0_fsyncPutsTheHeaderAndEveryRecordOnTheDiskBeforeTheStepGoesOn() {
+    UpgradePlan plan = plan();
+    try (FileJournal journal = openRecorded(directory.resolve("durable.journal"), FileJournal.Durability.FSYNC,
+        Integer.MAX_VALUE)) {
+      journal.open(plan);
+      assertThat(recorded.unforcedBytes()).as("the header, before the first step runs").isZero();
+      for (int i = 1; i <= 6; i++) {
+        journal.append(record(plan, i, i % 2 == 1 ? StepStatus.STARTED : StepStatus.SUCCEEDED, "ok"));
+        assertThat(recorded.unforcedBytes()).as("record %d, when append returns", i).isZero();
+        assertThat(recorded.forces()).as("one force per line written").isEqualTo(1 + i);
+      }
+    }
+  }
+
+  @Test
+  void flushHandsTheRecordsToTheOperatingSystemWithoutWaitingForTheDisk() throws IOException {
+    UpgradePlan plan = plan();
+    Path path = directory.resolve("flushed.journal");
+    try (FileJournal journal = openRecorded(path, FileJournal.Durability.FLUSH, Integer.MAX_VALUE)) {
+      journal.open(plan);
+      journal.append(record(plan, 1, StepStatus.STARTED, "ok"));
+      assertThat(recorded.forces()).isZero();
+      assertThat(recorded.unforcedBytes()).isEqualTo(Files.size(path));
+    }
+    assertThat(FileJournal.read(path).records()).hasSize(1);
+  }
+
+  @Test
+  void aDiskThatTakesFewerBytesPerWriteStillGetsEveryLineWholeAndInOrder() throws IOException {
+    UpgradePlan plan = plan();
+    byte[] expected = Files.readAllBytes(writeJournal(plan, 6));
+
+    for (int bytesPerWrite : new int[] {1, 3, 7, 64}) {
+      Path path = directory.resolve("short-writes-" + bytesPerWrite + ".journal");
+      try (FileJournal journal = openRecorded(path, FileJournal.Durability.FSYNC, bytesPerWrite)) {
+        journal.open(plan);
+        for (int i = 1; i <= 6; i++) {
+          journal.append(record(plan, i, i % 2 == 1 ? StepStatus.STARTED : StepStatus.SUCCEEDED,
+              i == 2 ? "a detail with\ttabs,\nnewlines and \\ backslashes" : "ok"));
+          assertThat(recorded.unforcedBytes()).isZero();
+        }
+      }
+      assertThat(Files.readAllBytes(path)).as("%d bytes per write", bytesPerWrite).isEqualTo(expected);
+      assertThat(FileJournal.read(path).records()).hasSize(6);
+    }
+  }
+
+  /**
+   * A journal of four records (lines 2 to 5) in which seven bytes of the line {@code recordLine}
+   * never reached the disk (zeros; its line feed did), followed by {@code after}.
+   */
+  private Path withZeroedBytesInRecord(UpgradePlan plan, int recordLine, String after) throws IOException {
+    Files.deleteIfExists(directory.resolve("run.journal"));
+    Path path = writeJournal(plan, 4);
+    byte[] bytes = Files.readAllBytes(path);
+    List<Integer> ends = lineEnds(bytes);
+    int start = ends.get(recordLine - 2);
+    for (int i = start + 5; i < start + 12; i++) {
+      bytes[i] = 0;
+    }
+    byte[] tail = after.getBytes(StandardCharsets.UTF_8);
+    byte[] damaged = Arrays.copyOf(bytes, bytes.length + tail.length);
+    System.arraycopy(tail, 0, damaged, bytes.length, tail.length);
+    Files.write(path, damaged);
+    return path;
+  }
+
+  @Test
+  void fe0_aCompleteLastLineThatFailsItsChecksumIsATornWriteReportedAndCutOff() throws IOException {
+    UpgradePlan plan = plan();
+    // A crash can put a line's end on the disk before a sector inside it: the line looks whole but
+    // does not match its checksum. It is the last write, so it is torn, not damage.
+    for (String after : List.of("", "\n", "\r\n  \n")) {
+      Path path = withZeroedBytesInRecord(plan, 5, after);
+      int lastLineStart = lineEnds(Files.readAllBytes(path)).get(3);
+
+      JournalContents read = FileJournal.read(path);
+      assertThat(read.records()).hasSize(3);
+      assertThat(read.ignoredTail()).get(InstanceOfAssertFactories.STRING)
+          .contains("the last record of", "was torn by a crash and is ignored: line 5 (")
+          .endsWith("bytes) fails its checksum");
+
+      try (FileJournal journal = FileJournal.open(path, FileJournal.Durability.FLUSH)) {
+        assertThat(journal.open(plan).records()).hasSize(3);
+        assertThat(Files.size(path)).as("the torn line is cut off").isEqualTo(lastLineStart);
+        journal.append(record(plan, 4, StepStatus.SUCCEEDED, "again"));
+      }
+      JournalContents resumed = FileJournal.read(path);
+      assertThat(resumed.ignoredTail()).isEmpty();
+      assertThat(resumed.records()).hasSize(4).last().satisfies(last -> assertThat(last.detail()).isEqualTo("again"));
+    }
+  }
+
+  @Test
+  void fe0_aLineThatFailsItsChecksumBeforeTheLastIsDamageRefusedAndTheFileLeftAsItIs() throws IOException {
+    UpgradePlan plan = plan();
+    for (int line = 2; line <= 4; line++) {
+      Path path = withZeroedBytesInRecord(plan, line, "");
+      byte[] damaged = Files.readAllBytes(path);
+
+      assertThatThrownBy(() -> FileJournal.read(path)).isInstanceOf(JournalException.class)
+          .hasMessageContaining("is damaged at line " + line + " (its checksum does not match), before its last record");
+      try (FileJournal journal = FileJournal.open(path, FileJournal.Durability.FLUSH)) {
+        assertThatThrownBy(() -> journal.open(plan)).isInstanceOf(JournalException.class)
+            .hasMessageContaining("damaged at line " + line);
+      }
+      assertThat(Files.readAllBytes(path)).as("line %d", line).isEqualTo(damaged);
+    }
   }
 
   private static List<Integer> lineEnds(byte[] bytes) {

@@ -65,4 +65,28 @@ class PoolQuorumTest {
     assertThatThrownBy(() -> PoolQuorum.of(ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2019, 17))
         .hasMessageContaining("1 to 16");
   }
+
+  @Test
+  void exactlyTheRequiredNumberRunningKeepsQuorumAndOneFewerLosesIt() {
+    for (int frontEnds = 2; frontEnds <= 12; frontEnds++) {
+      List<Server> pool = servers(frontEnds);
+      PoolQuorum quorum = PoolQuorum.of(ProductVersion.LYNC_SERVER_2013, frontEnds);
+      Set<Server> required = new HashSet<>(pool.subList(0, quorum.required()));
+      Set<Server> oneFewer = new HashSet<>(pool.subList(0, quorum.required() - 1));
+
+      assertThat(quorum.isMetBy(pool, required)).as("%d Front Ends, %s running", frontEnds, required.size()).isTrue();
+      assertThat(quorum.countedAmong(pool, required)).isEqualTo(quorum.required());
+      assertThat(quorum.isMetBy(pool, oneFewer)).as("%d Front Ends, %s running", frontEnds, oneFewer.size()).isFalse();
+    }
+  }
+
+  @Test
+  void aPoolIsAskedForItsOwnProductAndSize() {
+    Pool twelve2019 = Pool.enterprise("pool01.contoso.com").product(ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2019)
+        .upgradeDomain("UD1", servers(12).stream().map(Server::toString).toList()).backEnd("sql01.contoso.com")
+        .build();
+
+    assertThat(PoolQuorum.of(twelve2019)).isEqualTo(new PoolQuorum(7, 12));
+    assertThat(PoolQuorum.of(Pool.standard("se01.contoso.com").build())).isEqualTo(new PoolQuorum(1, 1));
+  }
 }

@@ -285,4 +285,42 @@ class TopologyValidationTest {
         .centralManagementStore("pool01.contoso.com").build()).as("a pool copied keeps its store's kind")
         .isEqualTo(topology);
   }
+
+  @Test
+  void t1_aStandardEditionServerNamedApartFromItsPoolIsOneMoreNameTakenButItsPoolsOwnNameIsNot() {
+    Topology sameName = Topology.builder().pool(Pool.standard("se01.contoso.com").server("SE01.contoso.com")).build();
+    assertThat(((StandardEditionPool) sameName.pools().get(0)).server()).isEqualTo(Server.of("se01.contoso.com"));
+
+    InvalidTopologyException e = invalid(Topology.builder()
+        .pool(pool01())
+        .pool(Pool.standard("se01.contoso.com").server("fe02.contoso.com")));
+
+    assertThat(e.problems()).extracting(TopologyProblem::toString).containsExactly(
+        "pools[1].servers[0]: fe02.contoso.com is already used at pools[0].upgradeDomains[0].servers[1]");
+  }
+
+  @Test
+  void t2_anEnterprisePoolsFrontEndsAreListedByUpgradeDomainNotAsLoneServers() {
+    InvalidTopologyException e = invalid(Topology.builder().pool(Pool.enterprise("pool01.contoso.com")
+        .upgradeDomain("UD1", "fe01.contoso.com").server("fe02.contoso.com").backEnd("sql01.contoso.com")));
+
+    assertThat(e.problems()).extracting(TopologyProblem::path, TopologyProblem::kind)
+        .containsExactly(tuple("pools[0].servers", Kind.FRONT_END_WITHOUT_DOMAIN));
+  }
+
+  @Test
+  void t4_aPoolBuiltAloneMayNotBeItsOwnPartnerAndItsPartnersNameIsChecked() {
+    InvalidTopologyException self = catchThrowableOfType(InvalidTopologyException.class,
+        () -> Pool.standard("se01.contoso.com").partnerPool("SE01.contoso.com").build());
+    assertThat(self.problems()).extracting(TopologyProblem::path, TopologyProblem::kind)
+        .containsExactly(tuple("pool.partnerPool", Kind.SELF_PARTNER));
+
+    InvalidTopologyException malformed = catchThrowableOfType(InvalidTopologyException.class,
+        () -> Pool.standard("se01.contoso.com").partnerPool("se02").build());
+    assertThat(malformed.problems()).extracting(TopologyProblem::path, TopologyProblem::kind)
+        .containsExactly(tuple("pool.partnerPool", Kind.MALFORMED_FQDN));
+
+    assertThat(Pool.standard("se01.contoso.com").partnerPool("se02.contoso.com").build().partnerPool())
+        .contains(Fqdn.of("se02.contoso.com"));
+  }
 }

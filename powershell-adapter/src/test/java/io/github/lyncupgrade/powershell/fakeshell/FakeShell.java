@@ -35,6 +35,7 @@ import java.util.regex.Pattern;
  * {@code --child} (start a long-lived child process, to test that the tree dies),
  * {@code --die-on=SCRIPT}, {@code --hang-on=SCRIPT}, {@code --garbage-on=SCRIPT} (die in the middle
  * of the reply, never answer, or answer with a broken frame whenever that script runs),
+ * {@code --error-without-record=SCRIPT} (SCRIPT's replies close with ERROR but hold no error record),
  * {@code --break=SCRIPT:KIND.FIELD:HOW} (in every KIND record of SCRIPT's replies, FIELD is
  * {@code absent}, {@code null}, of the wrong {@code type} (a Boolean or a number as the string a
  * remoting hop makes of it, a string as an array) or {@code text=VALUE}), {@code --drop=SCRIPT:KIND}
@@ -206,7 +207,7 @@ public final class FakeShell {
       records.add(Wire.record('E', 0, "FullyQualifiedErrorId", e.getClass().getSimpleName()));
     }
     records.forEach(out::println);
-    out.println(Wire.end(id, ok));
+    out.println(Wire.end(id, ok && !flags.contains("--error-without-record=" + name)));
     if (noise) {
       out.println("VERBOSE: stray output after the reply");
     }

@@ -40,9 +40,13 @@ import java.util.regex.Pattern;
  * {@code absent}, {@code null}, of the wrong {@code type} (a Boolean or a number as the string a
  * remoting hop makes of it, a string as an array) or {@code text=VALUE}), {@code --drop=SCRIPT:KIND}
  * (SCRIPT's replies without their KIND records), and
- * {@code --record=FILE} (append every request as parsed, for tests of what arrived). The {@code ping}
+ * {@code --record=FILE} (append every request as parsed, for tests of what arrived),
+ * {@code --exited=FILE} (write FILE when asked to {@code exit}, before leaving on its own). The {@code ping}
  * script's {@code Echo} value also steers it: {@code hang} never answers, {@code die} exits in
- * the middle of the reply, {@code huge:N} answers with N megabytes, {@code wait-for:PORT} answers
+ * the middle of the reply, {@code garbage} answers as {@code --garbage-on} does, {@code exit-before} exits (code 5) before answering, {@code exit-after}
+ * answers and then exits (code 0), {@code not-a-record:N} answers with a line of N characters that is no
+ * record, {@code bad-index:N} with a record whose index is N digits, {@code huge:N} answers with N
+ * megabytes, {@code wait-for:PORT} answers
  * once the test writes a byte to it on that local port (a command that runs as long as the test says), and
  * {@code --hold-on=SCRIPT:PORT} does the same the first time SCRIPT runs (an install the test interrupts).
  */
@@ -104,6 +108,10 @@ public final class FakeShell {
     String line;
     while ((line = in.readLine()) != null) {
       if (line.equals("exit")) {
+        String exited = flag("exited");
+        if (!exited.isEmpty()) {
+          Files.writeString(Path.of(exited), "asked to exit\n", StandardCharsets.UTF_8);
+        }
         return;
       }
       Matcher request = REQUEST.matcher(line);
@@ -158,7 +166,7 @@ public final class FakeShell {
     if (flags.contains("--hang-on=" + name)) {
       new CountDownLatch(1).await(); // this script hangs: nothing ever answers
     }
-    if (flags.contains("--garbage-on=" + name)) {
+    if (flags.contains("--garbage-on=" + name) || echo.equals("garbage")) {
       out.println(Wire.begin(id));
       out.println("\u0000garbage\tthat is no record");
       out.println("<<<LYNCSDK:END:" + id + ":MAYBE>>>");
@@ -173,6 +181,9 @@ public final class FakeShell {
     if (noise) {
       out.println("WARNING: some module printed this with Write-Host");
       out.println(Wire.end("0123456789abcdef0123456789abcdef", true));
+    }
+    if (echo.equals("exit-before")) {
+      System.exit(5);
     }
     if (echo.equals("hang")) {
       new CountDownLatch(1).await(); // a hung shell: nothing ever answers
@@ -190,6 +201,19 @@ public final class FakeShell {
       out.println(Wire.record('O', 0, "Echo", "half a reply"));
       out.flush();
       System.exit(3);
+    }
+    if (echo.startsWith("bad-index:")) {
+      out.println("O\t" + "9".repeat(Integer.parseInt(echo.substring("bad-index:".length()))) + "\tEcho\tSystem.String\t"
+          + Wire.encode(echo));
+      out.println(Wire.end(id, true));
+      out.flush();
+      return;
+    }
+    if (echo.startsWith("not-a-record:")) {
+      out.println("y".repeat(Integer.parseInt(echo.substring("not-a-record:".length()))));
+      out.println(Wire.end(id, true));
+      out.flush();
+      return;
     }
     List<String> records = new ArrayList<>();
     boolean ok = true;
@@ -212,6 +236,9 @@ public final class FakeShell {
       out.println("VERBOSE: stray output after the reply");
     }
     out.flush();
+    if (echo.equals("exit-after")) {
+      System.exit(0);
+    }
   }
 
   /** The Pong of ping's contract, plus what the tests of the session read: the child's pid and the parameters' names. */

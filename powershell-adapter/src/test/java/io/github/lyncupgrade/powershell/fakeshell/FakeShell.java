@@ -21,7 +21,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,6 +58,7 @@ public final class FakeShell {
   private final boolean noise;
   private final String childPid;
   private final List<String> flags;
+  private final BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
   private boolean held;
 
   private FakeShell(PrintStream out, BiFunction<String, Map<String, String>, List<Map<String, PsValue>>> handler,
@@ -98,7 +98,6 @@ public final class FakeShell {
   }
 
   private void serve() throws IOException, InterruptedException {
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String bootstrap = in.readLine();
     if (bootstrap == null || !bootstrap.startsWith("$__b = '")
         || !Wire.decode(bootstrap.substring(8, bootstrap.indexOf('\'', 8))).contains("function global:__Invoke")) {
@@ -149,6 +148,17 @@ public final class FakeShell {
         StandardOpenOption.APPEND);
   }
 
+  /**
+   * Never answers again, not even {@code exit}; ends only when its input closes, so a session that
+   * failed to kill it (a mutant of the kill, under the mutation profile) leaves no hung process behind.
+   */
+  private void hangUntilInputCloses() throws IOException {
+    while (in.readLine() != null) {
+      // a hung shell reads nothing it is sent
+    }
+    System.exit(0);
+  }
+
   /** Blocks until the test, listening on {@code port}, writes a byte or closes the connection. */
   private static void awaitRelease(int port) {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -164,7 +174,7 @@ public final class FakeShell {
     String echo = parameters.getOrDefault("Echo", "");
     record(script, parameters);
     if (flags.contains("--hang-on=" + name)) {
-      new CountDownLatch(1).await(); // this script hangs: nothing ever answers
+      hangUntilInputCloses(); // this script hangs: nothing ever answers
     }
     if (flags.contains("--garbage-on=" + name) || echo.equals("garbage")) {
       out.println(Wire.begin(id));
@@ -186,7 +196,7 @@ public final class FakeShell {
       System.exit(5);
     }
     if (echo.equals("hang")) {
-      new CountDownLatch(1).await(); // a hung shell: nothing ever answers
+      hangUntilInputCloses(); // a hung shell: nothing ever answers
     }
     if (echo.startsWith("wait-for:")) {
       awaitRelease(Integer.parseInt(echo.substring("wait-for:".length())));

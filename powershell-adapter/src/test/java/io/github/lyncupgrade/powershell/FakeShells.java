@@ -22,6 +22,14 @@ final class FakeShells {
     return PowerShellOptions.command(command);
   }
 
+  /** A deployment over the fake shell playing the sample deployment ({@code --deployment}) with {@code flags}. */
+  static PowerShellDeployment deployment(String... flags) {
+    List<String> all = new ArrayList<>();
+    all.add("--deployment");
+    all.addAll(List.of(flags));
+    return PowerShellDeployment.over(PowerShellSession.start(options(all.toArray(String[]::new))));
+  }
+
   /** {@code options} with every operation bounded by {@code bound} and a tenth of it as grace: for tests of hangs. */
   static PowerShellOptions bounded(PowerShellOptions options, Duration bound) {
     return options.withCommandTimeout(bound).withReadTimeout(bound).withRestartTimeout(bound)

@@ -25,7 +25,10 @@ import io.github.lyncupgrade.core.run.Verification;
 import io.github.lyncupgrade.testkit.SampleTopologies;
 import io.github.lyncupgrade.testkit.Simulation;
 import io.github.lyncupgrade.testkit.VirtualClock;
+import java.io.IOException;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every operation through a real child process that answers the SDK's scripts from a fake deployment. */
 class PowerShellDeploymentTest {
@@ -39,8 +42,9 @@ class PowerShellDeploymentTest {
   }
 
   @Test
-  void everyOperationTravelsThroughTheSessionAndIsParsedIntoTypedResults() {
-    try (PowerShellDeployment deployment = deployment()) {
+  void everyOperationTravelsThroughTheSessionAndIsParsedIntoTypedResults(@TempDir Path directory) throws IOException {
+    Path record = directory.resolve("requests");
+    try (PowerShellDeployment deployment = deployment("--record=" + record)) {
       Fqdn fe01 = Fqdn.of("fe01.contoso.com");
       PoolReadiness readiness = deployment.poolReadiness(POOL01, Fqdn.of("fe03.contoso.com"), ProductVersion.LYNC_SERVER_2013);
       assertThat(readiness.state()).isEqualTo(PoolUpgradeState.READY);
@@ -70,7 +74,13 @@ class PowerShellDeploymentTest {
       assertThat(deployment.isFailedOver(POOL01)).isTrue();
       deployment.failBack(POOL01, Fqdn.of("pool02.contoso.com"));
       assertThat(deployment.isFailedOver(POOL01)).isFalse();
+      deployment.publishTopology(POOL01);
     }
+    // Each operation ran its own script, once, in order: none is skipped or answered without the shell.
+    assertThat(RecordedRequests.scripts(record)).containsExactly("ping", "pool-readiness", "is-administrator",
+        "stop-services", "server-status", "stage-update", "install-update", "restart", "server-status", "server-status",
+        "web-service", "server-status", "web-service", "start-services", "update-databases", "fail-over",
+        "failover-state", "fail-back", "failover-state", "publish-topology");
   }
 
   @Test

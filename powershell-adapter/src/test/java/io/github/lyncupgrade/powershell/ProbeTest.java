@@ -9,6 +9,8 @@ import io.github.lyncupgrade.powershell.ProbeReport.Check;
 import io.github.lyncupgrade.powershell.ProbeReport.Outcome;
 import io.github.lyncupgrade.testkit.SampleTopologies;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -47,6 +49,12 @@ class ProbeTest {
 
       assertThat(report.notMatched()).as(sample).isEmpty();
       assertThat(report.allMatched()).isTrue();
+      // What each check read, in the words an operator holds against the lab; reviewed by hand.
+      Path golden = Path.of("src/test/resources/probe", sample + ".txt");
+      if (Boolean.getBoolean("lyncupgrade.updateGolden")) {
+        Files.writeString(golden, report.toText(), StandardCharsets.UTF_8);
+      }
+      assertThat(report.toText()).as(sample).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
       assertThat(report.toText()).as(sample).startsWith("lync-upgrade probe: " + report.checks().size() + " checks, "
           + report.checks().size() + " matched; nothing was changed on any server.\n");
       assertThat(report.checks()).extracting(Check::what).as(sample).anyMatch(what -> what.startsWith("pool-readiness"))

@@ -63,7 +63,70 @@ class WireTest {
   @Test
   void aLineThatIsNotARecordIsRefused() {
     assertThatThrownBy(() -> Wire.reply(List.of("O\t0\tEcho"))).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("not a reply record");
+        .hasMessage("not a reply record: O\t0\tEcho");
+    assertThatThrownBy(() -> Wire.reply(List.of("OE\t0\tEcho\tSystem.String\t" + Wire.encode("x"))))
+        .as("a kind of two letters").isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("not a reply record");
+    assertThatThrownBy(() -> Wire.reply(List.of("O\t0\tEcho\tSystem.String\tx\textra")))
+        .as("six fields").isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("not a reply record");
+    assertThatThrownBy(() -> Wire.reply(List.of(Wire.record('Q', 0, "Echo", "x"))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("unknown record kind in: Q\t0\tEcho");
+    String long121 = "x".repeat(121);
+    assertThatThrownBy(() -> Wire.reply(List.of(long121))).hasMessage("not a reply record: " + "x".repeat(120)
+        + "... (121 characters)");
+    assertThatThrownBy(() -> Wire.reply(List.of("x".repeat(120)))).hasMessage("not a reply record: " + "x".repeat(120));
+  }
+
+  /** The installer's exit code arrives as text and may carry PowerShell's line end; an error may lack its id. */
+  @Test
+  void anExitCodeIsReadTrimmedAndAnErrorWithoutAnIdKeepsItsMessage() {
+    PsReply reply = Wire.reply(List.of(Wire.record('X', 0, "ExitCode", " 3010\r\n"), Wire.record('E', 0, "Message",
+        "Access is denied"), Wire.record('E', 1, "FullyQualifiedErrorId", "NoMessage")));
+
+    assertThat(reply.exitCode()).hasValue(3010);
+    assertThat(reply.errors()).containsExactly(new PsReply.PsError("Access is denied", ""),
+        new PsReply.PsError("", "NoMessage"));
+    assertThat(reply.errors().get(0)).hasToString("Access is denied");
+    assertThat(reply.errors().get(1)).hasToString(" (NoMessage)");
+    assertThat(Wire.reply(List.of()).succeeded()).isTrue();
+    assertThat(Wire.reply(List.of()).exitCode()).isEmpty();
+    assertThat(Wire.reply(List.of()).first()).isEmpty();
+  }
+
+  /** The frame: only this request's closing line ends the reply, and it says OK or ERROR. */
+  @Test
+  void theClosingLineBelongsToItsRequestAndSaysHowTheScriptEnded() {
+    String id = "0123456789abcdef0123456789abcdef";
+
+    assertThat(Wire.begin(id)).isEqualTo("<<<LYNCSDK:BEGIN:" + id + ">>>");
+    assertThat(Wire.end(id, true)).isEqualTo("<<<LYNCSDK:END:" + id + ":OK>>>");
+    assertThat(Wire.end(id, false)).isEqualTo("<<<LYNCSDK:END:" + id + ":ERROR>>>");
+    assertThat(Wire.isEnd(Wire.end(id, false), id)).isTrue();
+    assertThat(Wire.isEnd(Wire.end("fedcba9876543210fedcba9876543210", true), id)).as("another request's").isFalse();
+    assertThat(Wire.isEnd("<<<LYNCSDK:END:" + id + ":OK", id)).as("cut short").isFalse();
+    assertThat(Wire.endSaysError(Wire.end(id, false))).isTrue();
+    assertThat(Wire.endSaysError(Wire.end(id, true))).isFalse();
+  }
+
+  /** The bootstrap travels as one Base64 literal that PowerShell decodes and dot-sources. */
+  @Test
+  void theBootstrapLineCarriesTheBootstrapAsBase64Only() {
+    String line = Wire.bootstrapLine("function global:__Invoke { 'it''s' }");
+
+    assertThat(line).isEqualTo("$__b = '" + Wire.encode("function global:__Invoke { 'it''s' }") + "'; . ([ScriptBlock]"
+        + "::Create([Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($__b))))");
+    assertThat(Wire.decode(Wire.encode("Ünïcødé 😀"))).isEqualTo("Ünïcødé 😀");
+  }
+
+  /** A value shown in a message is cut at 80 characters and its line ends shown, never the whole text. */
+  @Test
+  void aValueIsRenderedWithItsTypeShortAndOnOneLine() {
+    assertThat(new PsReply.PsValue("System.String", "a\r\nb").rendering()).isEqualTo("System.String 'a\\r\\nb'");
+    assertThat(PsReply.PsValue.text("y".repeat(80)).rendering()).isEqualTo("System.String '" + "y".repeat(80) + "'");
+    assertThat(PsReply.PsValue.text("y".repeat(81)).rendering())
+        .isEqualTo("System.String '" + "y".repeat(80) + "... (81 characters)'");
+    assertThat(PsReply.PsValue.text("").isNull()).isFalse();
+    assertThatThrownBy(() -> new PsReply.PsValue("", "text")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -95,7 +95,7 @@ public final class ScriptContract {
     counts.forEach((kind, count) -> {
       if (!kind.count().allows(count)) {
         problems.add(new ReplyProblem(script, kind.cmdlet(), "the reply", kind.name() + " records",
-            kind.count() + " " + kind.name() + " record", count + " " + (count == 1 ? "record" : "records")));
+            kind.count() + " " + kind.name() + " record", count + " records")); // a count refused is 0 or several
       }
     });
     return problems;

@@ -52,7 +52,7 @@ record DocumentText(String text, String encoding) {
         + " bytes (LyncTopologyReader.Builder.maxBytes): is it really a topology?");
   }
 
-  static TopologyDocumentException refused(String source, String message) {
+  private static TopologyDocumentException refused(String source, String message) {
     return new TopologyDocumentException(source, List.of(new DocumentFinding(new SourceLocation(source, 0, "document"),
         message)));
   }

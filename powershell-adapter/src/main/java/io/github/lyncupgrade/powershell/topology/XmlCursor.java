@@ -88,15 +88,14 @@ final class XmlCursor {
     }
   }
 
-  /** Moves to the root element; false for a document without one. */
-  boolean root() {
+  /**
+   * Moves to the root element. A document without one never gets here: the parser refuses it as
+   * not well-formed ("Premature end of file") before its end.
+   */
+  void root() {
     while (reader.getEventType() != XMLStreamConstants.START_ELEMENT) {
-      if (!hasNext()) {
-        return false;
-      }
       advance();
     }
-    return true;
   }
 
   /** Moves to the current element's next child element; false when the current element ends instead. */

@@ -56,7 +56,8 @@ import java.util.stream.Collectors;
  * {@code --fault=install:<server>}, {@code --fault=restart-required:<server>} (exit 3010),
  * {@code --fault=lost:<server>} (never comes back),
  * {@code --fault=busy:<pool>:<checks>}, {@code --fault=insufficient:<pool>:<checks>},
- * {@code --fault=replicas:<pool>}, {@code --fault=stale:<pool>:<database>}; {@code --failover-state-unknown} answers the failover
+ * {@code --fault=replicas:<pool>}, {@code --fault=stale:<pool>:<database>}; {@code --not-administrator} is an account outside
+ * CsAdministrator (pre-flight's check and BE-1's on every server); {@code --failover-state-unknown} answers the failover
  * state as the SDK's own script does on a real deployment; {@code --state=FILE} keeps the servers' state across
  * shells ({@link FakeShellState}). A fake exception becomes a PowerShell error whose FullyQualifiedErrorId is the
  * exception's simple name. With {@code $p.Shapes} the reading scripts add the probe's Shape records, the cmdlet's
@@ -93,7 +94,7 @@ final class DeploymentScripts implements BiFunction<String, Map<String, String>,
     Topology topology = flags.contains("--sample=skype-2015") ? SampleTopologies.skypeForBusiness2015()
         : flags.contains("--sample=mirrored") ? mirroredContoso() : SampleTopologies.contoso();
     FakeDeployment.Builder builder = FakeDeployment.builder(topology).timings(FakeTimings.instant())
-        .faults(FaultSchedule.of(faults));
+        .faults(FaultSchedule.of(faults)).csAdministrator(!flags.contains("--not-administrator"));
     state = flags.stream().filter(flag -> flag.startsWith("--state=")).map(flag -> Path.of(flag.substring(8)))
         .findFirst().orElse(null);
     if (state != null) {

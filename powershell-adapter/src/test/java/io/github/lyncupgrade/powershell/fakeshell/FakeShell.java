@@ -21,7 +21,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,13 +34,18 @@ import java.util.regex.Pattern;
  * {@code --child} (start a long-lived child process, to test that the tree dies),
  * {@code --die-on=SCRIPT}, {@code --hang-on=SCRIPT}, {@code --garbage-on=SCRIPT} (die in the middle
  * of the reply, never answer, or answer with a broken frame whenever that script runs),
+ * {@code --error-without-record=SCRIPT} (SCRIPT's replies close with ERROR but hold no error record),
  * {@code --break=SCRIPT:KIND.FIELD:HOW} (in every KIND record of SCRIPT's replies, FIELD is
  * {@code absent}, {@code null}, of the wrong {@code type} (a Boolean or a number as the string a
  * remoting hop makes of it, a string as an array) or {@code text=VALUE}), {@code --drop=SCRIPT:KIND}
  * (SCRIPT's replies without their KIND records), and
- * {@code --record=FILE} (append every request as parsed, for tests of what arrived). The {@code ping}
+ * {@code --record=FILE} (append every request as parsed, for tests of what arrived),
+ * {@code --exited=FILE} (write FILE when asked to {@code exit}, before leaving on its own). The {@code ping}
  * script's {@code Echo} value also steers it: {@code hang} never answers, {@code die} exits in
- * the middle of the reply, {@code huge:N} answers with N megabytes, {@code wait-for:PORT} answers
+ * the middle of the reply, {@code garbage} answers as {@code --garbage-on} does, {@code exit-before} exits (code 5) before answering, {@code exit-after}
+ * answers and then exits (code 0), {@code not-a-record:N} answers with a line of N characters that is no
+ * record, {@code bad-index:N} with a record whose index is N digits, {@code huge:N} answers with N
+ * megabytes, {@code wait-for:PORT} answers
  * once the test writes a byte to it on that local port (a command that runs as long as the test says), and
  * {@code --hold-on=SCRIPT:PORT} does the same the first time SCRIPT runs (an install the test interrupts).
  */
@@ -54,6 +58,7 @@ public final class FakeShell {
   private final boolean noise;
   private final String childPid;
   private final List<String> flags;
+  private final BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
   private boolean held;
 
   private FakeShell(PrintStream out, BiFunction<String, Map<String, String>, List<Map<String, PsValue>>> handler,
@@ -93,7 +98,6 @@ public final class FakeShell {
   }
 
   private void serve() throws IOException, InterruptedException {
-    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     String bootstrap = in.readLine();
     if (bootstrap == null || !bootstrap.startsWith("$__b = '")
         || !Wire.decode(bootstrap.substring(8, bootstrap.indexOf('\'', 8))).contains("function global:__Invoke")) {
@@ -103,6 +107,10 @@ public final class FakeShell {
     String line;
     while ((line = in.readLine()) != null) {
       if (line.equals("exit")) {
+        String exited = flag("exited");
+        if (!exited.isEmpty()) {
+          Files.writeString(Path.of(exited), "asked to exit\n", StandardCharsets.UTF_8);
+        }
         return;
       }
       Matcher request = REQUEST.matcher(line);
@@ -140,6 +148,17 @@ public final class FakeShell {
         StandardOpenOption.APPEND);
   }
 
+  /**
+   * Never answers again, not even {@code exit}; ends only when its input closes, so a session that
+   * failed to kill it (a mutant of the kill, under the mutation profile) leaves no hung process behind.
+   */
+  private void hangUntilInputCloses() throws IOException {
+    while (in.readLine() != null) {
+      // a hung shell reads nothing it is sent
+    }
+    System.exit(0);
+  }
+
   /** Blocks until the test, listening on {@code port}, writes a byte or closes the connection. */
   private static void awaitRelease(int port) {
     try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
@@ -155,9 +174,9 @@ public final class FakeShell {
     String echo = parameters.getOrDefault("Echo", "");
     record(script, parameters);
     if (flags.contains("--hang-on=" + name)) {
-      new CountDownLatch(1).await(); // this script hangs: nothing ever answers
+      hangUntilInputCloses(); // this script hangs: nothing ever answers
     }
-    if (flags.contains("--garbage-on=" + name)) {
+    if (flags.contains("--garbage-on=" + name) || echo.equals("garbage")) {
       out.println(Wire.begin(id));
       out.println("\u0000garbage\tthat is no record");
       out.println("<<<LYNCSDK:END:" + id + ":MAYBE>>>");
@@ -173,8 +192,11 @@ public final class FakeShell {
       out.println("WARNING: some module printed this with Write-Host");
       out.println(Wire.end("0123456789abcdef0123456789abcdef", true));
     }
+    if (echo.equals("exit-before")) {
+      System.exit(5);
+    }
     if (echo.equals("hang")) {
-      new CountDownLatch(1).await(); // a hung shell: nothing ever answers
+      hangUntilInputCloses(); // a hung shell: nothing ever answers
     }
     if (echo.startsWith("wait-for:")) {
       awaitRelease(Integer.parseInt(echo.substring("wait-for:".length())));
@@ -189,6 +211,19 @@ public final class FakeShell {
       out.println(Wire.record('O', 0, "Echo", "half a reply"));
       out.flush();
       System.exit(3);
+    }
+    if (echo.startsWith("bad-index:")) {
+      out.println("O\t" + "9".repeat(Integer.parseInt(echo.substring("bad-index:".length()))) + "\tEcho\tSystem.String\t"
+          + Wire.encode(echo));
+      out.println(Wire.end(id, true));
+      out.flush();
+      return;
+    }
+    if (echo.startsWith("not-a-record:")) {
+      out.println("y".repeat(Integer.parseInt(echo.substring("not-a-record:".length()))));
+      out.println(Wire.end(id, true));
+      out.flush();
+      return;
     }
     List<String> records = new ArrayList<>();
     boolean ok = true;
@@ -206,11 +241,14 @@ public final class FakeShell {
       records.add(Wire.record('E', 0, "FullyQualifiedErrorId", e.getClass().getSimpleName()));
     }
     records.forEach(out::println);
-    out.println(Wire.end(id, ok));
+    out.println(Wire.end(id, ok && !flags.contains("--error-without-record=" + name)));
     if (noise) {
       out.println("VERBOSE: stray output after the reply");
     }
     out.flush();
+    if (echo.equals("exit-after")) {
+      System.exit(0);
+    }
   }
 
   /** The Pong of ping's contract, plus what the tests of the session read: the child's pid and the parameters' names. */

@@ -20,9 +20,11 @@ class RealTimeAlarmsTest {
   void anAlarmRingsOnceItsInstantHasComeOnTheAlarmThreadAndACancelledOneNever() throws InterruptedException {
     List<String> rung = new CopyOnWriteArrayList<>();
     CountDownLatch last = new CountDownLatch(1);
-    UpgradeClock.Alarm cancelled = clock.alarmAt(clock.now().plusMillis(20), () -> rung.add("cancelled"));
+    // the cancelled alarm is due well before the last one, and far enough ahead that a loaded machine
+    // still cancels it in time: had the cancel not held, it would have rung before the latch opens
+    UpgradeClock.Alarm cancelled = clock.alarmAt(clock.now().plusMillis(400), () -> rung.add("cancelled"));
     clock.alarmAt(clock.now().plusMillis(40), () -> rung.add("first on " + Thread.currentThread().getName()));
-    clock.alarmAt(clock.now().plusMillis(80), () -> {
+    clock.alarmAt(clock.now().plusMillis(800), () -> {
       rung.add("second");
       last.countDown();
     });

@@ -94,7 +94,8 @@ class CancelDuringWaitsTest {
 
     assertThat(cancelled.outcome()).isInstanceOfSatisfying(RunOutcome.Cancelled.class,
         outcome -> assertThat(outcome.atSafePoint()).isTrue());
-    assertThat(events.of(RunEvent.Waiting.class)).filteredOn(waiting -> waiting.pool().equals(POOL01))
+    assertThat(events.of(RunEvent.Waiting.class))
+        .filteredOn(waiting -> waiting.pool().equals(POOL01) && waiting.rule() == ProcedureRule.CR_2)
         .as("the wait ends at the cancel: no poll after it").hasSize(1);
     assertThat(fake.history().timesUpdated("fe01.contoso.com")).as("UpgradeDomain1 was done").isOne();
     assertThat(stopsIn(fake, List.of("fe03.contoso.com", "fe04.contoso.com", "fe05.contoso.com", "fe06.contoso.com")))

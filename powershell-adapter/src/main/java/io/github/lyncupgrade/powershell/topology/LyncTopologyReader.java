@@ -20,8 +20,8 @@ import java.util.List;
  *
  * <pre>{@code
  * ImportedTopology imported = LyncTopologyReader.create().read(Path.of("topology.tbxml"));
- * imported.warnings().forEach(System.err::println);   // elements not understood, with their lines
- * System.err.println(imported.skippedSummary());      // skipped: 2 Edge servers, 1 Office Web Apps server
+ * imported.warnings().forEach(warning -> log.warn("{}", warning)); // elements not understood, with their lines
+ * log.info("{}", imported.skippedSummary());       // skipped: 2 Edge servers, 1 Office Web Apps server
  * UpgradePlan plan = Planner.create(options).plan(imported.topology());
  * }</pre>
  *

@@ -42,6 +42,14 @@ class FailoverAcrossResumeTest {
     return withStore.build();
   }
 
+  /** Runs {@code plan} until the fake's crash fault strikes; the journal the crash left. */
+  private Journal runUntilTheCrash(FakeDeployment fake, UpgradePlan plan) {
+    Journal journal = Journal.inMemory();
+    assertThatThrownBy(() -> Scenarios.executor(fake, events, journal).build().run(plan))
+        .isInstanceOf(SimulatedCrash.class);
+    return journal;
+  }
+
   private RunReport resume(FakeDeployment fake, UpgradePlan plan, Journal journal) {
     return Scenarios.executor(fake, events, journal).build().resume(plan);
   }
@@ -72,9 +80,7 @@ class FailoverAcrossResumeTest {
         .faults(Fault.busy("pool01.contoso.com", 3), Fault.crashAfter(Operation.STOP_SERVICES, "fe03.contoso.com"))
         .build();
     UpgradePlan plan = Scenarios.plan(fake.topology());
-    Journal journal = Journal.inMemory();
-    assertThatThrownBy(() -> Scenarios.executor(fake, events, journal).build().run(plan))
-        .isInstanceOf(SimulatedCrash.class);
+    Journal journal = runUntilTheCrash(fake, plan);
     assertThat(fake.inspect().isFailedOver("pool01.contoso.com")).isTrue();
     int readinessChecksBeforeTheCrash = fake.history().calls(Operation.POOL_UPGRADE_READINESS, POOL01).size();
     events.all.clear();
@@ -98,9 +104,7 @@ class FailoverAcrossResumeTest {
         .faults(Fault.busy("pool01.contoso.com", 3), Fault.crashAfter(Operation.POOL_FAILOVER, "pool01.contoso.com"))
         .build();
     UpgradePlan plan = Scenarios.plan(fake.topology());
-    Journal journal = Journal.inMemory();
-    assertThatThrownBy(() -> Scenarios.executor(fake, events, journal).build().run(plan))
-        .isInstanceOf(SimulatedCrash.class);
+    Journal journal = runUntilTheCrash(fake, plan);
     events.all.clear();
 
     RunReport report = resume(fake, plan, journal);
@@ -125,9 +129,7 @@ class FailoverAcrossResumeTest {
             Fault.crashAfter(Operation.CENTRAL_MANAGEMENT_STORE_FAILOVER, "pool01.contoso.com"))
         .build();
     UpgradePlan plan = Scenarios.plan(fake.topology());
-    Journal journal = Journal.inMemory();
-    assertThatThrownBy(() -> Scenarios.executor(fake, events, journal).build().run(plan))
-        .isInstanceOf(SimulatedCrash.class);
+    Journal journal = runUntilTheCrash(fake, plan);
     assertThat(fake.history().calls(Operation.POOL_FAILOVER)).as("the crash came before the pool's failover").isEmpty();
     events.all.clear();
 
@@ -147,9 +149,7 @@ class FailoverAcrossResumeTest {
         .faults(Fault.crashAfter(Operation.COMPUTER_FAILOVER, "fe102.fabrikam.com")).build();
     UpgradePlan plan = Planner.create(Scenarios.options()
         .updatePackage(Simulation.sampleUpdate(ProductVersion.SKYPE_FOR_BUSINESS_SERVER_2015)).build()).plan(fake.topology());
-    Journal journal = Journal.inMemory();
-    assertThatThrownBy(() -> Scenarios.executor(fake, events, journal).build().run(plan))
-        .isInstanceOf(SimulatedCrash.class);
+    Journal journal = runUntilTheCrash(fake, plan);
     events.all.clear();
 
     RunReport report = resume(fake, plan, journal);
@@ -168,9 +168,7 @@ class FailoverAcrossResumeTest {
     FakeDeployment fake = FakeDeployment.builder(SampleTopologies.contoso())
         .faults(Fault.crashAfter(Operation.RESTART, "fe02.contoso.com")).build();
     UpgradePlan plan = Scenarios.plan(fake.topology());
-    Journal journal = Journal.inMemory();
-    assertThatThrownBy(() -> Scenarios.executor(fake, events, journal).build().run(plan))
-        .isInstanceOf(SimulatedCrash.class);
+    Journal journal = runUntilTheCrash(fake, plan);
     events.all.clear();
 
     RunReport report = resume(fake, plan, journal);
